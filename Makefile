@@ -1,0 +1,67 @@
+# Inspections explained. `make preview` to see the site, `make test` to run every test.
+# Each target sets up what it needs (a virtual environment in .venv with pinned packages).
+
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help venv site preview validate generate test lint format clean chromium
+
+help:
+	@echo "make preview   build the site and open a live preview (http://127.0.0.1:8000)"
+	@echo "make site      build the site into site/ (all checks first)"
+	@echo "make test      run every test"
+	@echo "make validate  check the data files"
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip -c constraints.txt
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+validate: $(STAMP)
+	$(PY) -m inspections validate
+
+generate: $(STAMP)
+	$(PY) -m inspections generate --out build/generated
+
+# Build into a temporary folder and swap it in only when everything passed,
+# so site/ is either the last good build or the new one, never half-built.
+site: $(STAMP)
+	$(PY) -m inspections validate
+	rm -rf build/site.new
+	$(BIN)/mkdocs build --strict --quiet --site-dir build/site.new
+	rm -rf site && mv build/site.new site
+	@echo "Built site/"
+
+preview: $(STAMP)
+	$(PY) -m inspections validate
+	$(BIN)/mkdocs serve --strict --livereload
+
+# Browser tests need Debian's chromium; install it when missing and we can (root + apt).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: install it (sudo apt-get install chromium) to run browser tests"; fi; }
+
+test: $(STAMP) chromium
+	$(BIN)/ruff check scripts tests
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+format: $(STAMP)
+	$(BIN)/ruff format scripts tests
+	$(BIN)/ruff check --fix scripts tests
+
+clean:
+	rm -rf site build .pytest_cache

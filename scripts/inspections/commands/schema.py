@@ -1,0 +1,36 @@
+"""Write the JSON Schema files in data/schema/ from the models (for VS Code's YAML extension).
+
+Run it after changing a model; a test checks the files are up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from inspections.models import MODELS
+
+
+def schemas() -> dict[str, str]:
+    """File name -> JSON text for each data model."""
+    out = {}
+    for kind, model in MODELS.items():
+        schema = model.model_json_schema(by_alias=True)
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"{kind}.schema.json"
+        out[f"{kind}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = args.root / "data" / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    print(f"Wrote {len(MODELS)} schema files to {folder}")
+    return 0

@@ -1,0 +1,263 @@
+"""Page contexts: the checked data, shaped for templates, each text knowing where it lives.
+
+Templates read models through :class:`View`, which hands out every text as a
+:class:`~inspections.render.Text` carrying its ``file:line:col``; the renderer escapes it and
+records it. Helpers here do the wording that depends on data (dates, grades, trends), so
+templates stay simple and every grade shown comes straight from the data.
+
+Example::
+
+    >>> date_text(DateInfo(value="2017-03"))
+    'March 2017'
+    >>> date_range(DateInfo(value="2022-03-21"), DateInfo(value="2022-03-25"))
+    '21 to 25 March 2022'
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from inspections.load import Document
+from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
+from inspections.render import Text
+from inspections.site import UNKNOWN, Entry, Site
+
+AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
+
+
+class View:
+    """Read-only view of a model, list or dict whose texts remember their place."""
+
+    __slots__ = ("_value", "_doc", "_loc")
+
+    def __init__(self, value: Any, doc: Document | None, loc: tuple = ()):
+        self._value, self._doc, self._loc = value, doc, loc
+
+    def __getattr__(self, name: str) -> Any:
+        value = self._value
+        if isinstance(value, BaseModel):
+            if name not in type(value).model_fields:
+                raise AttributeError(name)
+            key = type(value).model_fields[name].alias or name
+            return wrap(getattr(value, name), self._doc, (*self._loc, key))
+        if isinstance(value, dict) and name in value:
+            return wrap(value[name], self._doc, (*self._loc, name))
+        raise AttributeError(name)
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(self._value, BaseModel):
+            return getattr(self, key)
+        return wrap(self._value[key], self._doc, (*self._loc, key))
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._value
+
+    def __iter__(self):
+        if isinstance(self._value, list):
+            return (wrap(v, self._doc, (*self._loc, i)) for i, v in enumerate(self._value))
+        return iter(self._value)
+
+    def __len__(self) -> int:
+        return len(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def items(self):
+        return [(k, wrap(v, self._doc, (*self._loc, k))) for k, v in self._value.items()]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self[key] if key in self._value else default
+
+    @property
+    def raw(self) -> Any:
+        """The plain value underneath (for comparisons in helpers, not for printing)."""
+        return self._value
+
+
+def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
+    """Wrap ``value`` for templates: texts become :class:`Text`, containers become views."""
+    if isinstance(value, str):
+        if doc is None:
+            return Text(value)
+        line, col = doc.text_start(loc)
+        return Text(value, doc.path, line, col)
+    if isinstance(value, BaseModel | list | dict):
+        return View(value, doc, loc)
+    return value
+
+
+def view(entry: Entry) -> View:
+    """A :class:`View` of a checked data file."""
+    return View(entry.model, entry.doc)
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+def date_text(info: DateInfo | View | Text | str | None) -> str:
+    """A date in words: ``21 March 2022``, ``March 2017``, ``2017`` or ``not known``."""
+    if isinstance(info, View):
+        info = info.raw
+    if isinstance(info, str | Text):
+        info = DateInfo(value=str(info))
+    if info is None:
+        return "not known"
+    if info.value == UNKNOWN:
+        return info.text or "not known"
+    year, month, day = parse_partial_date(info.value)
+    if day:
+        return f"{day} {calendar.month_name[month]} {year}"
+    if month:
+        return f"{calendar.month_name[month]} {year}"
+    return str(year)
+
+
+def date_range(start: DateInfo | View, end: DateInfo | View) -> str:
+    """Two dates as a range in words, sharing the month or year where they can."""
+    start = start.raw if isinstance(start, View) else start
+    end = end.raw if isinstance(end, View) else end
+    if UNKNOWN in (start.value, end.value) or start.value == end.value:
+        a, b = date_text(start), date_text(end)
+        return a if a == b else f"{a} to {b}"
+    (y1, m1, d1), (y2, m2, d2) = parse_partial_date(start.value), parse_partial_date(end.value)
+    if d1 and d2 and (y1, m1) == (y2, m2):
+        return f"{d1} to {d2} {calendar.month_name[m1]} {y1}"
+    if d1 and d2 and y1 == y2:
+        return f"{d1} {calendar.month_name[m1]} to {d2} {calendar.month_name[m2]} {y1}"
+    return f"{date_text(start)} to {date_text(end)}"
+
+
+def when_phrase(start: DateInfo | View, end: DateInfo | View) -> str:
+    """``from 21 to 25 March 2022``, ``in March 2017``, or ``on a date we do not know``."""
+    start = start.raw if isinstance(start, View) else start
+    text = date_range(start, end)
+    if start.value == UNKNOWN:
+        return "on dates we do not know" if text == "not known" else f"on {text}"
+    return f"from {text}" if " to " in text else f"on {text}" if start.value.count("-") == 2 \
+        else f"in {text}"
+
+
+def year_of(insp: Inspection) -> str:
+    """The year an inspection started, or the best we know (``not known``)."""
+    for info in (insp.dates.start, insp.dates.published):
+        if info.value != UNKNOWN:
+            return info.value[:4]
+    return "year not known"
+
+
+# ---------------------------------------------------------------------------- grades
+
+
+@dataclass
+class Judged:
+    """One judgement of one inspection, with the grade's words from its framework."""
+
+    key: str
+    judgement: View  # the framework's Judgement
+    grade_key: str  # a key of the framework's grades, or "unknown"
+    grade: View | None  # the framework's Grade, None when unknown
+    sub: bool  # a sub-judgement (part_of another)
+
+
+def judged(site: Site, entry: Entry[Inspection]) -> list[Judged]:
+    """The inspection's judgements in the framework's order (overall effectiveness last if the
+    framework lists it last), each with its grade from the framework's scale."""
+    insp = entry.model
+    fw = site.frameworks[insp.framework]
+    fw_view = view(fw)
+    out = []
+    for key, judgement in fw.model.judgements.items():
+        if key not in insp.judgements:
+            continue
+        grade_key = insp.judgements[key]
+        grade = fw_view.grades[grade_key] if grade_key in fw.model.grades else None
+        out.append(Judged(key, fw_view.judgements[key], grade_key, grade,
+                          bool(judgement.part_of)))
+    return out
+
+
+def overall(site: Site, entry: Entry[Inspection]) -> Judged | None:
+    """The overall effectiveness judgement, when the inspection has one."""
+    return next((j for j in judged(site, entry) if j.key == "overall-effectiveness"), None)
+
+
+def trend(site: Site, entry: Entry[Inspection]) -> dict[str, Any] | None:
+    """Compare overall effectiveness with the previous inspection, when both use the same words.
+
+    Returns ``{"direction": "better"|"same"|"worse", "previous": Entry, "then": Judged,
+    "now": Judged, "same_framework": bool}``, or None when there is nothing fair to compare
+    (no previous inspection, a grade unknown, or scales that do not share both words).
+    """
+    insp = entry.model
+    if not insp.previous or insp.previous not in site.inspections:
+        return None
+    prev = site.inspections[insp.previous]
+    now, then = overall(site, entry), overall(site, prev)
+    if not now or not then or UNKNOWN in (now.grade_key, then.grade_key):
+        return None
+    scale = list(site.frameworks[insp.framework].model.grades)
+    old_scale = list(site.frameworks[prev.model.framework].model.grades)
+    if then.grade_key not in scale or now.grade_key not in old_scale:
+        return None  # never convert one scale into another
+    a, b = scale.index(then.grade_key), scale.index(now.grade_key)
+    direction = "better" if b < a else "worse" if b > a else "same"
+    return {"direction": direction, "previous": prev, "then": then, "now": now,
+            "same_framework": prev.model.framework == insp.framework}
+
+
+# ---------------------------------------------------------------------------- paths
+
+
+def area_path(area: str) -> str:
+    return f"areas/{area}/index.md"
+
+
+def inspection_path(key: str, audience: str) -> str:
+    """Docs path of an inspection page: ``areas/<area>/<slug>/index.md`` for families,
+    ``.../young-people.md`` for young people."""
+    name = "young-people.md" if audience == "young-people" else "index.md"
+    return f"areas/{key}/{name}"
+
+
+def framework_for(site: Site, entry: Entry[Inspection]) -> Entry[Framework]:
+    return site.frameworks[entry.model.framework]
+
+
+def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
+    """Everything an inspection page needs."""
+    insp = entry.model
+    fw = framework_for(site, entry)
+    kind = fw.model.kinds[insp.kind]
+    area = site.areas[insp.area]
+    return {
+        "key": entry.key,
+        "insp": view(entry),
+        "area": view(area),
+        "area_key": insp.area,
+        "framework": view(fw),
+        "kind": View(kind, fw.doc, ("kinds", insp.kind)),
+        "graded": kind.graded,
+        "judged": judged(site, entry),
+        "trend": trend(site, entry),
+        "year": year_of(insp),
+        "when": date_range(insp.dates.start, insp.dates.end),
+        "published": date_text(insp.dates.published),
+        "source_file": entry.path,
+    }
+
+
+def install(renderer: Any) -> None:
+    """Make the helpers here available to every template."""
+    renderer.env.globals.update(
+        date_text=date_text,
+        date_range=date_range,
+        when_phrase=when_phrase,
+        area_path=area_path,
+        inspection_path=inspection_path,
+        UNKNOWN=UNKNOWN,
+    )

@@ -1,0 +1,67 @@
+"""Hand the generated pages to MkDocs as virtual files, never writing into ``docs/``.
+
+- ``on_config`` loads and checks the data; any problem stops the build before MkDocs cleans or
+  writes anything, with every problem listed as ``file:line:col``.
+- ``on_files`` adds each page with ``File.generated`` (MkDocs 1.6). A hand-written file in
+  ``docs/`` at the same path is never replaced: the build stops and says so.
+- ``on_serve`` watches ``data/`` and the templates, so ``make preview`` rebuilds on any change.
+  Every rebuild renders from scratch, so a stale generated page cannot survive.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+from inspections.pages import build_pages
+from inspections.problems import DataError
+from inspections.render import TEMPLATES
+from inspections.site import Site, load_site
+
+log = logging.getLogger("mkdocs.inspections")
+_state: dict[str, object] = {}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config, **kwargs):
+    try:
+        site: Site = load_site(_root(config))
+    except DataError as exc:
+        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report())
+    _state["site"] = site
+    _state["pages"] = build_pages(site)
+    return config
+
+
+def on_files(files: Files, config, **kwargs) -> Files:
+    clashes = []
+    for path, page in _state["pages"].items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            clashes.append(f"docs/{path}: this hand-written page has the same address as a "
+                           f"generated page ({page.title}). Rename or move the hand-written file.")
+            continue
+        files.append(File.generated(config, path, content=page.markdown))
+    if clashes:
+        raise Abort("\n".join(clashes))
+    return files
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    generated = _state.get("pages", {}).get(page.file.src_uri)
+    context["audience"] = (generated.audience if generated
+                           else page.meta.get("audience", "everyone"))
+    return context
+
+
+def on_serve(server, config, builder, **kwargs):
+    root = _root(config)
+    server.watch(str(root / "data"))
+    server.watch(str(TEMPLATES))
+    return server

@@ -1,0 +1,453 @@
+"""The shape of every data file, with a rule and help text on each field.
+
+Like MkDocs' config schema: the help text (``description``) is what a comms officer sees when a
+field is missing, and it is published in the JSON Schema so VS Code shows it while typing.
+Checks that need more than one file (does the area exist? is the grade on this framework's
+scale?) live in :mod:`inspections.validate`.
+
+Example::
+
+    >>> Glossary.model_validate({"terms": {"iro": {
+    ...     "term": "independent reviewing officer", "also": ["IRO"],
+    ...     "young_people": "A person who checks your plan is right for you.",
+    ...     "families": "A social worker who chairs reviews of a child's care plan."}}}).terms["iro"].also
+    ['IRO']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+REGIONS = (
+    "East Midlands",
+    "East of England",
+    "London",
+    "North East",
+    "North West",
+    "South East",
+    "South West",
+    "West Midlands",
+    "Yorkshire and the Humber",
+)
+AREA_KINDS = ("county", "unitary", "metropolitan-borough", "london-borough")
+PLACEHOLDER = "Still to write"
+
+
+class Strict(BaseModel):
+    """Base for data models: unknown fields are errors, text must be text."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+# ---------------------------------------------------------------------------- simple types
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise PydanticCustomError(
+            "slug",
+            "`{value}` is not a valid name: use lower-case letters, numbers and single hyphens",
+            {"value": value},
+        )
+    return value
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("empty_text", "This text is empty", {})
+    return value
+
+
+def _https(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", value):
+        raise PydanticCustomError(
+            "https_url",
+            "`{value}` is not a web address starting with https://",
+            {"value": value},
+        )
+    return value
+
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def parse_partial_date(value: str) -> tuple[int, int | None, int | None]:
+    """Split ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, checking the date exists.
+
+    >>> parse_partial_date("2022-03")
+    (2022, 3, None)
+    """
+    m = _PARTIAL.fullmatch(value)
+    if not m:
+        raise PydanticCustomError(
+            "partial_date",
+            "`{value}` is not a date we can read: write it as YYYY-MM-DD (for example "
+            "2022-03-21), YYYY-MM or YYYY when only the month or year is known, or `unknown`",
+            {"value": value},
+        )
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        raise PydanticCustomError(
+            "real_date", "`{value}` is not a real date (check the day and month)", {"value": value}
+        ) from None
+    return year, month, day
+
+
+def _partial_date(value: str) -> str:
+    if value != "unknown":
+        parse_partial_date(value)
+    return value
+
+
+def _full_date(value: str) -> str:
+    year, month, day = parse_partial_date(value)
+    if day is None:
+        raise PydanticCustomError(
+            "full_date", "`{value}` needs the day as well: write it as YYYY-MM-DD", {"value": value}
+        )
+    return value
+
+
+def _phone(value: str) -> str:
+    if not re.fullmatch(r"(\+44 ?)?[0-9][0-9 ]{2,14}[0-9]", value):
+        raise PydanticCustomError(
+            "phone",
+            "`{value}` does not look like a UK phone number (digits and spaces only)",
+            {"value": value},
+        )
+    return value
+
+
+def _year_as_text(value: Any) -> Any:
+    # `to: 2018` reads as a number in YAML; a year on its own is a fine partial date.
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+Text = Annotated[str, AfterValidator(_text)]
+Url = Annotated[str, AfterValidator(_https)]
+PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_partial_date)]
+FullDate = Annotated[str, AfterValidator(_full_date)]
+Phone = Annotated[str, AfterValidator(_phone)]
+Ref = Annotated[str, StringConstraints(min_length=1)]
+
+
+class ForAudience(Strict):
+    """Plain text written for each audience."""
+
+    young_people: Text = Field(
+        description="For young people: short sentences and everyday words (a 10-year-old "
+        "should be able to read it)."
+    )
+    families: Text = Field(description="For families and the public: a fuller plain summary.")
+
+
+class Names(Strict):
+    """An official name and a plain name for each audience."""
+
+    official: Text = Field(description="The name Ofsted uses.")
+    young_people: Text = Field(description="A plain name for young people.")
+    families: Text = Field(description="A plain name for families and the public.")
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+class Source(Strict):
+    """A document a fact comes from: a seed file or a public web address."""
+
+    title: Text = Field(description="What the document is, in a few words.")
+    seed: str | None = Field(
+        None, description="File name in ../shared/seeds/ (the project's source documents)."
+    )
+    url: Url | None = Field(None, description="Public web address, starting https://.")
+    date: PartialDate | None = Field(None, description="When the document was published.")
+
+    @model_validator(mode="after")
+    def _one_place(self) -> Source:
+        if bool(self.seed) == bool(self.url):
+            raise PydanticCustomError(
+                "source_place",
+                "A source needs exactly one of `seed:` (a file in ../shared/seeds/) or `url:` "
+                "(a public web address)",
+                {},
+            )
+        return self
+
+
+class Cited(Strict):
+    """Mixin fields for anything that must say where it comes from."""
+
+    source: Slug = Field(description="The key of an entry under `sources:` in this file.")
+    ref: Ref | None = Field(
+        None, description="Where in the source: a paragraph or section, e.g. `paragraph 7`."
+    )
+
+
+# ---------------------------------------------------------------------------- areas
+
+
+class Contact(Strict):
+    """A children's services phone number, with where it was found and when it was checked."""
+
+    name: Text = Field(description="What the number is for, e.g. `Children's services (daytime)`.")
+    when: Literal["daytime", "out-of-hours", "any-time"] = Field(
+        description="When to use it: daytime, out-of-hours or any-time."
+    )
+    number: Phone = Field(description='The phone number, in quotes, e.g. "01332 641172".')
+    hours: Text | None = Field(None, description="Opening hours in plain words.")
+    source: Url = Field(description="The public page where this number is given.")
+    checked: FullDate = Field(description="The date someone last checked the number (YYYY-MM-DD).")
+
+
+class Partnership(Strict):
+    """The local safeguarding children partnership the council belongs to."""
+
+    name: Text = Field(description="The partnership's name.")
+    source: Slug = Field(description="The key of an entry under `sources:` in this file.")
+    ref: Ref | None = None
+
+
+class Area(Strict):
+    """A council with children's services (file: data/areas/<slug>.yaml)."""
+
+    name: Text = Field(description="The area's everyday name, e.g. `Derby`.")
+    council: Text = Field(description="The council's full name, e.g. `Derby City Council`.")
+    kind: Literal["county", "unitary", "metropolitan-borough", "london-borough"] = Field(
+        description="The kind of council."
+    )
+    region: Literal[REGIONS] = Field(description="The English region.")  # type: ignore[valid-type]
+    website: Url = Field(description="The council's website.")
+    partnership: Partnership | None = Field(
+        None, description="The safeguarding children partnership the council belongs to."
+    )
+    contacts: list[Contact] = Field(
+        default_factory=list, description="Children's services phone numbers."
+    )
+    sources: dict[Slug, Source] = Field(
+        default_factory=dict, description="Where the facts in this file come from."
+    )
+
+
+# ---------------------------------------------------------------------------- frameworks
+
+
+class Grade(Strict):
+    """One word on a framework's grade scale."""
+
+    official: Text = Field(description="The grade as Ofsted writes it.")
+    young_people: Text = Field(description="The grade in plain words for young people.")
+    families: Text = Field(description="The grade in plain words for families.")
+    meaning: ForAudience = Field(description="What this grade means, for each audience.")
+
+
+class Judgement(Strict):
+    """One thing inspectors judge under a framework."""
+
+    official: Text = Field(description="The judgement's official name.")
+    young_people: Text = Field(description="A plain name for young people.")
+    families: Text = Field(description="A plain name for families.")
+    covers: ForAudience = Field(description="What this judgement looks at, in plain words.")
+    part_of: Slug | None = Field(
+        None, description="For a sub-judgement: the key of the judgement it belongs to."
+    )
+    separate: bool = Field(
+        False,
+        description="True for a separate review with its own grade (such as the LSCB review), "
+        "which an inspection may not include.",
+    )
+
+
+class Kind(Strict):
+    """A kind of inspection or visit under a framework."""
+
+    name: Names = Field(description="What this kind is called.")
+    graded: bool = Field(description="Whether this kind gives grades (visits do not).")
+    about: ForAudience | None = Field(None, description="What happens in this kind, plainly.")
+
+
+class InUse(Strict):
+    """When a framework was used."""
+
+    from_: PartialDate = Field(alias="from", description="When it started (YYYY-MM).")
+    to: PartialDate | None = Field(None, description="When it stopped; leave out if still in use.")
+
+
+class SourceLink(Strict):
+    """A public document (for frameworks: the published framework)."""
+
+    title: Text
+    url: Url
+    date: PartialDate | None = None
+
+
+class Framework(Strict):
+    """An inspection framework (file: data/frameworks/<key>.yaml)."""
+
+    name: Text = Field(description="The framework's official name.")
+    short_name: Text = Field(description="A short name, e.g. `ILACS`.")
+    plain_name: ForAudience = Field(description="What to call it for each audience.")
+    in_use: InUse = Field(description="When the framework was used.")
+    older: bool = Field(
+        False, description="True for older frameworks whose grades were a bit different."
+    )
+    sources: list[SourceLink] = Field(
+        min_length=1, description="The public framework documents this file comes from."
+    )
+    notes: Text | None = Field(None, description="What is not known, and why.")
+    grades: dict[Slug, Grade] = Field(
+        default_factory=dict, description="The grade scale, best first (empty if no grades)."
+    )
+    judgements: dict[Slug, Judgement] = Field(
+        default_factory=dict, description="What inspectors judge."
+    )
+    kinds: dict[Slug, Kind] = Field(min_length=1, description="The kinds of inspection and visit.")
+
+
+# ---------------------------------------------------------------------------- inspections
+
+
+class DateInfo(Strict):
+    """A date that may be known only to the month or year, or not at all."""
+
+    value: PartialDate = Field(
+        description="YYYY-MM-DD, YYYY-MM, YYYY, or `unknown`."
+    )
+    text: Text | None = Field(
+        None, description="What the source says, when it is not a whole date (e.g. no year)."
+    )
+    not_before: PartialDate | None = Field(None, description="The earliest it can be.")
+    not_after: PartialDate | None = Field(None, description="The latest it can be.")
+    inferred: Text | None = Field(
+        None, description="If any part is worked out rather than stated: how, and why."
+    )
+    source: Slug | None = Field(None, description="Source key, if not the one under `dates`.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        return {"value": data} if isinstance(data, str) else data
+
+
+class Dates(Strict):
+    """When the inspection happened and when the report came out."""
+
+    start: DateInfo = Field(description="First day inspectors were on site.")
+    end: DateInfo = Field(description="Last day inspectors were on site.")
+    published: DateInfo = Field(description="The day Ofsted published the report.")
+    source: Slug = Field(description="The key of the source that gives these dates.")
+    ref: Ref | None = None
+
+
+class Report(Strict):
+    """Ofsted's full report."""
+
+    url: Url = Field(description="Where to read Ofsted's report.")
+    title: Text = Field(description="The link text, e.g. `Ofsted's full report on Derby`.")
+    note: Text | None = Field(None, description="Anything readers should know about the link.")
+
+
+class HowInspected(Cited):
+    """How the inspectors found things out."""
+
+    families: Text = Field(description="In plain words for families.")
+    young_people: Text = Field(description="In short sentences for young people.")
+    days_on_site: int | None = Field(None, description="Days inspectors spent with the council.")
+    inspectors: int | None = Field(None, description="How many inspectors.")
+    cases: int | None = Field(None, description="How many children's cases they looked at.")
+
+
+class Finding(Cited):
+    """Something inspectors found, citing the part of the source it comes from."""
+
+    families: Text = Field(description="The finding in plain words for families.")
+    young_people: Text | None = Field(
+        None, description="The finding for young people (left off their page if missing)."
+    )
+
+
+class NextSteps(Cited):
+    """What happens after the inspection."""
+
+    families: Text
+    young_people: Text
+    action_plan_due: FullDate | None = Field(
+        None, description="When the council must send Ofsted its action plan (YYYY-MM-DD)."
+    )
+
+
+class Inspection(Strict):
+    """One inspection or visit (file: data/inspections/<area>/<slug>.yaml)."""
+
+    area: Slug = Field(description="The area's file name in data/areas/, e.g. `derby`.")
+    framework: Slug = Field(description="The framework's file name in data/frameworks/.")
+    kind: Slug = Field(description="A kind from the framework, e.g. `standard`, `focused-visit`.")
+    topic: ForAudience | None = Field(None, description="For a focused visit: what it looked at.")
+    dates: Dates
+    report: Report
+    previous: str | None = Field(
+        None, description="The previous judged inspection, as `area/slug`, e.g. `derby/2017-03-sif`."
+    )
+    judgements: dict[Slug, Slug] = Field(
+        default_factory=dict,
+        description="Judgement key: grade key, from the framework (`unknown` if not known).",
+    )
+    judgements_source: Slug | None = Field(None, description="Source key for the grades.")
+    judgements_ref: Ref | None = None
+    how_inspected: HowInspected | None = None
+    summary: ForAudience = Field(description="What inspectors found, in a few sentences.")
+    going_well: list[Finding] = Field(default_factory=list, description="What is going well.")
+    must_improve: list[Finding] = Field(
+        default_factory=list, description="What must get better."
+    )
+    next_steps: NextSteps | None = None
+    notes: Text | None = Field(None, description="What is not known, or inferred, and why.")
+    sources: dict[Slug, Source] = Field(
+        min_length=1, description="Every document the facts in this file come from."
+    )
+
+
+# ---------------------------------------------------------------------------- glossary
+
+
+class Term(Strict):
+    """A glossary entry."""
+
+    term: Text = Field(description="The word or phrase, as it is usually written.")
+    also: list[Text] = Field(
+        default_factory=list, description="Other forms: abbreviations, plurals."
+    )
+    young_people: Text = Field(description="What it means, for young people.")
+    families: Text = Field(description="What it means, for families.")
+    see: list[Slug] = Field(default_factory=list, description="Related glossary entries.")
+
+
+class Glossary(Strict):
+    """The glossary (file: data/glossary.yaml)."""
+
+    terms: dict[Slug, Term] = Field(min_length=1)
+
+
+MODELS: dict[str, type[Strict]] = {
+    "area": Area,
+    "framework": Framework,
+    "inspection": Inspection,
+    "glossary": Glossary,
+}

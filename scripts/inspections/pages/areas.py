@@ -1,0 +1,36 @@
+"""The area index (by region and A to Z) and one page per area with its inspections over time.
+
+With 153 councils the navigation must not list every area on every page, so areas are reached
+from this index, never from the site navigation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from inspections.context import area_path, inspection_context, view
+from inspections.models import REGIONS
+from inspections.pages import Page, render_page
+from inspections.render import Renderer
+from inspections.site import Site
+
+
+def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
+    areas = sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold())
+    by_letter = [(letter, list(group)) for letter, group in
+                 groupby(areas, key=lambda kv: kv[1].model.name[0].upper())]
+    by_region = [(region, [kv for kv in areas if kv[1].model.region == region])
+                 for region in REGIONS]
+    yield render_page(
+        renderer, "everyone/areas.md.j2",
+        {"by_letter": [(letter, [(k, view(e)) for k, e in group]) for letter, group in by_letter],
+         "by_region": [(r, [(k, view(e)) for k, e in group]) for r, group in by_region if group]},
+        path="areas/index.md", audience="everyone", title="Find your area")
+    for key, entry in areas:
+        timeline = [inspection_context(site, e) for e in site.inspections_of(key)]
+        yield render_page(
+            renderer, "everyone/area.md.j2",
+            {"area": view(entry), "area_key": key, "timeline": timeline},
+            path=area_path(key), audience="everyone", source=entry.path,
+            title=f"{entry.model.name}: Ofsted inspections of children's services")

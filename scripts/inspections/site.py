@@ -1,0 +1,297 @@
+"""Load every data file, check it, and hold the result as one :class:`Site`.
+
+``load_site`` either returns a fully checked site or raises :class:`DataError` listing every
+problem in every file, so nothing is ever built from half-checked data.
+
+Example::
+
+    >>> site = load_site(Path("."))                    # doctest: +SKIP
+    >>> site.inspections["derby/2022-03-ilacs"].model.judgements["overall-effectiveness"]
+    'outstanding'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from inspections import validate
+from inspections.load import Document, load_file
+from inspections.models import Area, Framework, Glossary, Inspection, Strict
+from inspections.problems import DataError, Problem, did_you_mean, one_of
+
+M = TypeVar("M", bound=Strict)
+UNKNOWN = "unknown"
+
+
+@dataclass
+class Entry(Generic[M]):
+    """A checked model with the document it came from (for positions)."""
+
+    key: str
+    model: M
+    doc: Document
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+@dataclass
+class Site:
+    """Everything in ``data/``, checked."""
+
+    root: Path
+    areas: dict[str, Entry[Area]] = field(default_factory=dict)
+    frameworks: dict[str, Entry[Framework]] = field(default_factory=dict)
+    inspections: dict[str, Entry[Inspection]] = field(default_factory=dict)
+    glossary: Entry[Glossary] | None = None
+    broken: set[str] = field(default_factory=set)  # "kind:key" of files that failed checks
+
+    @property
+    def data_files(self) -> list[str]:
+        entries = [*self.areas.values(), *self.frameworks.values(), *self.inspections.values()]
+        if self.glossary:
+            entries.append(self.glossary)
+        return sorted(e.path for e in entries)
+
+    def inspections_of(self, area: str) -> list[Entry[Inspection]]:
+        """An area's inspections, newest first."""
+        found = [e for e in self.inspections.values() if e.model.area == area]
+        return sorted(found, key=lambda e: sort_key(e.model), reverse=True)
+
+
+def sort_key(insp: Inspection) -> str:
+    """The earliest day an inspection can have started, for ordering a timeline."""
+    start = insp.dates.start
+    for value in (start.value, start.not_before, insp.dates.published.value):
+        bounds = validate.date_bounds(value) if value else None
+        if bounds:
+            return bounds[0]
+    return "0000"
+
+
+def data_files(root: Path) -> dict[str, list[Path]]:
+    """The data files under ``root/data`` by kind, in a stable order."""
+    data = root / "data"
+    return {
+        "area": sorted((data / "areas").glob("*.yaml")),
+        "framework": sorted((data / "frameworks").glob("*.yaml")),
+        "inspection": sorted((data / "inspections").glob("*/*.yaml")),
+        "glossary": [data / "glossary.yaml"] if (data / "glossary.yaml").exists() else [],
+    }
+
+
+def load_site(root: Path, seeds: Path | None = None) -> Site:
+    """Load and check every data file under ``root``; raise DataError with all problems."""
+    root = Path(root)
+    seeds = seeds if seeds is not None else root.parent / "shared" / "seeds"
+    site = Site(root)
+    problems: list[Problem] = []
+    for kind, paths in data_files(root).items():
+        for path in paths:
+            rel = path.relative_to(root).as_posix()
+            try:
+                doc = load_file(path, rel)
+            except DataError as exc:
+                problems.extend(exc.problems)
+                site.broken.add(f"{kind}:{_key(kind, path)}")
+                continue
+            model, found = validate.check_model(doc, kind)
+            problems.extend(found)
+            problems.extend(validate.check_placeholders(doc))
+            if model is None:
+                site.broken.add(f"{kind}:{_key(kind, path)}")
+                continue
+            key = _key(kind, path)
+            if kind == "area":
+                site.areas[key] = Entry(key, model, doc)
+            elif kind == "framework":
+                site.frameworks[key] = Entry(key, model, doc)
+            elif kind == "inspection":
+                site.inspections[key] = Entry(key, model, doc)
+            else:
+                site.glossary = Entry(key, model, doc)
+    if not data_files(root)["glossary"]:
+        problems.append(Problem("data/glossary.yaml", 1, 1, "The glossary file is missing",
+                                "Restore data/glossary.yaml from the project"))
+    problems.extend(cross_check(site, seeds))
+    if problems:
+        raise DataError(problems)
+    return site
+
+
+def _key(kind: str, path: Path) -> str:
+    if kind == "inspection":
+        return f"{path.parent.name}/{path.stem}"
+    return "glossary" if kind == "glossary" else path.stem
+
+
+# ---------------------------------------------------------------------------- cross-checks
+
+
+def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
+    """Checks that need more than one file. Each yields problems; none stops the others."""
+    terms = list(site.glossary.model.terms) if site.glossary else []
+    for entry in [*site.areas.values(), *site.inspections.values()]:
+        yield from _check_sources(entry, seeds)
+    all_entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
+    if site.glossary:
+        all_entries.append(site.glossary)
+        yield from _check_glossary(site.glossary)
+    for entry in all_entries:
+        yield from validate.check_glossary_links(entry.doc, terms)
+    for entry in site.inspections.values():
+        yield from _check_inspection(site, entry)
+
+
+def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
+    doc, model = entry.doc, entry.model
+    keys = list(model.sources)
+    for loc, value in validate.texts(doc.data):
+        if loc and loc[-1] in ("source", "judgements_source") and loc[0] != "sources":
+            if entry.model.__class__ is Area and loc[0] == "contacts":
+                continue  # contact sources are web addresses
+            if value not in keys:
+                hint = did_you_mean(value, keys)
+                yield doc.problem(loc, f"The source `{value}` is not listed under `sources:`",
+                                  hint or ("Add it under `sources:` at the end of the file"
+                                           + (f", or {one_of(keys).lower()}" if keys else "")))
+    if seeds.is_dir():
+        for key, source in model.sources.items():
+            if source.seed and not (seeds / source.seed).is_file():
+                yield doc.problem(("sources", key, "seed"),
+                                  f"There is no source document `{source.seed}` in "
+                                  "../shared/seeds/",
+                                  did_you_mean(source.seed, [p.name for p in seeds.iterdir()])
+                                  or "Check the file name")
+
+
+def _check_glossary(entry: Entry[Glossary]) -> Iterator[Problem]:
+    doc, terms = entry.doc, entry.model.terms
+    forms: dict[str, str] = {}
+    for key, term in terms.items():
+        for i, form in enumerate([term.term, *term.also]):
+            loc = ("terms", key, "term") if i == 0 else ("terms", key, "also", i - 1)
+            folded = form.casefold()
+            if folded in forms and forms[folded] != key:
+                yield doc.problem(loc, f"`{form}` is already used by the glossary entry "
+                                  f"`{forms[folded]}`",
+                                  "Each word or abbreviation may belong to one entry only")
+            forms.setdefault(folded, key)
+        for i, other in enumerate(term.see):
+            if other not in terms:
+                yield doc.problem(("terms", key, "see", i),
+                                  f"The glossary has no entry `{other}`",
+                                  did_you_mean(other, terms) or "Check the spelling")
+
+
+def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]:
+    doc, insp = entry.doc, entry.model
+    folder = entry.key.split("/")[0]
+    if f"area:{insp.area}" in site.broken or f"framework:{insp.framework}" in site.broken:
+        return  # the problems in that file are reported already; don't add knock-on ones
+    if insp.area not in site.areas:
+        hint = did_you_mean(insp.area, site.areas)
+        yield doc.problem(("area",), f"There is no area `{insp.area}` in data/areas/",
+                          hint or "Add the area first, or " + one_of(site.areas).lower())
+    elif insp.area != folder:
+        yield doc.problem(("area",), f"This file is in the folder `{folder}` but says "
+                          f"`area: {insp.area}`",
+                          f"Move the file to data/inspections/{insp.area}/, or fix the area")
+    fw_entry = site.frameworks.get(insp.framework)
+    if fw_entry is None:
+        yield doc.problem(("framework",), f"There is no framework `{insp.framework}`",
+                          did_you_mean(insp.framework, site.frameworks)
+                          or one_of(site.frameworks))
+        return
+    fw = fw_entry.model
+    kind = fw.kinds.get(insp.kind)
+    if kind is None:
+        yield doc.problem(("kind",), f"`{insp.kind}` is not a kind of inspection under "
+                          f"{fw.short_name}",
+                          " ".join(x for x in (did_you_mean(insp.kind, fw.kinds),
+                                               one_of(fw.kinds)) if x))
+        return
+    yield from _check_judgements(site, entry, fw_entry, kind.graded)
+    yield from _check_dates(doc, insp)
+    if insp.previous:
+        prev = site.inspections.get(insp.previous)
+        if prev is None and f"inspection:{insp.previous}" in site.broken:
+            pass
+        elif prev is None:
+            yield doc.problem(("previous",), f"There is no inspection `{insp.previous}`",
+                              did_you_mean(insp.previous, site.inspections)
+                              or "Write it as `area/file-name`, e.g. `derby/2017-03-sif`")
+        elif sort_key(prev.model) >= sort_key(insp):
+            yield doc.problem(("previous",), f"`{insp.previous}` is not earlier than this "
+                              "inspection", "Name the inspection before this one")
+        elif prev.model.area != insp.area:
+            yield doc.problem(("previous",), f"`{insp.previous}` is about another area",
+                              "Name an earlier inspection of the same area")
+
+
+def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework],
+                      graded: bool) -> Iterator[Problem]:
+    doc, insp, fw = entry.doc, entry.model, fw_entry.model
+    kind_name = fw.kinds[insp.kind].name.official
+    if not graded:
+        if insp.judgements:
+            yield doc.problem(("judgements",),
+                              f"A {kind_name.lower()} gives no grades, so it cannot have "
+                              "judgements",
+                              "Remove `judgements:` and put what inspectors found under "
+                              "`going_well:` and `must_improve:`", key=True)
+        return
+    for key, grade in insp.judgements.items():
+        if key not in fw.judgements:
+            owner = [f.key for f in site.frameworks.values() if key in f.model.judgements]
+            where = (f" (it belongs to {', '.join(owner)})" if owner else "")
+            yield doc.problem(("judgements", key),
+                              f"`{key}` is not a judgement under {fw.short_name}"
+                              f" ({insp.framework}){where}",
+                              " ".join(x for x in (did_you_mean(key, fw.judgements),
+                                                   one_of(fw.judgements)) if x), key=True)
+            continue
+        if grade != UNKNOWN and grade not in fw.grades:
+            other = [f.key for f in site.frameworks.values() if grade in f.model.grades]
+            where = (f" (`{grade}` is a grade from {', '.join(other)}, a different scale)"
+                     if other else "")
+            yield doc.problem(("judgements", key),
+                              f"`{grade}` is not a grade on the {fw.short_name} "
+                              f"({insp.framework}) scale{where}",
+                              " ".join(x for x in (did_you_mean(grade, fw.grades),
+                                                   one_of([*fw.grades, UNKNOWN])) if x))
+    for key, judgement in fw.judgements.items():
+        if key not in insp.judgements and not judgement.separate:
+            yield doc.problem(("judgements",),
+                              f"The judgement `{key}` ({judgement.official}) is missing",
+                              f"Add `{key}:` with its grade, or `{key}: unknown` if the "
+                              "sources do not give it", key=True)
+    if insp.judgements and not insp.judgements_source:
+        yield doc.problem(("judgements",), "The grades do not say where they come from",
+                          "Add `judgements_source:` naming a source key", key=True)
+
+
+def _check_dates(doc: Document, insp: Inspection) -> Iterator[Problem]:
+    order = [("start", insp.dates.start), ("end", insp.dates.end),
+             ("published", insp.dates.published)]
+    known = [(name, validate.date_bounds(d.value), d) for name, d in order]
+    for i, (name, bounds, _) in enumerate(known):
+        for later_name, later_bounds, _ in known[i + 1:]:
+            if bounds and later_bounds and bounds[0] > later_bounds[1]:
+                yield doc.problem(("dates", later_name),
+                                  f"The {later_name} date is before the {name} date",
+                                  "Check both dates: the order is start, end, then published")
+    for name, _, info in known:
+        if info.not_before and info.not_after and info.not_before > info.not_after:
+            yield doc.problem(("dates", name, "not_after"),
+                              "`not_after` is earlier than `not_before`", "Swap them")
+    if insp.next_steps and insp.next_steps.action_plan_due:
+        pub = validate.date_bounds(insp.dates.published.value)
+        if pub and insp.next_steps.action_plan_due < pub[0]:
+            yield doc.problem(("next_steps", "action_plan_due"),
+                              "The action plan is due before the report was published",
+                              "Check the date")

@@ -1,0 +1,58 @@
+"""Shared test fixtures.
+
+- ``root``: the project folder.
+- ``site_data``: the shipped data, loaded and checked once.
+- ``built_site``: the shipped site built once with ``mkdocs build --strict`` into a temporary
+  folder (the real ``site/`` is never touched by tests).
+- ``--update-golden``: rewrite golden files instead of comparing against them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def site_data():
+    from inspections.site import load_site
+
+    return load_site(ROOT)
+
+
+def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` for ``project`` into ``out``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
+        capture_output=True, text=True, env=env, cwd=project)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
