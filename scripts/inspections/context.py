@@ -157,6 +157,7 @@ def year_of(insp: Inspection) -> str:
 class Judged:
     """One judgement of one inspection, with the grade's words from its framework."""
 
+    inspection: str  # the inspection's key, e.g. "derby/2022-03-ilacs"
     key: str
     judgement: View  # the framework's Judgement
     grade_key: str  # a key of the framework's grades, or "unknown"
@@ -176,7 +177,7 @@ def judged(site: Site, entry: Entry[Inspection]) -> list[Judged]:
             continue
         grade_key = insp.judgements[key]
         grade = fw_view.grades[grade_key] if grade_key in fw.model.grades else None
-        out.append(Judged(key, fw_view.judgements[key], grade_key, grade,
+        out.append(Judged(entry.key, key, fw_view.judgements[key], grade_key, grade,
                           bool(judgement.part_of)))
     return out
 

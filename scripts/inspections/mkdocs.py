@@ -33,7 +33,7 @@ def on_config(config, **kwargs):
     try:
         site: Site = load_site(_root(config))
     except DataError as exc:
-        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report())
+        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report()) from None
     _state["site"] = site
     _state["pages"] = build_pages(site)
     return config

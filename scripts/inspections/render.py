@@ -35,7 +35,7 @@ from markupsafe import Markup
 TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY_PAGE = "glossary.md"
 SAFE_SCHEMES = ("https:", "mailto:", "tel:")
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel|javascript|data|ftp):[^>\s]*)>", re.I)
 
 

@@ -6,7 +6,7 @@ problem in every file, so nothing is ever built from half-checked data.
 Example::
 
     >>> site = load_site(Path("."))                    # doctest: +SKIP
-    >>> site.inspections["derby/2022-03-ilacs"].model.judgements["overall-effectiveness"]
+    >>> site.inspections["derby/2022-03-ilacs"].model.judgements["overall-effectiveness"]  # doctest: +SKIP
     'outstanding'
 """
 
@@ -141,8 +141,9 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
     if site.glossary:
         all_entries.append(site.glossary)
         yield from _check_glossary(site.glossary)
-    for entry in all_entries:
-        yield from validate.check_glossary_links(entry.doc, terms)
+    if "glossary:glossary" not in site.broken:  # else its own problems are reported already
+        for entry in all_entries:
+            yield from validate.check_glossary_links(entry.doc, terms)
     for entry in site.inspections.values():
         yield from _check_inspection(site, entry)
 
@@ -191,9 +192,10 @@ def _check_glossary(entry: Entry[Glossary]) -> Iterator[Problem]:
 def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]:
     doc, insp = entry.doc, entry.model
     folder = entry.key.split("/")[0]
-    if f"area:{insp.area}" in site.broken or f"framework:{insp.framework}" in site.broken:
-        return  # the problems in that file are reported already; don't add knock-on ones
-    if insp.area not in site.areas:
+    # A broken area or framework file has its own problems reported; don't add knock-on ones.
+    if f"area:{insp.area}" in site.broken:
+        pass
+    elif insp.area not in site.areas:
         hint = did_you_mean(insp.area, site.areas)
         yield doc.problem(("area",), f"There is no area `{insp.area}` in data/areas/",
                           hint or "Add the area first, or " + one_of(site.areas).lower())
@@ -202,6 +204,8 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
                           f"`area: {insp.area}`",
                           f"Move the file to data/inspections/{insp.area}/, or fix the area")
     fw_entry = site.frameworks.get(insp.framework)
+    if f"framework:{insp.framework}" in site.broken:
+        return
     if fw_entry is None:
         yield doc.problem(("framework",), f"There is no framework `{insp.framework}`",
                           did_you_mean(insp.framework, site.frameworks)
@@ -228,7 +232,7 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
         elif sort_key(prev.model) >= sort_key(insp):
             yield doc.problem(("previous",), f"`{insp.previous}` is not earlier than this "
                               "inspection", "Name the inspection before this one")
-        elif prev.model.area != insp.area:
+        elif prev.model.area != folder:
             yield doc.problem(("previous",), f"`{insp.previous}` is about another area",
                               "Name an earlier inspection of the same area")
 

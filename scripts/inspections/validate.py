@@ -18,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -132,31 +133,40 @@ def _show(value: Any) -> str:
 
 
 def _submodel(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The model class found by following ``loc`` from ``model`` (None if not a model)."""
-    import typing
+    """The model class found by following ``loc`` from ``model`` (None if not a model).
 
+    >>> from inspections.models import Glossary
+    >>> _submodel(Glossary, ("terms", "ofsted")).__name__
+    'Term'
+    """
     current: Any = model
+    free_key = False  # the next part is a key of a dict[str, Model], not a field name
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            # dict[str, Model]: the key is a free name, step into the value type.
+        if free_key:
+            free_key = False
             continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
         field = current.model_fields.get(part) or next(
             (f for f in current.model_fields.values() if f.alias == part), None)
         if field is None:
             return None
-        current = _inner(field.annotation, typing)
+        current, free_key = _inner(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _inner(annotation: Any, typing: Any) -> Any:
-    """Unwrap Optional, list and dict to the model type inside, if any."""
-    for arg in (typing.get_args(annotation) or ()):
-        found = _inner(arg, typing)
+def _inner(annotation: Any) -> tuple[Any, bool]:
+    """Unwrap Optional, list and dict to the model type inside; say if it was a dict."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    is_dict = typing.get_origin(annotation) is dict
+    for arg in typing.get_args(annotation) or ():
+        found, inner_dict = _inner(arg)
         if isinstance(found, type) and issubclass(found, BaseModel):
-            return found
-    return annotation
+            return found, is_dict or inner_dict
+    return annotation, False
 
 
 def _fields(model: type[BaseModel], loc: tuple) -> list[str]:

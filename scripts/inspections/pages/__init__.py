@@ -7,7 +7,7 @@ nothing generated is ever written into ``docs/``.
 Example::
 
     >>> pages = build_pages(load_site(Path(".")))    # doctest: +SKIP
-    >>> pages["areas/derby/2022-03-ilacs/young-people.md"].audience
+    >>> pages["areas/derby/2022-03-ilacs/young-people.md"].audience  # doctest: +SKIP
     'young-people'
 """
 

@@ -1,0 +1,196 @@
+"""End to end: the shipped site builds with ``mkdocs build --strict``, and what it shows is true.
+
+The grade checks read the built HTML: every grade shown anywhere must equal the data, and no
+ungraded visit may show a grade.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from inspections.context import inspection_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Page(HTMLParser):
+    """The bits of a built page the tests look at."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.lang = ""
+        self.grades: list[dict[str, str]] = []
+        self.h1 = 0
+        self.nav_links: list[str] = []
+        self._in_grade = False
+        self._nav_depth = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "meta" and "name" in a:
+            self.meta[a["name"]] = a.get("content", "")
+        if tag == "h1":
+            self.h1 += 1
+        if tag == "span" and "grade" in a.get("class", "").split():
+            self.grades.append({**a, "text": ""})
+            self._in_grade = True
+        if tag == "nav" and "md-nav--primary" in a.get("class", ""):
+            self._nav_depth = 1
+        elif tag == "nav" and self._nav_depth:
+            self._nav_depth += 1
+        if tag == "a" and self._nav_depth:
+            self.nav_links.append(a.get("href", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._in_grade = False
+        if tag == "nav" and self._nav_depth:
+            self._nav_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_grade:
+            self.grades[-1]["text"] += data
+
+
+def read(site: Path, rel: str) -> Page:
+    return Page((site / rel).read_text(encoding="utf-8"))
+
+
+def html_path(docs_path: str) -> str:
+    """areas/derby/2022-03-ilacs/index.md -> areas/derby/2022-03-ilacs/index.html, etc."""
+    stem = docs_path.removesuffix(".md")
+    return stem + ".html" if stem == "index" or stem.endswith("/index") else stem + "/index.html"
+
+
+def test_strict_build_makes_every_page(built_site: Path, site_data) -> None:
+    for rel in ["index.html", "areas/index.html", "areas/derby/index.html",
+                "areas/derby/2022-03-ilacs/index.html",
+                "areas/derby/2022-03-ilacs/young-people/index.html",
+                "grades/index.html", "glossary/index.html"]:
+        assert (built_site / rel).is_file(), rel
+    for key in site_data.inspections:
+        for audience in ("families", "young-people"):
+            assert (built_site / html_path(inspection_path(key, audience))).is_file()
+
+
+def test_each_page_declares_its_audience_and_language(built_site: Path, site_data) -> None:
+    from inspections.pages import build_pages
+
+    for path, page in build_pages(site_data).items():
+        built = read(built_site, html_path(path))
+        assert built.meta.get("audience") == page.audience, path
+        assert built.lang == "en-GB", path
+        assert built.h1 == 1, path
+
+
+def test_every_grade_shown_equals_the_data(built_site: Path, site_data) -> None:
+    shown = 0
+    for html in built_site.rglob("*.html"):
+        for g in Page(html.read_text(encoding="utf-8")).grades:
+            entry = site_data.inspections[g["data-inspection"]]
+            insp = entry.model
+            fw = site_data.frameworks[insp.framework].model
+            assert fw.kinds[insp.kind].graded, f"{html}: an ungraded visit shows a grade"
+            assert insp.judgements[g["data-judgement"]] == g["data-grade"], html
+            grade = fw.grades.get(g["data-grade"])
+            words = {grade.families, grade.young_people} if grade else {"Not known"}
+            assert g["text"] in words, f"{html}: shows {g['text']!r} for {g}"
+            shown += 1
+    assert shown >= 10  # the pages really do show grades
+
+
+@pytest.mark.parametrize("audience", ["families", "young-people"])
+def test_inspection_pages_show_all_their_grades(built_site: Path, site_data, audience) -> None:
+    for key, entry in site_data.inspections.items():
+        page = read(built_site, html_path(inspection_path(key, audience)))
+        shown = {g["data-judgement"]: g["data-grade"] for g in page.grades}
+        assert shown == entry.model.judgements, (key, audience)
+
+
+def test_pages_link_to_each_other_and_the_report(built_site: Path) -> None:
+    families = (built_site / "areas/derby/2022-03-ilacs/index.html").read_text(encoding="utf-8")
+    young = (built_site / "areas/derby/2022-03-ilacs/young-people/index.html").read_text(
+        encoding="utf-8")
+    assert 'href="young-people/"' in families
+    assert 'href="../"' in young
+    assert 'href="https://reports.ofsted.gov.uk/"' in families
+    assert 'href="https://reports.ofsted.gov.uk/"' in young
+
+
+def test_navigation_does_not_list_areas(built_site: Path) -> None:
+    nav = read(built_site, "areas/derby/2022-03-ilacs/index.html").nav_links
+    assert nav, "the page has a navigation"
+    assert not [href for href in nav if "/derby/" in href or href.startswith("derby")]
+
+
+def test_build_never_writes_into_docs(built_site: Path, site_data) -> None:
+    from inspections.pages import build_pages
+
+    for path in build_pages(site_data):
+        assert not (ROOT / "docs" / path).exists(), f"docs/{path} was written"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name in ("data", "docs", "scripts"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, tmp_path / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_hand_written_page_is_never_replaced(project: Path, tmp_path: Path) -> None:
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "glossary.md").write_text("# My own glossary\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr  # MkDocs prints its Abort message on stdout
+    assert ("docs/glossary.md: this hand-written page has the same address as a generated page"
+            in output)
+    assert (project / "docs" / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
+
+
+def test_broken_data_stops_the_build_before_anything_is_written(project: Path,
+                                                                tmp_path: Path) -> None:
+    rel = "data/inspections/derby/2022-03-ilacs.yaml"
+    path = project / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  leaders: outstanding", "  leaders: outstandng"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(project, out)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"{rel}:" in output and "`outstandng` is not a grade" in output
+    assert "Traceback" not in output
+    assert not out.exists()
+
+
+def test_generate_writes_markdown_for_review(tmp_path: Path, site_data) -> None:
+    out = tmp_path / "generated"
+    result = subprocess.run([sys.executable, "-m", "inspections", "generate", "--out", str(out),
+                             "--root", str(ROOT)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    from inspections.pages import build_pages
+
+    assert written == sorted(build_pages(site_data))
+
+
+def test_generate_refuses_to_write_into_docs() -> None:
+    result = subprocess.run([sys.executable, "-m", "inspections", "generate", "--out",
+                             str(ROOT / "docs"), "--root", str(ROOT)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "must not be written into docs/" in result.stdout
