@@ -41,7 +41,7 @@ site: $(STAMP)
 
 preview: $(STAMP)
 	$(PY) -m inspections validate
-	$(BIN)/mkdocs serve --strict --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --livereload
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:
