@@ -194,7 +194,9 @@ def import_report(report: Path, root: Path, area: str | None = None,
     text = read_report(report)
     seed = None
     try:
-        if report.resolve().parent == seeds.resolve():
+        folder = report.resolve().parent
+        # A source document: in ../shared/seeds/ beside the project (or any shared/seeds).
+        if folder == seeds.resolve() or (folder.name, folder.parent.name) == ("seeds", "shared"):
             seed = report.name
     except OSError:
         seed = None
