@@ -318,7 +318,8 @@ def _check_framework_in_use(site: Site, entry: Entry[Inspection], fw_entry: Entr
     if _in_use(fw, earliest, latest):
         return
     start = insp.dates.start
-    when = (f"on {_words(start.value)}" if start.value != UNKNOWN else
+    when = (f"{'on' if start.value.count('-') == 2 else 'in'} {_words(start.value)}"
+            if start.value != UNKNOWN else
             f"between {_words(start.not_before or '')} and {_words(start.not_after or '')}")
     span = f"from {_words(fw.in_use.from_)}" + (f" to {_words(fw.in_use.to)}"
                                                  if fw.in_use.to else "")
@@ -373,7 +374,9 @@ def _check_dates(doc: Document, insp: Inspection) -> Iterator[Problem]:
                                   f"The {later_name} date is before the {name} date",
                                   "Check both dates: the order is start, end, then published")
     for name, _, info in known:
-        if info.not_before and info.not_after and info.not_before > info.not_after:
+        # Compare as days: as text, "2023-01" sorts after "2023" though it is inside it.
+        if (info.not_before and info.not_after and validate.date_bounds(info.not_before)[0]
+                > validate.date_bounds(info.not_after)[1]):
             yield doc.problem(("dates", name, "not_after"),
                               "`not_after` is earlier than `not_before`", "Swap them")
     if insp.next_steps and insp.next_steps.action_plan_due:
