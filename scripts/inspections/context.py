@@ -123,6 +123,8 @@ def date_range(start: DateInfo | View, end: DateInfo | View) -> str:
     end = end.raw if isinstance(end, View) else end
     if UNKNOWN in (start.value, end.value) or start.value == end.value:
         a, b = date_text(start), date_text(end)
+        if end.value == UNKNOWN and (start.value != UNKNOWN or start.text):
+            return a  # "late 2013 to not known" says no more than "late 2013"
         return a if a == b else f"{a} to {b}"
     (y1, m1, d1), (y2, m2, d2) = parse_partial_date(start.value), parse_partial_date(end.value)
     if d1 and d2 and (y1, m1) == (y2, m2):
@@ -137,16 +139,24 @@ def when_phrase(start: DateInfo | View, end: DateInfo | View) -> str:
     start = start.raw if isinstance(start, View) else start
     text = date_range(start, end)
     if start.value == UNKNOWN:
-        return "on dates we do not know" if text == "not known" else f"on {text}"
+        if text == "not known":
+            return "on dates we do not know"
+        return f"on {text}" if text[:1].isdigit() else f"in {text}"
     return f"from {text}" if " to " in text else f"on {text}" if start.value.count("-") == 2 \
         else f"in {text}"
 
 
 def year_of(insp: Inspection) -> str:
-    """The year an inspection started, or the best we know (``not known``)."""
-    for info in (insp.dates.start, insp.dates.published):
-        if info.value != UNKNOWN:
-            return info.value[:4]
+    """The year an inspection started, or ``year not known``.
+
+    An unknown start whose limits fall in one year gives that year. The publication year is
+    never used: a report can come out the year after the visit.
+    """
+    start = insp.dates.start
+    if start.value != UNKNOWN:
+        return start.value[:4]
+    if start.not_before and start.not_after and start.not_before[:4] == start.not_after[:4]:
+        return start.not_before[:4]
     return "year not known"
 
 
@@ -211,6 +221,102 @@ def trend(site: Site, entry: Entry[Inspection]) -> dict[str, Any] | None:
             "same_framework": prev.model.framework == insp.framework}
 
 
+def trend_sentence(site: Site, entry: Entry[Inspection], area_name: str) -> str | None:
+    """A plain sentence on the trend, e.g. ``Derby got better between 2017 and 2022: good in
+    2017, then outstanding in 2022.`` None when :func:`trend` finds nothing fair to compare.
+
+    The grade words are each framework's own plain words for families; they are never
+    translated from one scale into another.
+    """
+    t = trend(site, entry)
+    if t is None:
+        return None
+    then_year, now_year = year_of(t["previous"].model), year_of(entry.model)
+    then_words = str(t["then"].grade.families).lower()
+    now_words = str(t["now"].grade.families).lower()
+    grades = f"{then_words} in {then_year}, then {now_words} in {now_year}"
+    if t["direction"] == "better":
+        return f"{area_name} got better between {then_year} and {now_year}: {grades}."
+    if t["direction"] == "worse":
+        return f"{area_name} got worse between {then_year} and {now_year}: {grades}."
+    return f"{area_name} stayed the same between {then_year} and {now_year}: {grades}."
+
+
+def date_caveat(info: DateInfo | View) -> str:
+    """`` (not certain)`` after a date that was worked out rather than stated."""
+    info = info.raw if isinstance(info, View) else info
+    return " (not certain)" if info.inferred and info.value != UNKNOWN else ""
+
+
+def probable_years(info: DateInfo | View) -> str | None:
+    """For an unknown date with limits: ``probably between 2020 and 2023``."""
+    info = info.raw if isinstance(info, View) else info
+    if info.value != UNKNOWN or not (info.not_before or info.not_after):
+        return None
+    low = date_text(info.not_before) if info.not_before else None
+    high = date_text(info.not_after) if info.not_after else None
+    if low and high:
+        return f"probably {low}" if low == high else f"probably between {low} and {high}"
+    return f"probably not before {low}" if low else f"probably not after {high}"
+
+
+def framework_years(fw: Framework | View) -> str:
+    """``from January 2018 to December 2022``, or ``since April 2026``."""
+    fw = fw.raw if isinstance(fw, View) else fw
+    start = date_text(fw.in_use.from_)
+    return f"from {start} to {date_text(fw.in_use.to)}" if fw.in_use.to else f"since {start}"
+
+
+@dataclass
+class DateNote:
+    """Why a date is shown as it is: what we worked out, and how."""
+
+    label: str  # "When inspectors visited", "When the report was published"
+    shown: str  # the date as shown on the page
+    reason: Text  # the data's `inferred` text
+
+
+def date_notes(entry: Entry[Inspection]) -> list[DateNote]:
+    """The dates of an inspection that were worked out, with the reasons from the data."""
+    insp = entry.model
+    labels = {"start": "When inspectors visited", "end": "When the visit ended",
+              "published": "When the report was published"}
+    out = []
+    for name, label in labels.items():
+        info: DateInfo = getattr(insp.dates, name)
+        if info.inferred:
+            shown = date_text(info)
+            probable = probable_years(info)
+            reason = wrap(info.inferred, entry.doc, ("dates", name, "inferred"))
+            out.append(DateNote(label, f"{shown}, {probable}" if probable else shown, reason))
+    return out
+
+
+def partners(site: Site, area_key: str) -> list[tuple[str, View]]:
+    """Other areas in the same safeguarding children partnership, by name."""
+    mine = site.areas[area_key].model.partnership
+    if mine is None:
+        return []
+    found = [(k, view(e)) for k, e in site.areas.items() if k != area_key
+             and e.model.partnership and e.model.partnership.name == mine.name]
+    return sorted(found, key=lambda kv: str(kv[1].name))
+
+
+def timeline(site: Site, area_key: str) -> list[dict[str, Any]]:
+    """An area's inspections newest first, each with its page context and trend sentence.
+
+    Inspections whose start is not known sort by the earliest they can have been
+    (``not_before``), as :func:`inspections.site.sort_key` does.
+    """
+    name = site.areas[area_key].model.name
+    out = []
+    for e in site.inspections_of(area_key):
+        ctx = inspection_context(site, e)
+        ctx["trend_sentence"] = trend_sentence(site, e, name)
+        out.append(ctx)
+    return out
+
+
 # ---------------------------------------------------------------------------- paths
 
 
@@ -247,7 +353,10 @@ def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "trend": trend(site, entry),
         "year": year_of(insp),
         "when": date_range(insp.dates.start, insp.dates.end),
-        "published": date_text(insp.dates.published),
+        "when_probable": probable_years(insp.dates.start),
+        "published": date_text(insp.dates.published) + date_caveat(insp.dates.published),
+        "date_notes": date_notes(entry),
+        "trend_sentence": trend_sentence(site, entry, area.model.name),
         "source_file": entry.path,
     }
 
@@ -260,5 +369,9 @@ def install(renderer: Any) -> None:
         when_phrase=when_phrase,
         area_path=area_path,
         inspection_path=inspection_path,
+        date_caveat=date_caveat,
+        framework_years=framework_years,
+        year_of=year_of,
+        probable_years=probable_years,
         UNKNOWN=UNKNOWN,
     )

@@ -12,14 +12,22 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from inspections import validate
 from inspections.load import Document, load_file
-from inspections.models import Area, Framework, Glossary, Inspection, Strict
+from inspections.models import (
+    Area,
+    DateInfo,
+    Framework,
+    Glossary,
+    Inspection,
+    Strict,
+    parse_partial_date,
+)
 from inspections.problems import DataError, Problem, did_you_mean, one_of
 
 M = TypeVar("M", bound=Strict)
@@ -239,8 +247,15 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
 
 def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework],
                       graded: bool) -> Iterator[Problem]:
+    """Grades only where the kind gives grades, and only this framework's judgements and words.
+
+    Frameworks judge different things on different scales (``adequate`` before 2013,
+    ``requires improvement`` after), so a judgement or grade copied from another framework is
+    named with the framework it really belongs to: the usual cause is a wrong ``framework:``.
+    """
     doc, insp, fw = entry.doc, entry.model, fw_entry.model
     kind_name = fw.kinds[insp.kind].name.official
+    yield from _check_framework_in_use(site, entry, fw_entry)
     if not graded:
         if insp.judgements:
             yield doc.problem(("judgements",),
@@ -248,26 +263,34 @@ def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Fram
                               "judgements",
                               "Remove `judgements:` and put what inspectors found under "
                               "`going_well:` and `must_improve:`", key=True)
+        if insp.judgements_source:
+            yield doc.problem(("judgements_source",),
+                              f"A {kind_name.lower()} gives no grades, so there is no source "
+                              "for grades", "Remove `judgements_source:`", key=True)
         return
     for key, grade in insp.judgements.items():
         if key not in fw.judgements:
-            owner = [f.key for f in site.frameworks.values() if key in f.model.judgements]
-            where = (f" (it belongs to {', '.join(owner)})" if owner else "")
+            owners = _owners(site, key, lambda f: f.judgements)
+            where = f": it is a judgement of {owners}" if owners else ""
+            fix = " ".join(x for x in (
+                did_you_mean(key, fw.judgements),
+                "Check `framework:` is right for this inspection's date." if owners else "",
+                one_of(fw.judgements)) if x)
             yield doc.problem(("judgements", key),
-                              f"`{key}` is not a judgement under {fw.short_name}"
-                              f" ({insp.framework}){where}",
-                              " ".join(x for x in (did_you_mean(key, fw.judgements),
-                                                   one_of(fw.judgements)) if x), key=True)
+                              f"`{key}` is not a judgement under {fw.short_name} "
+                              f"({insp.framework}){where}", fix, key=True)
             continue
         if grade != UNKNOWN and grade not in fw.grades:
-            other = [f.key for f in site.frameworks.values() if grade in f.model.grades]
-            where = (f" (`{grade}` is a grade from {', '.join(other)}, a different scale)"
-                     if other else "")
+            owners = _owners(site, grade, lambda f: f.grades)
+            where = (f": `{grade}` is a grade on the scale of {owners}, and grades are never "
+                     "turned from one scale into another" if owners else "")
+            # `adequate` is a word from an older scale, not a typo of `inadequate`.
+            fix = " ".join(x for x in (
+                "" if owners else did_you_mean(grade, fw.grades),
+                "Write the grade the report gives.", one_of([*fw.grades, UNKNOWN])) if x)
             yield doc.problem(("judgements", key),
                               f"`{grade}` is not a grade on the {fw.short_name} "
-                              f"({insp.framework}) scale{where}",
-                              " ".join(x for x in (did_you_mean(grade, fw.grades),
-                                                   one_of([*fw.grades, UNKNOWN])) if x))
+                              f"({insp.framework}) scale{where}", fix)
     for key, judgement in fw.judgements.items():
         if key not in insp.judgements and not judgement.separate:
             yield doc.problem(("judgements",),
@@ -277,6 +300,71 @@ def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Fram
     if insp.judgements and not insp.judgements_source:
         yield doc.problem(("judgements",), "The grades do not say where they come from",
                           "Add `judgements_source:` naming a source key", key=True)
+
+
+def _owners(site: Site, name: str, part: Callable[[Framework], dict]) -> str:
+    """``"ilacs-2018 and sif-2013"``: the frameworks whose judgements or grades include name."""
+    keys = [k for k, f in sorted(site.frameworks.items()) if name in part(f.model)]
+    return f"{', '.join(keys[:-1])} and {keys[-1]}" if len(keys) > 1 else "".join(keys)
+
+
+def _check_framework_in_use(site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework]
+                            ) -> Iterator[Problem]:
+    """An inspection must fall inside the years its framework was used (when both are known).
+
+    Unknown dates use their ``not_before``/``not_after`` range, so a visit whose year is not
+    known is only reported when even its widest range misses the framework.
+    """
+    insp, fw = entry.model, fw_entry.model
+    earliest, latest = _date_range(insp.dates.start)
+    if earliest is None and latest is None:
+        return
+    if _in_use(fw, earliest, latest):
+        return
+    start = insp.dates.start
+    when = (f"{'on' if start.value.count('-') == 2 else 'in'} {_words(start.value)}"
+            if start.value != UNKNOWN else
+            f"between {_words(start.not_before or '')} and {_words(start.not_after or '')}")
+    span = f"from {_words(fw.in_use.from_)}" + (f" to {_words(fw.in_use.to)}"
+                                                 if fw.in_use.to else "")
+    fits = [k for k, f in sorted(site.frameworks.items())
+            if insp.kind in f.model.kinds and _in_use(f.model, earliest, latest)]
+    yield entry.doc.problem(
+        ("framework",),
+        f"This inspection started {when}, but {fw.short_name} ({insp.framework}) was used "
+        f"{span}",
+        "Check `framework:` and the start date"
+        + (f". For that date, use {' or '.join(f'`{k}`' for k in fits)}" if fits else ""))
+
+
+def _in_use(fw: Framework, earliest: str | None, latest: str | None) -> bool:
+    """Whether the days ``earliest``..``latest`` (either may be open) overlap the framework."""
+    used_from = validate.date_bounds(fw.in_use.from_)
+    used_to = validate.date_bounds(fw.in_use.to) if fw.in_use.to else None
+    too_early = bool(used_from and latest and latest < used_from[0])
+    too_late = bool(used_to and earliest and earliest > used_to[1])
+    return not (too_early or too_late)
+
+
+def _date_range(info: DateInfo) -> tuple[str | None, str | None]:
+    """Earliest and latest day a start date can be, from its value or its limits."""
+    bounds = validate.date_bounds(info.value)
+    if bounds:
+        return bounds
+    low = validate.date_bounds(info.not_before) if info.not_before else None
+    high = validate.date_bounds(info.not_after) if info.not_after else None
+    return (low[0] if low else None, high[1] if high else None)
+
+
+def _words(value: str) -> str:
+    """``2022-03-21`` as ``21 March 2022``, ``2023-01`` as ``January 2023`` (for messages)."""
+    import calendar
+
+    if not value or value == UNKNOWN:
+        return "a date not known"
+    year, month, day = parse_partial_date(value)
+    month_name = calendar.month_name[month] if month else ""
+    return " ".join(str(x) for x in (day, month_name, year) if x)
 
 
 def _check_dates(doc: Document, insp: Inspection) -> Iterator[Problem]:
@@ -290,7 +378,9 @@ def _check_dates(doc: Document, insp: Inspection) -> Iterator[Problem]:
                                   f"The {later_name} date is before the {name} date",
                                   "Check both dates: the order is start, end, then published")
     for name, _, info in known:
-        if info.not_before and info.not_after and info.not_before > info.not_after:
+        # Compare as days: as text, "2023-01" sorts after "2023" though it is inside it.
+        if (info.not_before and info.not_after and validate.date_bounds(info.not_before)[0]
+                > validate.date_bounds(info.not_after)[1]):
             yield doc.problem(("dates", name, "not_after"),
                               "`not_after` is earlier than `not_before`", "Swap them")
     if insp.next_steps and insp.next_steps.action_plan_due:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
-from inspections.context import area_path, inspection_context, view
+from inspections.context import area_path, partners, timeline, view
 from inspections.models import REGIONS
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
@@ -28,9 +28,9 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
          "by_region": [(r, [(k, view(e)) for k, e in group]) for r, group in by_region if group]},
         path="areas/index.md", audience="everyone", title="Find your area")
     for key, entry in areas:
-        timeline = [inspection_context(site, e) for e in site.inspections_of(key)]
         yield render_page(
             renderer, "everyone/area.md.j2",
-            {"area": view(entry), "area_key": key, "timeline": timeline},
+            {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
+             "partners": partners(site, key)},
             path=area_path(key), audience="everyone", source=entry.path,
             title=f"{entry.model.name}: Ofsted inspections of children's services")
