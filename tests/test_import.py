@@ -56,7 +56,7 @@ def project(tmp_path: Path) -> Path:
 def keys_by_name(project: Path, framework: str) -> dict[str, str]:
     """Judgement official name -> key, read from the framework file (never hard-coded)."""
     data = load_file(project / "data" / "frameworks" / f"{framework}.yaml").data
-    return {j["official"]: key for key, j in data["judgements"].items()}
+    return {j["official"]: key for key, j in data.get("judgements", {}).items()}
 
 
 def framework_with(project: Path, *names: str) -> str:

@@ -57,22 +57,19 @@ def test_misspelt_grade(project: Path) -> None:
     n = line_of(project, DERBY_2022, "leaders: outstandng")
     assert problems(project) == [
         f"{DERBY_2022}:{n}:12: `outstandng` is not a grade on the ILACS (ilacs-2018) scale. "
-        "Did you mean `outstanding`? Use one of: `outstanding`, `good`, "
-        "`requires-improvement`, `inadequate`, `unknown`."
+        "Did you mean `outstanding`? Write the grade the report gives. Use one of: "
+        "`outstanding`, `good`, `requires-improvement`, `inadequate`, `unknown`."
     ]
 
 
 def test_grade_word_from_another_scale(project: Path) -> None:
     edit(project, DERBY_2022, "  leaders: outstanding", "  leaders: adequate")
-    # Give another framework an `adequate` grade, as the 2009 framework has.
-    edit(project, "data/frameworks/sif-2013.yaml", "  inadequate:\n", "  adequate:\n"
-         "    official: Adequate\n    young_people: OK\n    families: Adequate\n"
-         "    meaning:\n      young_people: OK.\n      families: Adequate.\n  inadequate:\n")
     n = line_of(project, DERBY_2022, "leaders: adequate")
     assert problems(project) == [
-        f"{DERBY_2022}:{n}:12: `adequate` is not a grade on the ILACS (ilacs-2018) scale "
-        "(`adequate` is a grade from sif-2013, a different scale). Did you mean `inadequate`? "
-        "Use one of: `outstanding`, `good`, `requires-improvement`, `inadequate`, `unknown`."
+        f"{DERBY_2022}:{n}:12: `adequate` is not a grade on the ILACS (ilacs-2018) scale: "
+        "`adequate` is a grade on the scale of slac-2009, and grades are never turned from one "
+        "scale into another. Write the grade the report gives. Use one of: `outstanding`, "
+        "`good`, `requires-improvement`, `inadequate`, `unknown`."
     ]
 
 
@@ -84,8 +81,9 @@ def test_judgement_from_another_framework(project: Path) -> None:
         f"{DERBY_2022}:{j}:1: The judgement `leaders` (The impact of leaders on social work "
         "practice with children and families) is missing. Add `leaders:` with its grade, or "
         "`leaders: unknown` if the sources do not give it.",
-        f"{DERBY_2022}:{n}:3: `leadership` is not a judgement under ILACS (ilacs-2018) "
-        "(it belongs to sif-2013). Did you mean `leaders`? Use one of: "
+        f"{DERBY_2022}:{n}:3: `leadership` is not a judgement under ILACS (ilacs-2018): it is "
+        "a judgement of sif-2013. Did you mean `leaders`? Check `framework:` is right for this "
+        "inspection's date. Use one of: "
         "`overall-effectiveness`, `leaders`, `help-and-protection`, "
         "`children-in-care-and-care-leavers`.",
     ]
@@ -97,7 +95,9 @@ def test_grades_on_an_ungraded_visit(project: Path) -> None:
     assert problems(project) == [
         f"{DERBY_2022}:{j}:1: A focused visit gives no grades, so it cannot have judgements. "
         "Remove `judgements:` and put what inspectors found under `going_well:` and "
-        "`must_improve:`."
+        "`must_improve:`.",
+        f"{DERBY_2022}:{j + 5}:1: A focused visit gives no grades, so there is no source for "
+        "grades. Remove `judgements_source:`.",
     ]
 
 
