@@ -391,3 +391,9 @@ def finish(pages: list[PageReport], rules: Rules, extra: Iterable[Finding] = ())
                              key=lambda f: (f.level != "error", f.place.path, f.place.line,
                                             f.place.col, f.rule))
     return result
+
+
+def check_text(markdown: str, audience: str, rules: Rules,
+               glossary: GlossaryForms | None = None, page: str = "example.md") -> PageReport:
+    """Check a piece of Markdown as if it were a whole page (for examples and tests)."""
+    return check_page(markdown, audience, page, FilePlaces(page, markdown), rules, glossary)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -103,10 +103,21 @@ class Rules(_Strict):
         return not any(fnmatch.fnmatchcase(dotted, pattern) for pattern in self.not_checked)
 
 
+def _unfold(value: Any) -> Any:
+    """Drop the "\\a" marks ruamel.yaml leaves where it folded a ``>`` block's lines."""
+    if isinstance(value, str):
+        return value.replace("\a", "")
+    if isinstance(value, list):
+        return [_unfold(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unfold(v) for k, v in value.items()}
+    return value
+
+
 def load_rules(path: Path, shown_as: str | None = None) -> Rules:
     """Load and check the rules file; raise :class:`DataError` with every problem in it."""
     doc: Document = load_file(path, shown_as or str(path))
     try:
-        return Rules.model_validate(doc.data)
+        return Rules.model_validate(_unfold(doc.data))
     except ValidationError as exc:
         raise DataError([_problem(doc, Rules, err) for err in exc.errors()]) from None
