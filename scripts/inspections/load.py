@@ -91,7 +91,8 @@ def load_file(path: Path, shown_as: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
-                                 "Check the file exists and is not open in another program")])
+                                 "Check the file exists and is not open in another program")]
+                        ) from None
     return load_bytes(raw, name)
 
 

@@ -33,7 +33,7 @@ def on_config(config, **kwargs):
     try:
         site: Site = load_site(_root(config))
     except DataError as exc:
-        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report())
+        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report()) from None
     _state["site"] = site
     _state["pages"] = build_pages(site)
     _check_plain_language(site, _state["pages"], _root(config))
@@ -51,7 +51,7 @@ def _check_plain_language(site: Site, pages: dict, root: Path) -> None:
     try:
         rules = load_rules(root / RULES_FILE, RULES_FILE.as_posix())
     except DataError as exc:
-        raise Abort("The plain-language rules file has problems:\n\n" + exc.report())
+        raise Abort("The plain-language rules file has problems:\n\n" + exc.report()) from None
     result = check_pages(site, pages, root, rules)
     report = root / "build" / "plain-language-report.md"
     report.parent.mkdir(parents=True, exist_ok=True)

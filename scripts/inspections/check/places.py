@@ -24,6 +24,7 @@ from pathlib import Path
 from inspections.check.text import Plain, line_col, plain
 from inspections.render import TEMPLATES, Renderer, Text, TextUse
 
+_FRONT = re.compile(r"---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _BLOCK_MARKER = re.compile(r"[|>][+-]?[0-9]?[+-]?\s*(#.*)?$")
 
 
@@ -114,11 +115,12 @@ class PagePlaces:
         self.spans: list[Span] = []
         renderer = Renderer()
         renderer.page = page_path
-        cursor = 0
+        front = _FRONT.match(markdown)
+        body = cursor = front.end() if front else 0  # data texts are in the body, not the title
         for use in uses:
             found = _find(markdown, renderer, use.text, cursor)
             if found is None:
-                found = _find(markdown, renderer, use.text, 0)
+                found = _find(markdown, renderer, use.text, body)
             if found is None:
                 continue
             start, end = found
