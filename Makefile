@@ -34,6 +34,7 @@ generate: $(STAMP)
 # so site/ is either the last good build or the new one, never half-built.
 site: $(STAMP)
 	$(PY) -m inspections validate
+	$(PY) -m inspections check --problems-only
 	rm -rf build/site.new
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/site.new
 	rm -rf site && mv build/site.new site
@@ -53,6 +54,7 @@ chromium:
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check scripts tests
+	$(PY) -m inspections check --problems-only
 	$(PY) -m pytest
 
 lint: $(STAMP)

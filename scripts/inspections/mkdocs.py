@@ -36,7 +36,32 @@ def on_config(config, **kwargs):
         raise Abort("The data has problems, so the site was not built:\n\n" + exc.report()) from None
     _state["site"] = site
     _state["pages"] = build_pages(site)
+    _check_plain_language(site, _state["pages"], _root(config))
     return config
+
+
+def _check_plain_language(site: Site, pages: dict, root: Path) -> None:
+    """Plain-language rules (data/rules/plain-language.yaml): an error stops the build.
+
+    The report goes to build/plain-language-report.md, outside site/, so it is never published.
+    """
+    from inspections.check import RULES_FILE, check_pages, load_rules
+    from inspections.check.report import render
+
+    try:
+        rules = load_rules(root / RULES_FILE, RULES_FILE.as_posix())
+    except DataError as exc:
+        raise Abort("The plain-language rules file has problems:\n\n" + exc.report()) from None
+    result = check_pages(site, pages, root, rules)
+    report = root / "build" / "plain-language-report.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(render(result, rules), encoding="utf-8")
+    for finding in result.warnings:
+        log.info("%s", finding)  # info, not warning: --strict would stop on a warning
+    if result.errors:
+        raise Abort("Some words are not plain enough, so the site was not built:\n\n"
+                    + "\n".join(str(f) for f in result.errors)
+                    + f"\n\nThe full report is in {report.relative_to(root)}.")
 
 
 def on_files(files: Files, config, **kwargs) -> Files:

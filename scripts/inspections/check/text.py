@@ -1,0 +1,322 @@
+"""Markdown to the words a reader sees, split into sentences, remembering where each came from.
+
+The plain-language rules judge what a reader reads, not the Markdown: ``**bold**`` markers,
+link targets, HTML tags and table bars are not words. So :func:`plain` turns Markdown into
+plain text and keeps, for every character, its offset in the Markdown, so a problem found in the
+plain text can be reported at the line (and column) where the words were written.
+
+Blocks (paragraphs, headings, list items, table cells, admonition titles) never run into each
+other: a heading with no full stop does not join the sentence after it.
+
+Example::
+
+    >>> p = plain("## What we found\\n\\nKids are **safe**. See [IRO](../glossary.md#iro) now.\\n")
+    >>> [(s.text, s.kind) for s in sentences(p)]
+    [('What we found', 'heading'), ('Kids are safe.', 'prose'), ('See IRO now.', 'prose')]
+    >>> p.links
+    [Link(start=34, end=37, target='../glossary.md#iro')]
+    >>> p.source[p.text.index("IRO")]  # where "IRO" is in the Markdown
+    42
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK_TAIL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # "](x)" of a link split by a value
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
+_ATTR = re.compile(r"\s*\{[:#.][^{}]*\}")
+_MARK = re.compile(r"\*\*|__|[*`]|(?<![\w])_|_(?![\w])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
+
+_REFERENCE_TAG = re.compile(r"<(/?)small\b", re.I)
+# A bold label at the start of a block: "**In short:**", "**Name** (plain name):"
+_LABEL = re.compile(r"\*\*[^*\n]+?:\*\*|\*\*[^*\n]+?\*\*(?:[ \t]*\([^()\n]*\))?[ \t]*:")
+_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
+_LIST = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+_QUOTE = re.compile(r"[ \t]*>[ \t]?")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_FRONT = re.compile(r"---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+
+WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'\u2019-]*[A-Za-z0-9\u00c0-\u024f])?")
+# A full stop after these is not the end of a sentence.
+NOT_ENDS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "approx"}
+_END = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9]|\s*$)")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in the plain text: the linked words are ``text[start:end]``."""
+
+    start: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading, list item, table cell or admonition title: ``text[start:end]``."""
+
+    start: int
+    end: int
+    kind: str  # "prose", "heading" (also labels), or "reference" (citations)
+
+
+@dataclass
+class Plain:
+    """Plain text with, for each character, its offset in the Markdown it came from."""
+
+    text: str = ""
+    source: list[int] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    skipped: list[tuple[int, int]] = field(default_factory=list)  # markdown ranges not read
+
+    def origin(self, index: int) -> int:
+        """Markdown offset of plain character ``index`` (the end maps to the last one + 1)."""
+        if not self.source:
+            return 0
+        if index >= len(self.source):
+            return self.source[-1] + 1
+        return self.source[index]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence (or heading, list item, table cell) of plain text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def words(self) -> list[str]:
+        return WORD.findall(self.text)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.src: list[int] = []
+        self.links: list[Link] = []
+        self.blocks: list[Block] = []
+        self.skipped: list[tuple[int, int]] = []
+        self._block_start: int | None = None
+        self._kind = "prose"
+
+    def add(self, text: str, offset: int) -> None:
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.src.append(offset + i)
+
+    def add_char(self, ch: str, offset: int) -> None:
+        self.chars.append(ch)
+        self.src.append(offset)
+
+    def open(self, kind: str, offset: int) -> None:
+        self.close()
+        self._block_start, self._kind = len(self.chars), kind
+
+    def close(self) -> None:
+        if self._block_start is None:
+            return
+        while len(self.chars) > self._block_start and self.chars[-1].isspace():
+            self.chars.pop()
+            self.src.pop()
+        if len(self.chars) > self._block_start:
+            self.blocks.append(Block(self._block_start, len(self.chars), self._kind))
+            self.add_char("\n", self.src[-1] + 1)
+            self.add_char("\n", self.src[-1])
+        self._block_start = None
+
+    def at_start(self) -> bool:
+        """True when no words have been added to the current block yet."""
+        return self._block_start is None or self._block_start == len(self.chars)
+
+    def ensure(self, offset: int) -> None:
+        if self._block_start is None:
+            self.open("prose", offset)
+
+    def inline(self, text: str, offset: int) -> None:
+        """Add one line's inline Markdown: links keep their words, markers and tags go."""
+        pos = 0
+        for m in _INLINE.finditer(text):
+            self._plain_run(text[pos:m.start()], offset + pos)
+            pos = m.end()
+            if m.group("link") is not None:
+                bang, words, target = m.group("bang"), m.group("words"), m.group("target")
+                start = len(self.chars)
+                self._plain_run(words, offset + m.start("words"))
+                if not bang:
+                    self.links.append(Link(start, len(self.chars), target))
+            elif m.group("auto") is not None:
+                self._plain_run(m.group("auto"), offset + m.start("auto"))
+            elif m.group("entity") is not None:
+                self.add_char(html.unescape(m.group("entity")), offset + m.start())
+            else:  # tag, attribute list, emphasis marker, split link tail: not read
+                self.skipped.append((offset + m.start(), offset + m.end()))
+                tag = _REFERENCE_TAG.match(m.group())
+                if tag:  # <small>: a citation, read as a reference, not as prose
+                    self.open("prose" if tag.group(1) else "reference", offset + m.end())
+        self._plain_run(text[pos:], offset + pos)
+        self.add_char(" ", offset + len(text))
+
+    def _plain_run(self, text: str, offset: int) -> None:
+        for i, ch in enumerate(text):
+            if ch == "\\" and i + 1 < len(text) and not text[i + 1].isalnum():
+                continue  # a Markdown escape: the next character is shown as it is
+            if ch.isspace():
+                if self.chars and self.chars[-1] == " ":
+                    continue
+                ch = " "
+            elif ch == "[" or ch == "]":
+                continue  # the brackets of a link whose words come from a data value
+            self.add_char(ch, offset + i)
+
+
+_INLINE = re.compile(
+    r"(?P<link>(?P<bang>!?)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
+    r"|<(?P<auto>(?:https?|mailto|tel):[^>\s]*)>"
+    r"|(?P<entity>" + _ENTITY.pattern + ")"
+    r"|" + _TAG.pattern +
+    r"|" + _ATTR.pattern +
+    r"|" + _LINK_TAIL.pattern +
+    r"|" + _MARK.pattern)
+
+
+def plain(markdown: str) -> Plain:
+    """The words of ``markdown`` as a reader sees them, with their Markdown offsets."""
+    b = _Builder()
+    front = _FRONT.match(markdown)
+    pos = front.end() if front else 0
+    if front:
+        b.skipped.append((0, pos))
+    in_fence = False
+    admonition_indent = False
+    while pos < len(markdown):
+        nl = markdown.find("\n", pos)
+        end = len(markdown) if nl < 0 else nl
+        line = markdown[pos:end]
+        start = pos
+        pos = end + 1
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            b.close()
+            b.skipped.append((start, end))
+            continue
+        if in_fence:
+            b.skipped.append((start, end))
+            continue
+        if admonition_indent and line.startswith("    "):
+            line, start = line[4:], start + 4
+        elif line.strip():
+            admonition_indent = False
+        if not line.strip():
+            b.close()
+            continue
+        if m := _ADMONITION.match(line):
+            b.open("heading", start)
+            if m.group(1):
+                b.inline(m.group(1), start + m.start(1))
+            b.close()
+            admonition_indent = True
+            continue
+        if _TABLE_RULE.match(line) and "|" in line:
+            b.close()
+            b.skipped.append((start, end))
+            continue
+        if line.lstrip().startswith("|"):
+            b.close()
+            for cell, offset in _cells(line, start):
+                b.open("prose", offset)
+                b.inline(cell, offset)
+                b.close()
+            continue
+        if m := _HEADING.match(line):
+            b.open("heading", start)
+            b.inline(line[m.end():], start + m.end())
+            b.close()
+            continue
+        if m := _LIST.match(line):
+            b.open("prose", start)
+            line, start = line[m.end():], start + m.end()
+        elif m := _QUOTE.match(line):
+            line, start = line[m.end():], start + m.end()
+        if b.at_start() and (m := _LABEL.match(line)):
+            b.open("heading", start)
+            b.inline(line[:m.end()], start)
+            b.open("prose", start + m.end())
+            line, start = line[m.end():], start + m.end()
+        b.ensure(start)
+        b.inline(line, start)
+    b.close()
+    return Plain("".join(b.chars), b.src, b.links, b.blocks, b.skipped)
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int]]:
+    """Table cells of one row, with their offsets (``\\|`` inside a cell is not a bar)."""
+    cells, start, i = [], 0, 0
+    while i <= len(line):
+        if i == len(line) or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
+            cell = line[start:i]
+            if cell.strip():
+                lead = len(cell) - len(cell.lstrip())
+                cells.append((cell.strip(), offset + start + lead))
+            start = i + 1
+        i += 1
+    return cells
+
+
+def sentences(p: Plain) -> list[Sentence]:
+    """Split each block into sentences at ``.``, ``!`` or ``?`` before a capital or a number.
+
+    >>> [s.text for s in sentences(plain("One. Two, e.g. three? Yes: 4.2 is fine."))]
+    ['One.', 'Two, e.g. three?', 'Yes: 4.2 is fine.']
+    """
+    out: list[Sentence] = []
+    for block in p.blocks:
+        text = p.text[block.start:block.end]
+        start = 0
+        for m in _END.finditer(text):
+            before = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+            if before in NOT_ENDS or before.endswith(tuple("." + x for x in NOT_ENDS)):
+                continue
+            if len(before) == 1 and before.isalpha() and m.group().startswith("."):
+                continue  # an initial, such as the "J." in "J. Smith"
+            piece = text[start:m.end()]
+            _add(out, block, start, piece)
+            start = m.end()
+        _add(out, block, start, text[start:])
+    return out
+
+
+def _add(out: list[Sentence], block: Block, start: int, piece: str) -> None:
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if WORD.search(piece):
+        s = block.start + start + lead
+        out.append(Sentence(s, s + len(piece), piece, block.kind))
+
+
+def words(text: str) -> list[str]:
+    """The words in ``text`` (numbers count as words; ``high-quality`` is one word).
+
+    >>> words("Children's homes: 21 to 25 March, high-quality!")
+    ["Children's", 'homes', '21', 'to', '25', 'March', 'high-quality']
+    """
+    return WORD.findall(text)
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col

