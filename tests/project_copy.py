@@ -48,11 +48,12 @@ def run_inspections(project: Path, *args: str, env: dict | None = None
                           capture_output=True, text=True, env=environment, timeout=120)
 
 
-def ensure_framework(project: Path, family: str, day: str) -> str:
+def ensure_framework(project: Path, family: str, day: str, key: str | None = None) -> str:
     """Make sure a ``family`` framework is in use on ``day`` in the copy; return its key.
 
     The shipped data may not have one yet (frameworks are added over time); then a copy of
-    the newest one, with its dates moved, stands in for it, for tests of ``new`` only.
+    the newest one, with its dates moved, stands in for it (named ``key``), for tests of
+    ``new`` only.
     """
     from ruamel.yaml import YAML
 
@@ -69,7 +70,7 @@ def ensure_framework(project: Path, family: str, day: str) -> str:
     data = yaml.load(newest.read_text(encoding="utf-8"))
     data["in_use"]["from"] = day[:4] + "-01"
     data["in_use"].pop("to", None)
-    key = f"{family}-{day[:4]}"
+    key = key or f"{family}-{day[:4]}"
     with (folder / f"{key}.yaml").open("w", encoding="utf-8") as out:
         yaml.dump(data, out)
     return key

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from inspections.load import Document, load_file
 from inspections.problems import DataError, Problem
 
 FIELD = "checked"
+TODAY_VARIABLE = "INSPECTIONS_TODAY"
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,9 @@ def _date(value: str) -> str:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-age-days", type=int, default=183,
                         help="how old a check may be, in days (default: 183, about six months)")
-    parser.add_argument("--today", type=_date, default=None,
-                        help="the date to count from, YYYY-MM-DD (default: today; tests use "
-                             "a fixed date)")
+    parser.add_argument("--today", type=_date, default=os.environ.get(TODAY_VARIABLE),
+                        help="the date to count from, YYYY-MM-DD (default: today, or "
+                             f"{TODAY_VARIABLE} when set; tests use a fixed date)")
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
     add_format_argument(parser)
 
