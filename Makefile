@@ -8,13 +8,14 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv site preview validate generate test lint format clean chromium
+.PHONY: help venv site preview validate check generate test lint format clean chromium
 
 help:
 	@echo "make preview   build the site and open a live preview (http://127.0.0.1:8000)"
 	@echo "make site      build the site into site/ (all checks first)"
 	@echo "make test      run every test"
 	@echo "make validate  check the data files"
+	@echo "make check     check the words on every page are plain enough"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +27,9 @@ venv: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m inspections validate
+
+check: $(STAMP)
+	$(PY) -m inspections check
 
 generate: $(STAMP)
 	$(PY) -m inspections generate --out build/generated
@@ -42,7 +46,7 @@ site: $(STAMP)
 
 preview: $(STAMP)
 	$(PY) -m inspections validate
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict --livereload
+	SITE_URL=http://$(PREVIEW_ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dev-addr $(PREVIEW_ADDR)
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:
@@ -67,3 +71,29 @@ format: $(STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# ---------------------------------------------------------------- publishing (see CONTRIBUTING.md)
+# Two builds of the same commit give byte-identical site/: MkDocs dates the sitemap from
+# SOURCE_DATE_EPOCH, which we take from the commit, never from today's date.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
+PREVIEW_ADDR ?= 127.0.0.1:8000
+
+.PHONY: new check-contacts site-url
+
+# make new area=derby kind=ilacs start=2025-06-09   (see `python -m inspections new --help`)
+new: $(STAMP)
+	@if [ -z "$(area)" ] || [ -z "$(kind)" ] || [ -z "$(start)" ]; then \
+	  echo "Say which area, kind and start date, e.g.: make new area=derby kind=ilacs start=2025-06-09"; \
+	  exit 2; fi
+	@$(PY) -m inspections new --area "$(area)" --kind "$(kind)" --start "$(start)"
+
+# Run weekly by .github/workflows/contacts.yml: fails when a phone number is over 6 months old.
+check-contacts: $(STAMP)
+	@$(PY) -m inspections contacts --max-age-days 183
+
+# The site's public address (site_url in mkdocs.yml), for the deploy job to compare with Pages.
+site-url: $(STAMP)
+	@$(PY) -c "from mkdocs.config import load_config; print(load_config('mkdocs.yml').site_url)"

@@ -37,7 +37,14 @@ def check_model(doc: Document, kind: str) -> tuple[Strict | None, list[Problem]]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(doc, model, err) for err in exc.errors()]
+        # A "Still to write" placeholder is reported once, by check_placeholders, not also as
+        # "not a date" or "not a web address" here.
+        return None, [_problem(doc, model, err) for err in exc.errors()
+                      if not _is_placeholder(err.get("input"))]
+
+
+def _is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().startswith(PLACEHOLDER)
 
 
 def _problem(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Problem:

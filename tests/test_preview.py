@@ -1,0 +1,93 @@
+"""``make preview`` rebuilds when a data file or a hand-written page changes, and tells the
+browser to reload (MkDocs' livereload script is in every page it serves).
+
+Runs the real ``make preview`` on a copy of the project, on a free port.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from project_copy import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def address(url: str) -> str:
+    """Where ``url`` ends up after redirects ("" if nothing answers yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.geturl()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 90) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
+    log = (tmp_path / "preview.log").open("w")
+    process = subprocess.Popen(["make", "preview", f"PREVIEW_ADDR=127.0.0.1:{port}"],
+                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # make and the server it started
+        process.wait(timeout=30)
+        log.close()
+
+
+def test_preview_reloads_on_data_and_page_changes(preview: tuple[Path, str]) -> None:
+    project, root = preview
+    # The address the guide gives (http://127.0.0.1:8000 here on another port) leads to the
+    # site, which MkDocs serves under the path of site_url.
+    assert wait_for(lambda: bool(address(root))), "make preview never answered"
+    url = address(root)
+    assert "Inspections explained" in fetch(url)
+    page = url + "areas/derby/2022-03-ilacs/young-people/"
+    assert wait_for(lambda: "Ofsted gave Derby the top grade" in fetch(page)), "never served"
+    assert "livereload" in fetch(page)
+
+    data = project / "data/inspections/derby/2022-03-ilacs.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "Ofsted gave Derby the top grade", "Preview test: Ofsted gave Derby the top grade"),
+        encoding="utf-8")
+    assert wait_for(lambda: "Preview test: Ofsted gave Derby" in fetch(page)), "data change"
+
+    guide = project / "docs/guide/index.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "This guide is for", "Preview test. This guide is for"), encoding="utf-8")
+    assert wait_for(lambda: "Preview test. This guide is for" in fetch(url + "guide/"))
