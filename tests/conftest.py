@@ -54,5 +54,5 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     return out
