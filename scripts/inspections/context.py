@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
+from inspections.national import inspection_national
 from inspections.render import Text
 from inspections.site import UNKNOWN, Entry, Site
 
@@ -248,6 +249,7 @@ def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "when": date_range(insp.dates.start, insp.dates.end),
         "published": date_text(insp.dates.published),
         "source_file": entry.path,
+        "national": inspection_national(site, entry),  # how this compares; None if ungraded
     }
 
 
