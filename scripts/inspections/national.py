@@ -32,8 +32,11 @@ HEADLINE = "overall-effectiveness"  # the judgement a framework's tables lead wi
 
 def graded_frameworks(site: Site) -> list[str]:
     """Frameworks with a grade scale and graded kinds, newest first."""
-    keys = [k for k, e in site.frameworks.items()
-            if e.model.grades and any(kind.graded for kind in e.model.kinds.values())]
+    keys = [
+        k
+        for k, e in site.frameworks.items()
+        if e.model.grades and any(kind.graded for kind in e.model.kinds.values())
+    ]
     return sorted(keys, key=lambda k: site.frameworks[k].model.in_use.from_, reverse=True)
 
 
@@ -56,16 +59,33 @@ def is_graded(site: Site, entry: Entry[Inspection]) -> bool:
     return fw.kinds[entry.model.kind].graded and bool(entry.model.judgements)
 
 
+_CACHE: dict[str, Any] = {"site": None}
+
+
+def _memo(site: Site) -> dict[str, Any]:
+    """Answers worked out once per loaded site: pages ask the same questions thousands of times
+    at national scale (a fresh site, as in each preview rebuild, starts a fresh memo)."""
+    if _CACHE["site"] is not site:
+        _CACHE.clear()
+        _CACHE["site"] = site
+    return _CACHE
+
+
 def latest_under(site: Site, framework: str) -> dict[str, Entry[Inspection]]:
     """Each area's latest graded inspection under ``framework`` (areas without one left out)."""
+    memo = _memo(site)
+    if ("latest", framework) in memo:
+        return memo[("latest", framework)]
     out: dict[str, Entry[Inspection]] = {}
+    keys: dict[str, str] = {}
     for entry in site.inspections.values():
         insp = entry.model
         if insp.framework != framework or not is_graded(site, entry):
             continue
-        best = out.get(insp.area)
-        if best is None or sort_key(insp) > sort_key(best.model):
-            out[insp.area] = entry
+        when = sort_key(insp)
+        if insp.area not in out or when > keys[insp.area]:
+            out[insp.area], keys[insp.area] = entry, when
+    memo[("latest", framework)] = out
     return out
 
 
@@ -91,6 +111,13 @@ class Tally:
 
 def tally(site: Site, framework: str, judgement: str, region: str | None = None) -> Tally:
     """Count grades for ``judgement`` at each area's latest inspection under ``framework``."""
+    memo = _memo(site)
+    if ("tally", framework, judgement, region) not in memo:
+        memo[("tally", framework, judgement, region)] = _tally(site, framework, judgement, region)
+    return memo[("tally", framework, judgement, region)]
+
+
+def _tally(site: Site, framework: str, judgement: str, region: str | None) -> Tally:
     fw = site.frameworks[framework].model
     counts = dict.fromkeys(fw.grades, 0)
     unknown = 0
@@ -133,12 +160,15 @@ def inspection_national(site: Site, entry: Entry[Inspection]) -> National | None
     region = site.areas[insp.area].model.region
     window = next_window(site, insp.area)
     return National(
-        framework=insp.framework, judgement=judgement, grade=insp.judgements[judgement],
+        framework=insp.framework,
+        judgement=judgement,
+        grade=insp.judgements[judgement],
         is_latest=latest is not None and latest.key == entry.key,
         national=tally(site, insp.framework, judgement),
         regional=tally(site, insp.framework, judgement, region),
         window=window if window and window.after == entry.key else None,
-        compare=compare_path(site, insp.framework))
+        compare=compare_path(site, insp.framework),
+    )
 
 
 # ---------------------------------------------------------------------------- next inspection
@@ -184,10 +214,18 @@ def next_window(site: Site, area: str) -> Window | None:
     framework has a ``next_inspection`` rule, the grade is one the rule covers, and the month
     the inspection ended (or started) is known.
     """
-    graded = [e for e in site.inspections_of(area) if is_graded(site, e)]
-    if not graded:
+    memo = _memo(site)
+    if "last_graded" not in memo:  # each area's latest graded inspection, any framework
+        last_graded: dict[str, tuple[str, Entry[Inspection]]] = {}
+        for entry in site.inspections.values():
+            if is_graded(site, entry):
+                when = sort_key(entry.model)
+                if entry.model.area not in last_graded or when > last_graded[entry.model.area][0]:
+                    last_graded[entry.model.area] = (when, entry)
+        memo["last_graded"] = {a: e for a, (_, e) in last_graded.items()}
+    last = memo["last_graded"].get(area)
+    if last is None:
         return None
-    last = graded[0]
     fw = site.frameworks[last.model.framework].model
     rule = fw.next_inspection
     if rule is None:
@@ -202,9 +240,13 @@ def next_window(site: Site, area: str) -> Window | None:
             break
     if base is None:
         return None
-    return Window(after=last.key, framework=last.model.framework, rule=rule,
-                  start=add_months(base, rule.after_months - rule.give_or_take_months),
-                  end=add_months(base, rule.after_months + rule.give_or_take_months))
+    return Window(
+        after=last.key,
+        framework=last.model.framework,
+        rule=rule,
+        start=add_months(base, rule.after_months - rule.give_or_take_months),
+        end=add_months(base, rule.after_months + rule.give_or_take_months),
+    )
 
 
 def best_date(insp: Inspection) -> str | None:
@@ -221,14 +263,20 @@ def best_date(insp: Inspection) -> str | None:
 def default_framework(site: Site) -> str | None:
     """The framework the main comparison table uses: the graded framework under which most
     areas on the site have been inspected (the newer one on a tie)."""
+    memo = _memo(site)
+    if "default" in memo:
+        return memo["default"]
     keys = graded_frameworks(site)
-    if not keys:
-        return None
-    return max(keys, key=lambda k: (len(latest_under(site, k)),
-                                    site.frameworks[k].model.in_use.from_))
+    memo["default"] = (
+        None
+        if not keys
+        else max(
+            keys, key=lambda k: (len(latest_under(site, k)), site.frameworks[k].model.in_use.from_)
+        )
+    )
+    return memo["default"]
 
 
 def compare_path(site: Site, framework: str) -> str:
     """The docs path of the comparison table for ``framework``."""
-    return "compare/index.md" if framework == default_framework(site) else \
-        f"compare/{framework}.md"
+    return "compare/index.md" if framework == default_framework(site) else f"compare/{framework}.md"
