@@ -41,7 +41,7 @@ site: $(STAMP)
 
 preview: $(STAMP)
 	$(PY) -m inspections validate
-	$(BIN)/mkdocs serve --strict --livereload
+	$(BIN)/mkdocs serve --strict --livereload --dirty
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:
@@ -65,3 +65,9 @@ format: $(STAMP)
 
 clean:
 	rm -rf site build .pytest_cache
+
+# Benchmark at national scale (153 fictional areas, in a temporary folder): prints each target
+# beside its figure and fails if one is missed. See docs/performance.md.
+.PHONY: bench
+bench: $(STAMP) chromium
+	$(PY) -m inspections.bench.run

@@ -22,6 +22,7 @@ Example (what the hook does to a page)::
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 
@@ -31,6 +32,7 @@ _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.
 # Loads the theme's script on first use of the header or a search key; applies the reader's
 # system colour scheme at once (the theme's own script did that before).
 _BOOT = """<script>(function(){var s=%s,d=document,b=d.body,done=0;
+d.documentElement.classList.remove("no-js");
 function load(){if(done)return;done=1;var e=d.createElement("script");e.src=s;b.appendChild(e)}
 function near(e){return e.target&&e.target.closest&&e.target.closest(".md-header,.md-search")}
 d.addEventListener("pointerdown",function(e){near(e)&&load()},true);
@@ -61,6 +63,14 @@ _dirty = {"on": False}
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
     _dirty["on"] = command == "serve" and dirty
+    if _dirty["on"]:
+        # `make preview` keeps --strict for real problems; this one notice is about --dirty
+        # itself, which we chose knowingly (and the site build never uses it).
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+
+
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:

@@ -100,26 +100,24 @@ def inspections_for(rng: random.Random, area: str, frameworks: dict[str, Framewo
     earliest = min(s for s, _ in spans.values())
     latest = max(e for _, e in spans.values())
     count = rng.randint(3, 6)
-    days = sorted(rng.sample(range((latest - earliest).days - 70), count))
-    out: dict[str, dict[str, Any]] = {}
-    previous: str | None = None
-    used_months: set[str] = set()
-    for offset in days:
+    picked: dict[str, tuple[dt.date, str]] = {}  # month -> (start, framework)
+    for offset in rng.sample(range((latest - earliest).days - 70), count * 10):
         start = earliest + dt.timedelta(days=offset)
         month = start.strftime("%Y-%m")
-        if month in used_months:
-            continue
-        choices = [k for k, (s, e) in spans.items() if s <= start and start + dt.timedelta(
-            days=60) <= e]
-        if not choices:
-            continue
-        key = rng.choice(sorted(choices))
+        choices = [k for k, (s, e) in spans.items()
+                   if s <= start and start + dt.timedelta(days=60) <= e]
+        if choices and month not in picked:
+            picked[month] = (start, rng.choice(sorted(choices)))
+        if len(picked) == count:
+            break
+    out: dict[str, dict[str, Any]] = {}
+    previous: str | None = None
+    for month, (start, key) in sorted(picked.items()):
         fw = usable[key]
         kinds = [k for k, kind in fw.kinds.items() if not kind.graded or fw.grades]
         graded_kinds = [k for k in kinds if fw.kinds[k].graded]
         kind = (rng.choice(graded_kinds) if graded_kinds and rng.random() < 0.7
                 else rng.choice(kinds))
-        used_months.add(month)
         slug = f"{month}-{key}"
         out[slug] = _inspection(rng, area, key, fw, kind, start,
                                 previous if fw.kinds[kind].graded else None)
