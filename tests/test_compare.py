@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_site
 
+from conftest import build_site
 from inspections import national
 from inspections.bench.synthetic import make_project
 from inspections.bench.weight import ARGS, CHROMIUM, serve
