@@ -13,7 +13,7 @@ converted or mixed. Every figure covers only the areas on this site, and pages s
 Example::
 
     >>> site = load_site(Path("."))                          # doctest: +SKIP
-    >>> tally(site, "ilacs-2018", "overall-effectiveness").counts
+    >>> tally(site, "ilacs-2018", "overall-effectiveness").counts   # doctest: +SKIP
     {'outstanding': 1, 'good': 0, 'requires-improvement': 0, 'inadequate': 0}
 """
 
