@@ -46,7 +46,7 @@ site: $(STAMP)
 
 preview: $(STAMP)
 	$(PY) -m inspections validate
-	SITE_URL=http://$(PREVIEW_ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dev-addr $(PREVIEW_ADDR)
+	SITE_URL=http://$(PREVIEW_ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(PREVIEW_ADDR)
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:
@@ -97,3 +97,9 @@ check-contacts: $(STAMP)
 # The site's public address (site_url in mkdocs.yml), for the deploy job to compare with Pages.
 site-url: $(STAMP)
 	@$(PY) -c "from mkdocs.config import load_config; print(load_config('mkdocs.yml').site_url)"
+
+# Benchmark at national scale (153 fictional areas, in a temporary folder): prints each target
+# beside its figure and fails if one is missed. See docs/performance.md.
+.PHONY: bench
+bench: $(STAMP) chromium
+	$(PY) -m inspections.bench.run

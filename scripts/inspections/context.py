@@ -23,6 +23,7 @@ from pydantic import BaseModel
 
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
+from inspections.national import inspection_national
 from inspections.render import Text
 from inspections.site import UNKNOWN, Entry, Site
 
@@ -358,6 +359,7 @@ def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "date_notes": date_notes(entry),
         "trend_sentence": trend_sentence(site, entry, area.model.name),
         "source_file": entry.path,
+        "national": inspection_national(site, entry),  # how this compares; None if ungraded
     }
 
 

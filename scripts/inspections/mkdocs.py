@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from inspections.opendata import static_files
 from inspections.pages import build_pages
 from inspections.problems import DataError
 from inspections.render import TEMPLATES
@@ -75,6 +76,8 @@ def on_files(files: Files, config, **kwargs) -> Files:
         files.append(File.generated(config, path, content=page.markdown))
     if clashes:
         raise Abort("\n".join(clashes))
+    for path, content in static_files(_state["site"], config.site_url).items():
+        files.append(File.generated(config, path, content=content))  # open data and the feed
     return files
 
 

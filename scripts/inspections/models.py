@@ -298,6 +298,23 @@ class SourceLink(Strict):
     date: PartialDate | None = None
 
 
+class NextInspection(Strict):
+    """When the next graded inspection is usually expected: a published rule, kept as data so
+    the site can show an estimated window (never a promise) with its basis."""
+
+    after_months: int = Field(description="Usual months from the end of the last graded "
+                              "inspection to the next one, e.g. 36.")
+    give_or_take_months: int = Field(0, description="How many months earlier or later it can "
+                                     "be, e.g. 6.")
+    judgement: Slug | None = Field(None, description="The judgement whose grade decides whether "
+                                   "the rule applies, e.g. `overall-effectiveness`.")
+    grades: list[Slug] = Field(default_factory=list, description="The grades of that judgement "
+                               "the rule applies to (empty: every grade).")
+    basis: ForAudience = Field(description="The rule and where it comes from, in plain words.")
+    uncertainty: Text = Field(description="Why the window may be wrong, in plain words.")
+    source: SourceLink = Field(description="The public document that states the rule.")
+
+
 class Framework(Strict):
     """An inspection framework (file: data/frameworks/<key>.yaml)."""
 
@@ -319,6 +336,8 @@ class Framework(Strict):
         default_factory=dict, description="What inspectors judge."
     )
     kinds: dict[Slug, Kind] = Field(min_length=1, description="The kinds of inspection and visit.")
+    next_inspection: NextInspection | None = Field(
+        None, description="Optional: when the next graded inspection is usually expected.")
 
 
 # ---------------------------------------------------------------------------- inspections

@@ -1,0 +1,257 @@
+"""``make bench``: build a fictional national site (153 areas) and print every target beside its
+figure.
+
+Steps, all in a temporary folder (the project itself is never touched):
+
+1. write the synthetic project (:mod:`inspections.bench.synthetic`);
+2. validate it (``load_site``), best of 3;
+3. generate its pages and open-data files, best of 3;
+4. build it with ``mkdocs build --strict`` (our hooks on), best of 2;
+5. build the same Markdown and files with plain MkDocs (our hooks off), best of 2, to see what
+   our own steps add;
+6. compare an inspection page's HTML at 153 areas with the same page in a 2-area site;
+7. load pages in headless Chromium and add up the gzip size of everything fetched;
+8. run ``mkdocs serve --dirty`` (what ``make preview`` runs), edit one data file and time
+   until the served page shows the change.
+
+The machine is shared and has 2 cores, so wall-clock times vary with other work; each figure
+is the best of several runs, and CPU time is shown beside wall time. Exit status 1 if any
+target is missed.
+
+Usage::
+
+    python -m inspections.bench.run [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspections.bench.synthetic import make_project
+from inspections.bench.weight import first_loads
+from inspections.opendata import static_files
+from inspections.pages import build_pages
+from inspections.site import load_site
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Result:
+    target: str
+    figure: str
+    met: bool
+
+
+def best_of(n: int, fn: Callable[[], object]) -> tuple[float, float]:
+    """Best wall and CPU seconds of ``n`` runs of ``fn`` in this process."""
+    walls, cpus = [], []
+    for _ in range(n):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return min(walls), min(cpus)
+
+
+def mkdocs_build(project: Path, out: Path, runs: int = 2) -> tuple[float, float]:
+    """Best wall and CPU (user + system, the child's) seconds of ``mkdocs build --strict``."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        w = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                               "--site-dir", str(out)], cwd=project, env=ENV,
+                              capture_output=True, text=True)
+        walls.append(time.perf_counter() - w)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode:
+            raise SystemExit(f"mkdocs build failed in {project}:\n{done.stderr}")
+    return min(walls), min(cpus)
+
+
+def plain_project(project: Path, out: Path) -> None:
+    """The same Markdown and files as ``project`` builds, as plain MkDocs input (no hooks)."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(project / "docs", out / "docs")
+    shutil.copytree(project / "scripts" / "theme", out / "scripts" / "theme")
+    site = load_site(project)
+    for path, page in build_pages(site).items():
+        target = out / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    for path, content in static_files(site, "https://example.org/").items():
+        target = out / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def small_project(project: Path, out: Path, areas: list[str]) -> None:
+    """A copy of ``project`` with only ``areas`` (and their inspections)."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(project, out, ignore=shutil.ignore_patterns("areas", "inspections"))
+    for area in areas:
+        (out / "data" / "areas").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project / "data" / "areas" / f"{area}.yaml", out / "data" / "areas")
+        shutil.copytree(project / "data" / "inspections" / area,
+                        out / "data" / "inspections" / area)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 (local server)
+            return r.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def preview_seconds(project: Path, edit: Path, url_path: str) -> float:
+    """Start ``mkdocs serve --dirty`` as ``make preview`` does, edit ``edit``, and time until
+    the page at ``url_path`` shows the new words."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty",
+                             "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project,
+                            env={**ENV, "SITE_URL": base},  # served at / rather than a subpath
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while fetch(base + url_path) is None:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit("mkdocs serve did not start")
+            time.sleep(0.5)
+        time.sleep(2)  # let the first build settle
+        marker = f"Benchmark edit {time.time_ns()}"
+        text = edit.read_text(encoding="utf-8")
+        new = re.sub(r"(\n  families: )(.*)", lambda m: m.group(1) + marker + ". " + m.group(2),
+                     text.split("\nsummary:", 1)[1], count=1)
+        start = time.perf_counter()
+        edit.write_text(text.split("\nsummary:", 1)[0] + "\nsummary:" + new, encoding="utf-8")
+        while True:
+            body = fetch(base + url_path) or ""
+            if marker in body:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > 120:
+                return float("inf")
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # the server and its children, started above
+            proc.wait(timeout=30)
+
+
+def run(repo: Path, work: Path) -> list[Result]:
+    results: list[Result] = []
+    project = work / "national"
+    counts = make_project(project, repo)
+    print(f"Synthetic data: {counts['areas']} areas, {counts['inspections']} inspections "
+          f"in {project}", flush=True)
+
+    wall, cpu = best_of(3, lambda: load_site(project))
+    results.append(Result("Validate the national data: at most 1 s",
+                          f"{wall:.2f} s (CPU {cpu:.2f} s)", wall <= 1.0))
+    site = load_site(project)
+    gen_wall, gen_cpu = best_of(3, lambda: (build_pages(site), static_files(site, None)))
+    print(f"Generate pages and open data: {gen_wall:.2f} s (CPU {gen_cpu:.2f} s)", flush=True)
+
+    full_wall, full_cpu = mkdocs_build(project, work / "site-national")
+    results.append(Result("Full national build: at most 20 s",
+                          f"{full_wall:.1f} s (CPU {full_cpu:.1f} s)", full_wall <= 20))
+    plain = work / "plain"
+    plain_project(project, plain)
+    plain_wall, plain_cpu = mkdocs_build(plain, work / "site-plain")
+    added = (full_cpu - plain_cpu) / plain_cpu
+    results.append(Result(
+        "Our steps add at most 10% to MkDocs' own build (CPU time)",
+        f"+{100 * added:.0f}% (ours {full_cpu:.1f} s, plain MkDocs {plain_cpu:.1f} s; "
+        f"wall {full_wall:.1f} s vs {plain_wall:.1f} s)", added <= 0.10))
+
+    area = sorted(site.areas)[0]
+    small = work / "small"
+    small_project(project, small, sorted(site.areas)[:2])
+    mkdocs_build(small, work / "site-small", runs=1)
+    ratios = []
+    for key in site.inspections:
+        if key.split("/")[0] != area:
+            continue
+        big = (work / "site-national" / "areas" / key / "index.html").stat().st_size
+        little = (work / "site-small" / "areas" / key / "index.html").stat().st_size
+        ratios.append((big / little, key))
+    worst = max(ratios)
+    results.append(Result("Inspection page HTML at 153 areas: at most 1.25 x its size at 2",
+                          f"{worst[0]:.3f} x (worst of {len(ratios)} pages, {worst[1]})",
+                          worst[0] <= 1.25))
+
+    first = next(k for k in sorted(site.inspections) if k.startswith(area))
+    pages = ["", "compare/", "compare/young-people/", "areas/", f"areas/{area}/",
+             f"areas/{first}/", f"areas/{first}/young-people/", "data/", "grades/",
+             "glossary/"]
+    loads = first_loads(work / "site-national", pages)
+    heaviest = max(loads, key=lambda x: x.gzip_total)
+    results.append(Result("First load of any page, everything included: at most 50 KB gzip",
+                          f"{heaviest.gzip_total / 1024:.1f} KB (heaviest of {len(loads)}: "
+                          f"/{heaviest.page})", heaviest.gzip_total <= 50 * 1024))
+    searchy = [x.page for x in loads if x.fetched_any("search_index.json", "/workers/")]
+    results.append(Result("The search index does not make the first load heavier",
+                          "not fetched on first load" if not searchy
+                          else f"fetched on /{', /'.join(searchy)}", not searchy))
+
+    edit = project / "data" / "inspections" / first.replace("/", os.sep)
+    seconds = preview_seconds(project, Path(str(edit) + ".yaml"), f"areas/{first}/")
+    results.append(Result("make preview shows an edit to one data file: at most 2 s",
+                          f"{seconds:.1f} s", seconds <= 2))
+    return results
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| Target | Figure | Met |", "|---|---|---|"]
+    lines += [f"| {r.target} | {r.figure} | {'yes' if r.met else 'NO'} |" for r in results]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="inspections-bench-"))
+    try:
+        results = run(Path.cwd(), work)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"Kept {work}")
+    print()
+    print(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(table(results))
+    return 0 if all(r.met for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

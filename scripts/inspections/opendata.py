@@ -1,0 +1,268 @@
+"""Open data: every inspection and judgement as CSV and JSON, its JSON Schema, and an Atom feed.
+
+The files are made from the checked data at build time and handed to MkDocs as generated
+static files (never written into ``docs/``):
+
+- ``data/inspections.csv``: one row per judgement (an inspection without grades has one row
+  with the judgement columns empty). :data:`COLUMNS` is the single list of columns: the CSV
+  header, the JSON fields and the column guide page all come from it.
+- ``data/inspections.json``: the same inspections with their judgements nested, plus areas
+  and frameworks; ``data/inspections.schema.json`` describes it.
+- ``data/schema/*.schema.json``: the schemas of the data files themselves.
+- ``feed.xml``: an Atom feed (RFC 4287) of inspection summaries, newest first. Dates come
+  from the data (the report's publication date, else the best known date), never the clock,
+  so the same data always gives the same feed.
+
+Example::
+
+    >>> files = static_files(load_site(Path(".")), "https://example.org/")  # doctest: +SKIP
+    >>> files["data/inspections.csv"].splitlines()[0][:40]
+    b'inspection_id,area_id,area_name,council,'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from inspections.commands.schema import schemas
+from inspections.context import inspection_path
+from inspections.national import best_date
+from inspections.site import UNKNOWN, Entry, Site, sort_key
+
+ATOM = "http://www.w3.org/2005/Atom"
+STATIC = Path(__file__).parent / "static"
+FEED_ENTRIES = 50
+DEFAULT_URL = "https://example.org/"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    about: str
+    per: str = "inspection"  # "inspection" or "judgement"
+
+
+COLUMNS = [
+    Column("inspection_id", "The inspection's identifier: `area/file-name`, e.g. "
+           "`derby/2022-03-ilacs`. The same in every file and on the site."),
+    Column("area_id", "The area's identifier, e.g. `derby`."),
+    Column("area_name", "The area's everyday name."),
+    Column("council", "The council's full name."),
+    Column("region", "The English region the area is in."),
+    Column("framework_id", "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
+           "from different frameworks are on different scales: never mix them."),
+    Column("framework_name", "The framework's official name."),
+    Column("kind_id", "The kind of inspection or visit under that framework, e.g. `standard`, "
+           "`short`, `focused-visit`."),
+    Column("kind_name", "The kind's official name."),
+    Column("graded", "`true` if this kind gives grades, `false` for visits without grades."),
+    Column("start_date", "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
+           "`YYYY` when only the month or year is known, or `unknown`."),
+    Column("end_date", "Last day inspectors were there (same format)."),
+    Column("published_date", "When Ofsted published the report (same format)."),
+    Column("previous_inspection_id", "The previous graded inspection of the same area, if "
+           "known (empty if not)."),
+    Column("report_url", "Where to read Ofsted's report."),
+    Column("page_url", "This site's page about the inspection, for families."),
+    Column("young_people_url", "This site's page about the inspection, for young people."),
+    Column("judgement_id", "What was judged, e.g. `overall-effectiveness`. Empty for an "
+           "inspection without grades.", "judgement"),
+    Column("judgement_name", "The judgement's official name.", "judgement"),
+    Column("part_of", "For a sub-judgement: the judgement it is part of (empty otherwise).",
+           "judgement"),
+    Column("grade_id", "The grade, from the framework's own scale (e.g. `good`), or "
+           "`unknown` when our sources do not give it.", "judgement"),
+    Column("grade_name", "The grade as Ofsted writes it, or `Not known`.", "judgement"),
+]
+
+
+def _url(base: str, path: str) -> str:
+    """The absolute address of a docs path (directory URLs)."""
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[: -len(".md")] + "/"
+    return base.rstrip("/") + "/" + path
+
+
+def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
+    """One inspection's fields (the ``inspection`` columns) plus its judgements."""
+    insp = entry.model
+    area = site.areas[insp.area].model
+    fw = site.frameworks[insp.framework].model
+    kind = fw.kinds[insp.kind]
+    record: dict[str, Any] = {
+        "inspection_id": entry.key, "area_id": insp.area, "area_name": area.name,
+        "council": area.council, "region": area.region, "framework_id": insp.framework,
+        "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
+        "graded": kind.graded, "start_date": insp.dates.start.value,
+        "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,
+        "previous_inspection_id": insp.previous or "", "report_url": insp.report.url,
+        "page_url": _url(base, inspection_path(entry.key, "families")),
+        "young_people_url": _url(base, inspection_path(entry.key, "young-people")),
+    }
+    judgements = []
+    for key, judgement in fw.judgements.items():  # the framework's order
+        if key not in insp.judgements:
+            continue
+        grade = insp.judgements[key]
+        judgements.append({
+            "judgement_id": key, "judgement_name": judgement.official,
+            "part_of": judgement.part_of or "", "grade_id": grade,
+            "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known"})
+    record["judgements"] = judgements
+    return record
+
+
+def records(site: Site, base: str) -> list[dict[str, Any]]:
+    """Every inspection, by area then date."""
+    entries = sorted(site.inspections.values(),
+                     key=lambda e: (e.model.area, sort_key(e.model), e.key))
+    return [inspection_record(site, e, base) for e in entries]
+
+
+def to_csv(recs: list[dict[str, Any]]) -> str:
+    """One row per judgement; an inspection without judgements gets one row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([c.name for c in COLUMNS])
+    for rec in recs:
+        base = [_cell(rec[c.name]) for c in COLUMNS if c.per == "inspection"]
+        for j in rec["judgements"] or [{}]:
+            writer.writerow(base + [j.get(c.name, "") for c in COLUMNS if c.per == "judgement"])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
+    doc = {
+        "about": ("Ofsted inspections of councils' children's services on the site "
+                  "Inspections explained. Grades are on each framework's own scale: never "
+                  "compare grades from different frameworks. Covers only the areas on this "
+                  "site."),
+        "columns": {c.name: c.about for c in COLUMNS},
+        "areas": [{"area_id": k, "area_name": a.model.name, "council": a.model.council,
+                   "region": a.model.region, "kind": a.model.kind,
+                   "page_url": _url(base, f"areas/{k}/index.md")}
+                  for k, a in sorted(site.areas.items())],
+        "frameworks": [{"framework_id": k, "framework_name": f.model.name,
+                        "short_name": f.model.short_name, "in_use_from": f.model.in_use.from_,
+                        "in_use_to": f.model.in_use.to or "",
+                        "grades": [{"grade_id": g, "grade_name": v.official}
+                                   for g, v in f.model.grades.items()],
+                        "judgements": [{"judgement_id": j, "judgement_name": v.official,
+                                        "part_of": v.part_of or ""}
+                                       for j, v in f.model.judgements.items()]}
+                       for k, f in sorted(site.frameworks.items())],
+        "inspections": recs,
+    }
+    return json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def export_schema() -> dict[str, Any]:
+    """The JSON Schema of ``inspections.json``."""
+    text = {"type": "string"}
+    props: dict[str, Any] = {c.name: {**text, "description": c.about}
+                             for c in COLUMNS if c.per == "inspection"}
+    props["graded"] = {"type": "boolean", "description": props["graded"]["description"]}
+    judgement = {"type": "object", "additionalProperties": False,
+                 "required": [c.name for c in COLUMNS if c.per == "judgement"],
+                 "properties": {c.name: {**text, "description": c.about}
+                                for c in COLUMNS if c.per == "judgement"}}
+    props["judgements"] = {"type": "array", "items": judgement,
+                           "description": "The grades, in the framework's order."}
+    named = {"type": "object", "additionalProperties": True}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "inspections.schema.json",
+        "title": "Inspections explained: open data",
+        "type": "object", "additionalProperties": False,
+        "required": ["about", "columns", "areas", "frameworks", "inspections"],
+        "properties": {
+            "about": text, "columns": {"type": "object"},
+            "areas": {"type": "array", "items": named},
+            "frameworks": {"type": "array", "items": named},
+            "inspections": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": list(props), "properties": props}},
+        },
+    }
+
+
+# ---------------------------------------------------------------------------- Atom
+
+
+def _stamp(day: str) -> str:
+    return f"{day}T00:00:00Z"
+
+
+def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
+    """An Atom feed of inspection summaries for families, newest first."""
+    ET.register_namespace("", ATOM)
+    dated = [(best_date(e.model), e) for e in site.inspections.values()]
+    dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key),
+                   reverse=True)[:limit]
+    root = ET.Element(f"{{{ATOM}}}feed")
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", "en-GB")
+    _sub(root, "id", base)
+    _sub(root, "title", "Inspections explained: new and updated summaries")
+    _sub(root, "subtitle", "What Ofsted found when it inspected councils' children's "
+         "services, in plain words.")
+    _sub(root, "updated", _stamp(dated[0][0]) if dated else "1970-01-01T00:00:00Z")
+    author = _sub(root, "author", None)
+    _sub(author, "name", "Inspections explained")
+    _sub(root, "link", None, rel="self", href=base.rstrip("/") + "/feed.xml",
+         type="application/atom+xml")
+    _sub(root, "link", None, rel="alternate", href=base, type="text/html")
+    for day, entry in dated:
+        insp = entry.model
+        area = site.areas[insp.area].model
+        fw = site.frameworks[insp.framework].model
+        kind = fw.kinds[insp.kind]
+        url = _url(base, inspection_path(entry.key, "families"))
+        item = _sub(root, "entry", None)
+        _sub(item, "id", url)
+        _sub(item, "title", f"{area.name}: {kind.name.families} ({fw.short_name}), "
+             f"{insp.dates.start.value[:4] if insp.dates.start.value != UNKNOWN else day[:4]}")
+        _sub(item, "updated", _stamp(day))
+        _sub(item, "link", None, rel="alternate", href=url, type="text/html")
+        _sub(item, "link", None, rel="related",
+             href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
+             title="For young people")
+        _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
+        _sub(item, "category", None, term=insp.framework, label=fw.short_name)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
+    """Every open-data file by its path in the built site."""
+    base = site_url or DEFAULT_URL
+    recs = records(site, base)
+    files = {
+        "data/inspections.csv": to_csv(recs),
+        "data/inspections.json": to_json(site, recs, base),
+        "data/inspections.schema.json": json.dumps(export_schema(), indent=2) + "\n",
+        "feed.xml": feed(site, base),
+    }
+    for name, text in schemas().items():
+        files[f"data/schema/{name}"] = text
+    # The compare page's enhancement script travels with the other generated static files.
+    files["assets/javascripts/compare.js"] = (STATIC / "compare.js").read_text(encoding="utf-8")
+    return {path: text.encode("utf-8") for path, text in files.items()}

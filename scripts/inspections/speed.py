@@ -1,0 +1,92 @@
+"""Keep pages light and previews quick at national scale (MkDocs hooks, see scripts/speed_hooks.py).
+
+Page weight: mkdocs-material's JavaScript bundle (35 KB gzip) and its search worker and index
+(20 KB and growing with the site) used to load on every page. Everything on our pages works
+without them (the content, navigation, tables and links are plain HTML), so the bundle now
+loads on first use: when a reader points at, taps or tabs into the header (search, colour
+toggle), or presses a search shortcut key. Search and its index therefore never make a page's
+first load heavier. A few lines run at once instead, so readers who prefer dark mode still get
+it without the bundle.
+
+Preview: with ``mkdocs serve --dirty`` (``make preview``), a generated page whose Markdown has
+not changed since the last rebuild is not rebuilt, so an edit re-renders only what it touches.
+
+Example (what the hook does to a page)::
+
+    >>> html = '<body><script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body>'
+    >>> "bundle.a5f9d56c.min.js" in defer_theme_script(html) and "<script src=" not in \\
+    ...     defer_theme_script(html)
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
+                     r"</script>")
+
+# Loads the theme's script on first use of the header or a search key; applies the reader's
+# system colour scheme at once (the theme's own script did that before).
+_BOOT = """<script>(function(){var s=%s,d=document,b=d.body,done=0;
+d.documentElement.classList.remove("no-js");
+function load(){if(done)return;done=1;var e=d.createElement("script");e.src=s;b.appendChild(e)}
+function near(e){return e.target&&e.target.closest&&e.target.closest(".md-header,.md-search")}
+d.addEventListener("pointerdown",function(e){near(e)&&load()},true);
+d.addEventListener("touchstart",function(e){near(e)&&load()},{capture:true,passive:true});
+d.addEventListener("focusin",function(e){near(e)&&load()},true);
+d.addEventListener("keydown",function(e){/^[/sfpn.,]$/.test(e.key)&&load()},true);
+var p=null;try{p=__md_get("__palette")}catch(e){}
+if(!(p&&p.color)){var o=d.querySelectorAll("input[name=__palette]");
+for(var i=0;i<o.length;i++){var m=o[i].getAttribute("data-md-color-media");
+if(m&&matchMedia(m).matches){["scheme","primary","accent"].forEach(function(k){
+b.setAttribute("data-md-color-"+k,o[i].getAttribute("data-md-color-"+k))});break}}}})()</script>"""
+
+
+def defer_theme_script(html: str) -> str:
+    """Replace the theme bundle's ``<script>`` tag with the small loader above."""
+    return _BUNDLE.sub(lambda m: _BOOT % json.dumps(m.group(1)), html, count=1)
+
+
+def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
+    return defer_theme_script(output)
+
+
+# ---------------------------------------------------------------------------- preview
+
+_previous: dict[str, str] = {}  # docs path -> Markdown of the last build in this process
+_dirty = {"on": False}
+
+
+def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
+    _dirty["on"] = command == "serve" and dirty
+    if _dirty["on"]:
+        # `make preview` keeps --strict for real problems; this one notice is about --dirty
+        # itself, which we chose knowingly (and the site build never uses it).
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+
+
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    """In ``serve --dirty``, mark generated pages unchanged since the last rebuild as such."""
+    if not _dirty["on"]:
+        return files
+    for file in files:
+        content = getattr(file, "_content", None)
+        if not isinstance(content, str) or not file.src_uri.endswith(".md"):
+            continue
+        unchanged = _previous.get(file.src_uri) == content
+        _previous[file.src_uri] = content
+        if unchanged:
+            file.is_modified = _false  # this instance only; MkDocs then skips the page
+    return files
+
+
+def _false() -> bool:
+    return False

@@ -1,0 +1,127 @@
+"""Compare areas: the full table without JavaScript; filter and sort with it; keyboard use;
+and the theme script and search index stay off the first load (checked in real Chromium)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from inspections import national
+from inspections.bench.synthetic import make_project
+from inspections.bench.weight import ARGS, CHROMIUM, serve
+from inspections.site import load_site
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory, root) -> Path:
+    out = tmp_path_factory.mktemp("compare") / "project"
+    make_project(out, root, areas=14, seed=11)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_dir(project) -> Path:
+    out = project.parent / "site"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _rows(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "[data-compare-table] tbody tr:not([hidden]) th", "els => els.map(e => e.textContent)")
+
+
+def test_full_table_without_javascript(browser, site_dir, project):
+    site = load_site(project)
+    ctx = browser.new_context(java_script_enabled=False)
+    with serve(site_dir) as base:
+        page = ctx.new_page()
+        page.goto(base + "compare/")
+        names = _rows(page)
+        assert names == sorted((a.model.name for a in site.areas.values()), key=str.casefold)
+        fw = national.default_framework(site)
+        latest = national.latest_under(site, fw)
+        missing = [a.model.name for k, a in site.areas.items() if k not in latest]
+        for name in missing:
+            row = page.locator("tbody tr", has=page.locator(f"th:text-is('{name}')"))
+            assert "Not yet inspected under this framework" in row.inner_text()
+        assert page.locator("select").count() == 0  # the filter is added by the script
+        assert page.locator("caption").count() == 1
+        assert page.locator("thead th[scope=col]").count() >= 4
+    ctx.close()
+
+
+def test_filter_by_region_and_sort_with_the_keyboard(browser, site_dir, project):
+    site = load_site(project)
+    ctx = browser.new_context()
+    with serve(site_dir) as base:
+        page = ctx.new_page()
+        page.goto(base + "compare/")
+        region = sorted({a.model.region for a in site.areas.values()})[0]
+        page.get_by_label("Show areas in").select_option(region)
+        expected = sorted((a.model.name for a in site.areas.values()
+                           if a.model.region == region), key=str.casefold)
+        assert _rows(page) == expected
+        status = page.locator("[data-compare-status]")
+        assert status.get_attribute("role") == "status"
+        assert status.inner_text().startswith(f"{len(expected)} area")
+        page.get_by_label("Show areas in").select_option("")
+        # Sort by the first grade column using only the keyboard.
+        button = page.locator("thead th").nth(3).locator("button")
+        button.focus()
+        page.keyboard.press("Enter")
+        header = page.locator("thead th").nth(3)
+        assert header.get_attribute("aria-sort") == "ascending"
+        ranks = page.eval_on_selector_all(
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
+        assert ranks == sorted(ranks)
+        assert "best first" in status.inner_text()
+        page.keyboard.press("Enter")
+        assert header.get_attribute("aria-sort") == "descending"
+        ranks = page.eval_on_selector_all(
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
+        inspected = [r for r in ranks if r != 99]
+        assert inspected == sorted(inspected, reverse=True) and ranks[len(inspected):] == \
+            [99] * (len(ranks) - len(inspected))
+    ctx.close()
+
+
+def test_young_peoples_version_is_simpler(site_dir):
+    html = (site_dir / "compare" / "young-people" / "index.html").read_text()
+    assert "<table" not in re.sub(r"<nav.*?</nav>", "", html, flags=re.S).split("md-content")[1]
+    assert "This page is for young people" in html
+
+
+def test_first_load_skips_theme_script_and_search_but_search_works_on_use(browser, site_dir):
+    ctx = browser.new_context()
+    fetched: list[str] = []
+    ctx.on("request", lambda r: fetched.append(r.url))
+    with serve(site_dir) as base:
+        page = ctx.new_page()
+        page.goto(base + "compare/", wait_until="networkidle")
+        page.wait_for_timeout(500)
+        assert not any("search_index.json" in u or "bundle." in u or "/workers/" in u
+                       for u in fetched), fetched
+        query = page.locator("input[data-md-component=search-query]")
+        query.click()  # the reader starts to use search: the theme script loads now
+        page.wait_for_function("() => window.document$ !== undefined")
+        query.fill("care")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert any("search_index.json" in u for u in fetched)
+    ctx.close()
