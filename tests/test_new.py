@@ -145,7 +145,7 @@ def test_it_never_overwrites_a_file(project: Path) -> None:
      "(use --kind sif)."),
     (["--area", "derby", "--kind", "focused-visit", "--start", "2015-06-01"],
      "No framework in use on 2015-06-01 has the kind `focused-visit` (it belongs to "
-     "ilacs-2018)."),
+     "ilacs-2018, ilacs-2023, ilacs-2026)."),
 ])
 def test_mistakes_are_explained_and_nothing_is_written(project: Path, args: list[str],
                                                       message: str) -> None:

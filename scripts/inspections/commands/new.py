@@ -320,7 +320,7 @@ def template(*, area: str, area_name: str, fw: FrameworkInfo, kind: str, start: 
         scale = ", ".join([*fw.grades, "unknown"])
         lines += ["", "# The grades, each one of: " + scale + ".", "judgements:"]
         for key, j in judgements:
-            plain = str(j.get("families") or j.get("official") or key)
+            plain = str(j.get("official") or key)  # data text may hold Markdown links
             lines.append(f"  {key}: {_todo('the grade for ' + plain)}")
         for key, j in separate:
             lines.append(f"  # {key}:  # only if the report gives {j.get('official', key)}")
