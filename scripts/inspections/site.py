@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from inspections import validate
+from inspections import safety, validate
 from inspections.load import Document, load_file
 from inspections.models import Area, Framework, Glossary, Inspection, Strict
 from inspections.problems import DataError, Problem, did_you_mean, one_of
@@ -101,6 +101,7 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
                 continue
             model, found = validate.check_model(doc, kind)
             problems.extend(found)
+            problems.extend(safety.check_text(doc))
             problems.extend(validate.check_placeholders(doc))
             if model is None:
                 site.broken.add(f"{kind}:{_key(kind, path)}")

@@ -64,7 +64,7 @@ def _problem(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Prob
     if kind in ("string_type", "str_type"):
         return doc.problem(
             loc, f"`{field}` should be text, but it reads as {_what(value)}",
-            f'Put the value in double quotes, like `{field}: "{_show(value)}"`')
+            f'Put the value in double quotes, like `{field}: "{doc.shown(loc, value)}"`')
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return doc.problem(loc, f"`{field}` should be a whole number, like `5`",
                            "Write just the number, with no quotes or words")
