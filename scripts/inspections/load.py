@@ -60,6 +60,8 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _CORE = "tag:yaml.org,2002:"
+# A line whose value starts with a bracket: `key: [` or `- {`.
+_BRACKET_VALUE = re.compile(r"\s*(?:-\s+|[^\s#\[{][^#]*?:\s+)([\[{])")
 # Characters a data file never needs, which break files or hide text: C0 and C1 controls
 # (tab and newline are fine), line/paragraph separators (YAML reads them as line breaks, most
 # editors do not), bidirectional overrides ("Trojan Source"), zero-width spaces, a byte-order
@@ -335,6 +337,14 @@ def _syntax_problem(name: str, exc: MarkedYAMLError, lines: list[str]) -> Proble
     if "\t" in bad or "found character '\\t'" in what:
         return Problem(name, line, col, "This line uses a tab for indenting",
                        "Use spaces instead of tabs (two spaces for each level)")
+    for number in dict.fromkeys(m.line + 1 for m in (exc.context_mark, exc.problem_mark) if m):
+        bracket = _BRACKET_VALUE.match(lines[number - 1] if number <= len(lines) else "")
+        if bracket:
+            return Problem(name, number, bracket.end(),
+                           f"A value that starts with `{bracket.group(1)}` reads as a list or a "
+                           "set of fields, not as text",
+                           "If it is text (such as a link at the start of a sentence), put all of "
+                           "it in double quotes; if it is a list, check the closing bracket")
     if "mapping values are not allowed" in what:
         return Problem(name, line, col,
                        "A colon (`:`) here confuses the file's structure",
@@ -348,10 +358,6 @@ def _syntax_problem(name: str, exc: MarkedYAMLError, lines: list[str]) -> Proble
         return Problem(name, line, col,
                        "The indentation here does not match the lines above",
                        "Line this up with the other fields at the same level, using spaces")
-    if "expected ',' or" in what:
-        return Problem(name, line, col, "A bracket (`[` or `{`) is not closed",
-                       "Add the closing bracket, or put text that starts with a bracket in "
-                       "double quotes")
     if "found character '@'" in what or "found character '`'" in what:
         return Problem(name, line, col, "Text cannot start with `@` or a backtick (`` ` ``)",
                        "Put the text in double quotes")

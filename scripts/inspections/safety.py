@@ -44,6 +44,11 @@ SAFE_TARGET = re.compile(
     r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
     r"|tel:\+?[0-9][0-9-]*"
 )
+# A whole `url:` field may also hold round brackets (Wikipedia-style addresses).
+URL_FIELD = re.compile(
+    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?"
+)
 GLOSSARY_TARGET = re.compile(r"glossary:[^\s()]*")
 URL_FIELDS = ("url", "website")
 EMBEDS = ("img", "image", "iframe", "frame", "embed", "object", "video", "audio", "source",
@@ -83,8 +88,8 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
     The link `javascript:alert(1)` is not allowed: links may only go to `https://`, `mailto:` or \
 `tel:` addresses, or to the glossary
     """
-    if field in URL_FIELDS and not SAFE_TARGET.fullmatch(text) and text.startswith("https://"):
-        bad = sorted({c for c in text if not re.fullmatch(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]", c)})
+    if field in URL_FIELDS and text.startswith("https://") and not URL_FIELD.fullmatch(text):
+        bad = sorted({c for c in text if not re.fullmatch(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]", c)})
         shown = " ".join(f"`{c}`" if c.strip() else "a space" for c in bad) or "its shape"
         yield (text, f"This web address has characters an address cannot have ({shown})",
                "Copy the address again from your browser's address bar")
@@ -103,11 +108,15 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
                "[words](https://...)" + ("" if SAFE_TARGET.fullmatch(target) or "@" in target
                                           and ":" not in target else
                                           ". Links may only go to https://, mailto: or tel:"))
+    opened: set[str] = set()
     for m in _TAG.finditer(text):
         if m.start() in done:
             continue
         done.add(m.start())
         name = (m.group(2) or "").lower()
+        if m.group(1) and name in opened:
+            continue  # `</b>` after `<b>`: one message is enough
+        opened.add(name)
         shown = f"<{m.group(1)}{name}>" if name else m.group()
         if name in EMBEDS and name not in ("script", "style", "form", "input", "meta", "base",
                                            "link"):
