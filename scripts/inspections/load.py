@@ -337,7 +337,12 @@ def _syntax_problem(name: str, exc: MarkedYAMLError, lines: list[str]) -> Proble
     if "\t" in bad or "found character '\\t'" in what:
         return Problem(name, line, col, "This line uses a tab for indenting",
                        "Use spaces instead of tabs (two spaces for each level)")
-    for number in dict.fromkeys(m.line + 1 for m in (exc.context_mark, exc.problem_mark) if m):
+    candidates = [m.line + 1 for m in (exc.context_mark, exc.problem_mark) if m]
+    if "flow" in (exc.context or "") and "<stream end>" in what:
+        # The file ended inside a [ or { : the culprit is the last line that opened one.
+        candidates += [n for n in range(len(lines), 0, -1)
+                       if _BRACKET_VALUE.match(lines[n - 1])][:1]
+    for number in dict.fromkeys(candidates):
         bracket = _BRACKET_VALUE.match(lines[number - 1] if number <= len(lines) else "")
         if bracket:
             return Problem(name, number, bracket.end(),
