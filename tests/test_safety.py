@@ -12,6 +12,7 @@ Two lines of defence, tested separately:
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -212,10 +213,17 @@ class HtmlAudit(HTMLParser):
         self.bad.append("<!--")
 
 
-def to_html(markdown_text: str) -> str:
+@functools.cache
+def markdown_config() -> tuple[list, dict]:
+    """The Markdown extensions MkDocs uses, from mkdocs.yml."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config["markdown_extensions"],
-                             extension_configs=config["mdx_configs"]).convert(markdown_text)
+    return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+
+
+def to_html(markdown_text: str) -> str:
+    extensions, configs = markdown_config()
+    return markdown.Markdown(extensions=extensions,
+                             extension_configs=configs).convert(markdown_text)
 
 
 def audit(html: str) -> list[str]:
