@@ -46,7 +46,7 @@ SAFE_SCHEMES = ("https:", "mailto:", "tel:")
 _LINK = re.compile(
     r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
 # Targets we let through, made only of characters that need no escaping anywhere.
-_SAFE_TARGET = re.compile(
+SAFE_TARGET = re.compile(
     r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
     r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)?"
     r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
@@ -181,7 +181,7 @@ class Renderer:
             if glossary:
                 out.append(f"[{escape(words)}]"
                            f"({self.link(GLOSSARY_PAGE + '#' + glossary.group(1))})")
-            elif _SAFE_TARGET.fullmatch(target):
+            elif SAFE_TARGET.fullmatch(target):
                 out.append(f"[{escape(words)}]({target})")
             else:
                 out.append(escape(words))

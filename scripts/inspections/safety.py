@@ -36,14 +36,8 @@ from typing import Any
 
 from inspections.load import Document
 from inspections.problems import Problem
+from inspections.render import SAFE_TARGET  # one rule for what a link may point to
 
-# The same rule the renderer uses to let a link through (render imports nothing from here).
-SAFE_TARGET = re.compile(
-    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
-    r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)?"
-    r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-    r"|tel:\+?[0-9][0-9-]*"
-)
 # A whole `url:` field may also hold round brackets (Wikipedia-style addresses).
 URL_FIELD = re.compile(
     r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
@@ -51,8 +45,9 @@ URL_FIELD = re.compile(
 )
 GLOSSARY_TARGET = re.compile(r"glossary:[^\s()]*")
 URL_FIELDS = ("url", "website")
+# Tags that fetch something from another server when the page is shown.
 EMBEDS = ("img", "image", "iframe", "frame", "embed", "object", "video", "audio", "source",
-          "picture", "svg", "link", "style", "script", "form", "input", "meta", "base")
+          "picture", "svg", "track")
 MARKDOWN_HELP = "Write it in Markdown instead: **bold**, [link words](https://...)"
 
 _COMMENT = re.compile(r"<!--")
@@ -118,8 +113,7 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
             continue  # `</b>` after `<b>`: one message is enough
         opened.add(name)
         shown = f"<{m.group(1)}{name}>" if name else m.group()
-        if name in EMBEDS and name not in ("script", "style", "form", "input", "meta", "base",
-                                           "link"):
+        if name in EMBEDS:
             yield (m.group(), f"Raw HTML (`{shown}`) is not allowed in text, and images or "
                    "other embedded content would make readers' browsers contact another "
                    "website", "Describe it in words, or link to it: [words](https://...)")
