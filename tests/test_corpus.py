@@ -158,3 +158,35 @@ def test_deep_nesting_stops_at_the_limit_without_exhausting_the_stack(opening, c
     with pytest.raises(DataError) as caught:
         load_bytes(text.encode(), "x.yaml")
     assert "nested more than 20 levels deep" in str(caught.value)
+
+
+def test_a_linked_file_is_refused_without_reading_it(tmp_path):
+    """A pull request can add a symlink: its target's contents must never reach a message."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n")
+    project = make_project(tmp_path, "data/areas/testshire.yaml", b"")
+    (project / "data" / "areas" / "testshire.yaml").unlink()
+    (project / "data" / "areas" / "testshire.yaml").symlink_to(secret)
+    (project / "data" / "areas" / "zero.yaml").symlink_to("/dev/zero")
+
+    found = problems_of(project)
+
+    assert found == [
+        "data/areas/testshire.yaml:1:1: This is a link to another file (a symlink), and data "
+        "files cannot be links. Replace it with the file itself.",
+        "data/areas/zero.yaml:1:1: This is a link to another file (a symlink), and data files "
+        "cannot be links. Replace it with the file itself."]
+    assert "hunter2" not in "".join(found)
+
+
+def test_a_linked_folder_is_refused(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "2023-06-visit.yaml").write_text("password: hunter2\n")
+    project = make_project(tmp_path, "data/areas/testshire.yaml",
+                           (CORPUS / "base" / "data" / "areas" / "testshire.yaml").read_bytes())
+    (project / "data" / "inspections" / "testshire").symlink_to(outside)
+
+    assert problems_of(project) == [
+        "data/inspections/testshire/2023-06-visit.yaml:1:1: This file is reached through a link "
+        "to a folder outside data/. Replace the linked folder with a real one."]

@@ -30,6 +30,7 @@ Example::
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,14 +151,32 @@ class Document:
         return Problem(self.path, line, col, message, fix)
 
 
-def load_file(path: Path, shown_as: str | None = None) -> Document:
-    """Load ``path``; raise :class:`DataError` with every problem found in it."""
+def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None
+              ) -> Document:
+    """Load ``path``; raise :class:`DataError` with every problem found in it.
+
+    Only a regular file is read, never a link (a pull request could add a link to
+    ``/dev/zero`` or to a private file, whose contents would then be quoted in messages), and
+    with ``inside``, only a file that really lives in that folder.
+    """
     name = shown_as or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError([_too_large(name, size)])
-        raw = path.read_bytes()
+        if path.is_symlink():
+            raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
+                                     "and data files cannot be links",
+                                     "Replace it with the file itself")])
+        if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+            raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
+                                     "folder outside data/",
+                                     "Replace the linked folder with a real one")])
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Problem(name, 1, 1, "This is not an ordinary file",
+                                     "Check it is the right file")])
+        if info.st_size > MAX_BYTES:
+            raise DataError([_too_large(name, info.st_size)])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
                                  "Check the file exists and is not open in another program")

@@ -14,7 +14,8 @@ the file, line and column and says how to write the same thing safely:
 - no images or other embedded content (they would make readers' browsers contact another
   server, which tells it who is reading);
 - no curly brackets ``{...}`` (Markdown attribute lists, like ``{: onclick=...}``);
-- web address fields (``url:``, ``website:``) hold only characters an address needs.
+- web address fields (``url:``, ``website:``) hold only characters an address needs, and
+  ``seed:`` holds a file name, never a path out of ../shared/seeds/.
 
 The renderer (:mod:`inspections.render`) escapes text as well, so anything that slipped past
 these rules still renders inert; these rules exist to tell the writer, at the right line.
@@ -45,6 +46,7 @@ URL_FIELD = re.compile(
 )
 GLOSSARY_TARGET = re.compile(r"glossary:[^\s()]*")
 URL_FIELDS = ("url", "website")
+SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # a name, never a path like ../../x
 # Tags that fetch something from another server when the page is shown.
 EMBEDS = ("img", "image", "iframe", "frame", "embed", "object", "video", "audio", "source",
           "picture", "svg", "track")
@@ -88,6 +90,9 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
         shown = " ".join(f"`{c}`" if c.strip() else "a space" for c in bad) or "its shape"
         yield (text, f"This web address has characters an address cannot have ({shown})",
                "Copy the address again from your browser's address bar")
+    if field == "seed" and not SEED_NAME.fullmatch(text):
+        yield (text, f"`{_short(text)}` is not a file name in ../shared/seeds/",
+               "Write just the file's name, like `002_ac570c76320a66fd.txt`, with no folders")
     done: set[int] = set()  # positions already reported, so one `<` gets one message
     for m in _COMMENT.finditer(text):
         done.add(m.start())

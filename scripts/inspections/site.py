@@ -94,7 +94,7 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
         for path in paths:
             rel = path.relative_to(root).as_posix()
             try:
-                doc = load_file(path, rel)
+                doc = load_file(path, rel, inside=root / "data")
             except DataError as exc:
                 problems.extend(exc.problems)
                 site.broken.add(f"{kind}:{_key(kind, path)}")
