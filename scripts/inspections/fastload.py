@@ -53,21 +53,41 @@ def _resolve(value: str) -> str | None:
     return tag if tag.removeprefix("tag:yaml.org,2002:") in _PLAIN_KINDS else None
 
 
-def load_fast(text: str, name: str) -> load.Document | None:
-    """Read plain, well-formed YAML with libyaml; ``None`` means "use the careful path"."""
-    if _LOADER is None or "%YAML" in text:
+def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Document | None:
+    """Read plain, well-formed YAML with libyaml; ``None`` means "use the careful path".
+
+    The careful path's limits hold here too: libyaml's events are read first (in C, iteratively,
+    so deep nesting cannot exhaust the stack), and the first sign of anything a data file never
+    needs (a second document, a directive, a tag, an anchor or alias, more than
+    ``load.MAX_DEPTH`` levels or ``load.MAX_VALUES`` values) hands the file back before anything
+    is composed. The careful path then reports it.
+    """
+    if _LOADER is None:
+        return None
+    lines = text.split("\n") if lines is None else lines
+    if any(line.startswith("%") for line in lines):
         return None
     try:
-        # Anchors, aliases and tags need `&`, `*` or `!`: only then look at every event.
-        events = yaml.parse(text, Loader=_LOADER) if any(c in text for c in "&*!") else ()
-        for event in events:
-            if isinstance(event, yaml.AliasEvent):
+        depth = values = documents = 0
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1 or event.explicit and event.version:
+                    return None
+            elif isinstance(event, yaml.AliasEvent):
                 return None
-            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                return None
-            tag = getattr(event, "tag", None)
-            if tag is not None and isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
-                return None  # an explicit tag (`!x`, `!!str`)
+            elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+                if event.anchor is not None or event.tag is not None:
+                    return None  # an anchor, or an explicit tag (`!x`, `!!str`)
+                values += 1
+                if values > load.MAX_VALUES:
+                    return None
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > load.MAX_DEPTH:
+                        return None
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError:
         return None
@@ -75,7 +95,7 @@ def load_fast(text: str, name: str) -> load.Document | None:
         return None
     if not _retag(node):
         return None
-    doc = load.Document(name, None)
+    doc = load.Document(name, None, lines=lines)
     problems: list = []
     doc.data = load._build(node, (), doc, problems)
     return None if problems else doc

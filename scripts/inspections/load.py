@@ -7,10 +7,16 @@ ourselves under a small, strict rule set:
 
 - text, whole numbers, decimals, ``true``/``false`` and empty values only; dates stay text
   (``2022-03-21``), so a date that does not exist is reported by validation, not a crash;
-- anchors, aliases, tags and merge keys are refused (data files never need them);
+- anchors, aliases, tags, merge keys and ``%YAML`` directives are refused (data files never
+  need them, and they are how "billion laughs" files and YAML 1.1 surprises get in);
 - duplicate keys are refused, naming both lines;
 - the file must be UTF-8 (a byte-order mark and Windows line endings are accepted quietly),
-  at most 1 MB, and a mapping at the top.
+  at most 1 MB, one document, and a mapping at the top;
+- invisible characters that break files or hide text (control characters, a NUL, line and
+  paragraph separators, right-to-left overrides, zero-width spaces) are refused with their
+  line and column, whether typed or written as escapes like ``"\\x07"``;
+- at most 20 levels of nesting and 20,000 values, checked while reading, so a hostile file is
+  refused in well under a second instead of exhausting time, memory or Python's stack.
 
 Example::
 
@@ -24,24 +30,55 @@ Example::
 from __future__ import annotations
 
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    ScalarEvent,
+)
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from inspections.problems import DataError, Problem
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 20  # the deepest real data file uses 5 levels
+MAX_VALUES = 20_000  # the largest real data file has a few hundred values
+MAX_DIGITS = 30  # longer "numbers" are refused, not converted (Python caps int() at 4300)
+MAX_REPORTED = 20  # invisible characters reported per file, so a binary file stays readable
 Loc = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _CORE = "tag:yaml.org,2002:"
+# A line whose value starts with a bracket: `key: [` or `- {`.
+_BRACKET_VALUE = re.compile(r"\s*(?:-\s+|[^\s#\[{][^#]*?:\s+)([\[{])")
+# Characters a data file never needs, which break files or hide text: C0 and C1 controls
+# (tab and newline are fine), line/paragraph separators (YAML reads them as line breaks, most
+# editors do not), bidirectional overrides ("Trojan Source"), zero-width spaces, a byte-order
+# mark in the middle, non-characters and lone surrogates (from escapes like "\ud800").
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+_CHAR_NAMES = {
+    "\x00": "a NUL character",
+    "\u200b": "a zero-width space",
+    "\u2028": "a line separator",
+    "\u2029": "a paragraph separator",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte-order mark",
+}
 
 
 @dataclass
@@ -50,7 +87,9 @@ class Document:
 
     ``positions[loc]`` is the (line, col) of the value at ``loc`` (1-based);
     ``key_positions[loc]`` the position of its key, when it has one; ``blocks`` holds the
-    locs of ``|`` and ``>`` text blocks, whose words start on the line after the marker.
+    locs of ``|`` and ``>`` text blocks, whose words start on the line after the marker;
+    ``written[loc]`` is how a number, ``true``/``false`` or empty value was typed (``010``
+    reads as 10, and a message should show what the person wrote); ``lines`` is the text.
     """
 
     path: str
@@ -58,6 +97,8 @@ class Document:
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     blocks: set[Loc] = field(default_factory=set)
+    written: dict[Loc, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest parent that has one (the file start if none)."""
@@ -78,39 +119,96 @@ class Document:
             return (line + 1, col + 2)
         return (line, col)
 
+    def locate(self, loc: Loc, needle: str) -> tuple[int, int]:
+        """Where ``needle`` (part of the text at ``loc``) is in the file, as exactly as we can.
+
+        Searches the file from the value's start, so a problem in the fifth line of a long
+        ``|`` block points at that line. Falls back to the value's start.
+
+        >>> doc = load_text("a: |\\n  one\\n  two <b>\\n", "x.yaml")
+        >>> doc.locate(("a",), "<b>")
+        (3, 7)
+        """
+        line, col = self.where(loc)
+        probe = needle.split("\n")[0][:40]
+        if probe and self.lines:
+            for i in range(line - 1, len(self.lines)):
+                start = col - 1 if i == line - 1 else 0
+                found = self.lines[i].find(probe, start)
+                if found >= 0:
+                    return (i + 1, found + 1)
+        return self.text_start(loc)
+
+    def shown(self, loc: Loc, value: Any) -> str:
+        """``value`` as the person typed it (``010``, not ``10``), for messages."""
+        if tuple(loc) in self.written:
+            return self.written[tuple(loc)]
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
     def problem(self, loc: Loc, message: str, fix: str = "", *, key: bool = False) -> Problem:
         """A :class:`Problem` pointing at ``loc`` in this file."""
         line, col = self.where(loc, key=key)
         return Problem(self.path, line, col, message, fix)
 
 
-def load_file(path: Path, shown_as: str | None = None) -> Document:
-    """Load ``path``; raise :class:`DataError` with every problem found in it."""
+def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None
+              ) -> Document:
+    """Load ``path``; raise :class:`DataError` with every problem found in it.
+
+    Only a regular file is read, never a link (a pull request could add a link to
+    ``/dev/zero`` or to a private file, whose contents would then be quoted in messages), and
+    with ``inside``, only a file that really lives in that folder.
+    """
     name = shown_as or str(path)
     try:
-        raw = path.read_bytes()
+        if path.is_symlink():
+            raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
+                                     "and data files cannot be links",
+                                     "Replace it with the file itself")])
+        if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+            raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
+                                     "folder outside data/",
+                                     "Replace the linked folder with a real one")])
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([Problem(name, 1, 1, "This is not an ordinary file",
+                                     "Check it is the right file")])
+        if info.st_size > MAX_BYTES:
+            raise DataError([_too_large(name, info.st_size)])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
-                                 "Check the file exists and is not open in another program")]
-                        ) from None
+                                 "Check the file exists and is not open in another program")
+                         ]) from None
     return load_bytes(raw, name)
+
+
+def _too_large(name: str, size: int) -> Problem:
+    return Problem(
+        name, 1, 1,
+        f"This file is {size:,} bytes, too large to be a data file (the limit is "
+        f"{MAX_BYTES:,} bytes)",
+        "Check it is the right file; long text belongs in several shorter fields")
 
 
 def load_bytes(raw: bytes, name: str) -> Document:
     """Check size and encoding, then load the text."""
     if len(raw) > MAX_BYTES:
+        raise DataError([_too_large(name, len(raw))])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DataError([Problem(
-            name, 1, 1,
-            f"This file is {len(raw):,} bytes, too large to be a data file (the limit is "
-            f"{MAX_BYTES:,} bytes)",
-            "Check it is the right file; long text belongs in several shorter fields")])
+            name, 1, 1, "This file is saved as UTF-16 text, but data files must be UTF-8",
+            "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding', then "
+            "'UTF-8')")])
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start]
+                  .decode("utf-8", errors="replace")) + 1
         raise DataError([Problem(
             name, line, col,
             "This file is not saved as UTF-8 text (it has a character this site cannot read "
@@ -122,129 +220,241 @@ def load_bytes(raw: bytes, name: str) -> Document:
 
 def load_text(text: str, name: str) -> Document:
     """Load YAML text; raise :class:`DataError` with every problem found."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise DataError([Problem(name, line, 1, "This file contains a NUL character, so it is "
                                  "not a text file", "Check it is the right file")])
-    from inspections.fastload import load_fast  # libyaml for plain files: 20x faster
+    lines = text.split("\n")
+    problems = _invisible_characters(name, lines)
+    if problems:
+        raise DataError(problems)
+    # The hardened checks above run on every file; plain, well-formed files are then read with
+    # libyaml (much faster), which hands anything unusual back to the careful path below.
+    from inspections.fastload import load_fast
 
-    if (fast := load_fast(text, name)) is not None:
+    if (fast := load_fast(text, name, lines)) is not None:
         return fast
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
-    problems: list[Problem] = []
     try:
-        for event in yaml.parse(text):
-            if isinstance(event, AliasEvent) or (
-                isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor
-            ):
-                mark = event.start_mark
-                problems.append(Problem(
-                    name, mark.line + 1, mark.column + 1,
-                    "Anchors and aliases (`&name` and `*name`) are not allowed in data files",
-                    "Write the value out in full where it is needed"))
-                break
+        problems = _scan(yaml.parse(text), name)
         if problems:
             raise DataError(problems)
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
-        raise DataError([_syntax_problem(name, exc, text)]) from None
-    except YAMLError as exc:  # pragma: no cover - ruamel raises marked errors for syntax
-        raise DataError([Problem(name, 1, 1, f"This file is not valid YAML ({exc})",
-                                 "Check the indentation and quotes")]) from None
-    doc = Document(name, None)
+        raise DataError([_syntax_problem(name, exc, lines)]) from None
+    except DataError:
+        raise
+    except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError,
+            RecursionError, MemoryError) as exc:
+        # Not expected (the scan above stops what we know of), but a hostile file must still
+        # get a message, not a traceback.
+        raise DataError([Problem(name, 1, 1, f"This file could not be read as YAML "
+                                 f"({type(exc).__name__}: {str(exc)[:120]})",
+                                 "Check the indentation (spaces, not tabs) and that quotes "
+                                 "are closed")]) from None
+    doc = Document(name, None, lines=lines)
     if node is None:
         raise DataError([Problem(name, 1, 1, "This file is empty",
                                  "Fill it in, or delete it if it is not needed")])
     if not isinstance(node, MappingNode):
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
+        fix = ("Start each line at the left with a field name, such as `area: derby`")
+        if isinstance(node, ScalarNode) and re.search(r":[\u00a0\u2007\u202f]", node.value):
+            fix = ("A colon here is followed by a non-breaking space (often pasted from Word): "
+                   "retype it as an ordinary space")
         raise DataError([Problem(name, line, col,
                                  f"This file holds {kind}, but a data file must be a set of "
-                                 "`name: value` lines",
-                                 "Start each line at the left with a field name, such as "
-                                 "`area: derby`")])
+                                 "`name: value` lines", fix)])
+    problems = []
     doc.data = _build(node, (), doc, problems)
     if problems:
         raise DataError(problems)
     return doc
 
 
-def _syntax_problem(name: str, exc: MarkedYAMLError, text: str) -> Problem:
+def _invisible_characters(name: str, lines: list[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    for number, line in enumerate(lines, 1):
+        for m in _INVISIBLE.finditer(line):
+            problems.append(Problem(
+                name, number, m.start() + 1,
+                f"This line contains an invisible character, {_char_name(m.group())}, which "
+                "often comes from pasting out of Word or a PDF",
+                "Delete it: retype the words around it, or paste them as plain text"))
+            if len(problems) >= MAX_REPORTED:
+                return problems
+    return problems
+
+
+def _char_name(ch: str) -> str:
+    code = f"U+{ord(ch):04X}"
+    if ch in _CHAR_NAMES:
+        return f"{_CHAR_NAMES[ch]} ({code})"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"a right-to-left or left-to-right control ({code})"
+    if "\ud800" <= ch <= "\udfff":
+        return f"half of a character pair ({code})"
+    if unicodedata.category(ch) == "Cc":
+        return f"a control character ({code})"
+    return code
+
+
+def _scan(events: Any, name: str) -> list[Problem]:
+    """Read the parse events once, stopping at the first thing data files never need.
+
+    Stopping here, before anything is composed, is what keeps a "billion laughs" file or a
+    file nested thousands of levels deep from costing time or memory.
+    """
+    depth = values = documents = 0
+    for event in events:
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                return [_at(name, event, "This file holds more than one document (a `---` line "
+                            "starts a second one)",
+                            "Keep one area, framework or inspection per file: delete the `---` "
+                            "line, or move what follows it into a file of its own")]
+            if event.version or event.tags:
+                return [_at(name, event, "A `%YAML` or `%TAG` line is not allowed in data "
+                            "files", "Delete it: data files are always read as YAML 1.2")]
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            return [_at(name, event,
+                        "Anchors and aliases (`&name` and `*name`) are not allowed in data "
+                        "files", "Write the value out in full where it is needed")]
+        tag = getattr(event, "tag", None)
+        if tag:
+            shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+            return [_at(name, event, f"The tag `{shown}` is not allowed in data files",
+                        "Delete it and write the plain value (put text in double quotes)")]
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [_at(name, event, f"This is nested more than {MAX_DEPTH} levels deep",
+                            "Data files never need this many levels: check the brackets and "
+                            "indentation")]
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, ScalarEvent | CollectionStartEvent):
+            values += 1
+            if values > MAX_VALUES:
+                return [_at(name, event, f"This file has more than {MAX_VALUES:,} values, "
+                            "far more than a data file needs",
+                            "Check it is the right file")]
+    return []
+
+
+def _at(name: str, event: Event, message: str, fix: str) -> Problem:
+    mark = event.start_mark
+    return Problem(name, mark.line + 1, mark.column + 1, message, fix)
+
+
+def _syntax_problem(name: str, exc: MarkedYAMLError, lines: list[str]) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in (exc.context or "") and exc.context_mark:
+        mark = exc.context_mark  # where the quote was opened, not the end of the file
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
     what = (exc.problem or exc.context or "this is not valid YAML").strip()
-    lines = text.split("\n")
     bad = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in bad or "found character '\\t'" in what:
         return Problem(name, line, col, "This line uses a tab for indenting",
                        "Use spaces instead of tabs (two spaces for each level)")
+    candidates = [m.line + 1 for m in (exc.context_mark, exc.problem_mark) if m]
+    if "flow" in (exc.context or "") and "<stream end>" in what:
+        # The file ended inside a [ or { : the culprit is the last line that opened one.
+        candidates += [n for n in range(len(lines), 0, -1)
+                       if _BRACKET_VALUE.match(lines[n - 1])][:1]
+    for number in dict.fromkeys(candidates):
+        bracket = _BRACKET_VALUE.match(lines[number - 1] if number <= len(lines) else "")
+        if bracket:
+            return Problem(name, number, bracket.end(),
+                           f"A value that starts with `{bracket.group(1)}` reads as a list or a "
+                           "set of fields, not as text",
+                           "If it is text (such as a link at the start of a sentence), put all of "
+                           "it in double quotes; if it is a list, check the closing bracket")
     if "mapping values are not allowed" in what:
         return Problem(name, line, col,
                        "A colon (`:`) here confuses the file's structure",
                        "Put text that contains `: ` inside double quotes, or check the "
                        "indentation of this line matches the lines around it")
     if "found unexpected end of stream" in what or "while scanning a quoted scalar" in str(exc):
-        return Problem(name, line, col, "A quoted text is not closed",
-                       "Add the closing quote mark, or remove the opening one")
+        return Problem(name, line, col, "The quoted text that starts here is not closed",
+                       "Add the closing quote mark at the end of the text, or remove the "
+                       "opening one")
     if "expected <block end>" in what or "did not find expected" in what:
         return Problem(name, line, col,
                        "The indentation here does not match the lines above",
                        "Line this up with the other fields at the same level, using spaces")
+    if "found character '@'" in what or "found character '`'" in what:
+        return Problem(name, line, col, "Text cannot start with `@` or a backtick (`` ` ``)",
+                       "Put the text in double quotes")
     return Problem(name, line, col, f"This is not valid YAML ({what})",
                    "Check the indentation (spaces, not tabs) and that quotes are closed")
 
 
 def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
-    doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    tag = node.tag.value if hasattr(node.tag, "value") else str(node.tag)
-    if node.id == "mapping":  # `id`, not isinstance: PyYAML's nodes come here too (fastload)
+    # `node.id`, not isinstance: libyaml's nodes (inspections.fastload) come here too.
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    doc.positions[loc] = (line, col)
+    if node.id == "mapping":
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
+            key_col = key_node.start_mark.column + 1
             if key_node.id != "scalar":
-                problems.append(Problem(doc.path, key_line, key_node.start_mark.column + 1,
+                problems.append(Problem(doc.path, key_line, key_col,
                                         "A field name must be a single word or phrase",
                                         "Write it as `name: value`"))
                 continue
             key = str(key_node.value)
             if key == "<<":
-                problems.append(Problem(doc.path, key_line, key_node.start_mark.column + 1,
+                problems.append(Problem(doc.path, key_line, key_col,
                                         "Merge keys (`<<`) are not allowed in data files",
                                         "Write the fields out in full"))
                 continue
+            if _escaped_invisible(key, key_line, key_col, doc, problems):
+                continue
             if key in seen:
                 problems.append(Problem(
-                    doc.path, key_line, key_node.start_mark.column + 1,
+                    doc.path, key_line, key_col,
                     f"`{key}` appears twice in the same place (first on line {seen[key]})",
                     "Keep one of them and delete the other"))
                 continue
             seen[key] = key_line
             child = (*loc, key)
-            doc.key_positions[child] = (key_line, key_node.start_mark.column + 1)
+            doc.key_positions[child] = (key_line, key_col)
             result[key] = _build(value_node, child, doc, problems)
         return result
     if node.id == "sequence":
         return [_build(item, (*loc, i), doc, problems) for i, item in enumerate(node.value)]
     value = node.value
-    if getattr(node, "style", None) in ("|", ">"):
+    style = getattr(node, "style", None)
+    if style in ("|", ">"):
         doc.blocks.add(loc)
-    if tag.startswith("!") or (tag.startswith("tag:") and not tag.startswith(_CORE)):
-        line, col = doc.positions[loc]
-        problems.append(Problem(doc.path, line, col, f"The tag `{tag}` is not allowed here",
-                                "Remove it and write the plain value"))
+    if style == ">":  # ruamel marks folded line breaks with BEL; they are not in the text
+        value = value.replace("\a", "")
+    if style:  # quoted or block text is always text
+        _escaped_invisible(value, line, col, doc, problems)
         return value
-    if getattr(node, "style", None):  # quoted or block text is always text
-        return value
+    tag = node.tag.value if hasattr(node.tag, "value") else str(node.tag)
     kind = tag.removeprefix(_CORE)
+    if kind in ("null", "bool", "int", "float"):
+        doc.written[loc] = value
     if kind == "null":
         return None
     if kind == "bool":
         return value.lower() == "true"
     if kind == "int":
+        digits = value.lstrip("+-")
+        if len(digits) > MAX_DIGITS:
+            problems.append(Problem(doc.path, line, col,
+                                    f"`{value[:20]}...` is too long to be a number",
+                                    "If it is text, put it in double quotes"))
+            return value
         if _INT.match(value):
             return int(value)
         if _OCT.match(value):
@@ -258,3 +468,16 @@ def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
         except ValueError:
             return value
     return value  # str, timestamp (kept as text) and anything else plain
+
+
+def _escaped_invisible(value: str, line: int, col: int, doc: Document,
+                       problems: list[Problem]) -> bool:
+    """Invisible characters written as escapes in double quotes (``"\\x07"``, ``"\\ud800"``)."""
+    m = _INVISIBLE.search(value)
+    if not m:
+        return False
+    problems.append(Problem(doc.path, line, col,
+                            f"This text contains an invisible character, {_char_name(m.group())}, "
+                            "written as an escape",
+                            "Remove the escape (a backslash and the letters after it)"))
+    return True

@@ -1,11 +1,16 @@
 """Turn page contexts into Markdown with Jinja2, safely, remembering where each text came from.
 
 Data text is written by people (and may arrive in a pull request from outside the team), so
-every value printed by a template is made safe by default, the way HTML templates autoescape:
+every value printed by a template is made safe by default, the way HTML templates autoescape.
+Validation (:mod:`inspections.safety`) refuses hostile text with a message; this is the second
+line of defence, so that text which slipped past it still renders inert:
 
-- ``<`` and ``>`` become entities, so raw HTML in data shows as text and never runs;
-- links may only go to ``https:``, ``mailto:``, ``tel:`` or the glossary; others lose the link;
+- only ``[words](target)`` links survive, and only to ``https:``, ``mailto:``, ``tel:`` or the
+  glossary, with targets made of plain URL characters; other links keep just their words;
 - images are never rendered (they would make readers' browsers contact another server);
+- everything else that Markdown could read as markup with a side effect is escaped: ``<`` and
+  ``>`` become entities (no raw HTML, no autolinks), and ``[ ] { } \\`` get a backslash (no
+  reference links, no nested-bracket links, no ``{: onclick=...}`` attribute lists);
 - ``[words](glossary:key)`` becomes a link to that glossary entry.
 
 Each :class:`Text` printed is recorded as a :class:`TextUse` (the words and their
@@ -17,6 +22,8 @@ Example::
     >>> t = Text("Call <b>us</b> [now](javascript:alert(1))", "data/x.yaml", 3, 5)
     >>> r.render_string("{{ t }}", {"t": t}, page="index.md")
     'Call &lt;b&gt;us&lt;/b&gt; now'
+    >>> str(r.md("[x][1] {: onclick=go() }"))
+    '\\\\[x\\\\]\\\\[1\\\\] \\\\{: onclick=go() \\\\}'
     >>> r.uses[0].line
     3
 """
@@ -35,8 +42,20 @@ from markupsafe import Markup
 TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY_PAGE = "glossary.md"
 SAFE_SCHEMES = ("https:", "mailto:", "tel:")
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel|javascript|data|ftp):[^>\s]*)>", re.I)
+# A link or image whose words hold no brackets; an optional "title" is dropped.
+_LINK = re.compile(
+    r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
+# Targets we let through, made only of characters that need no escaping anywhere.
+SAFE_TARGET = re.compile(
+    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)?"
+    r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
+    r"|tel:\+?[0-9][0-9-]*"
+)
+_GLOSSARY_TARGET = re.compile(r"glossary:([a-z0-9]+(?:-[a-z0-9]+)*)")
+_MARKDOWN_SPECIAL = {"\\": "\\\\", "[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}",
+                     "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile(r"[\\\[\]{}<>]")
 
 
 @dataclass(frozen=True)
@@ -134,7 +153,7 @@ class Renderer:
             value = value.value
         if value is None:
             return Safe("")
-        return Safe(self._links(escape(str(value))))
+        return Safe(self._safe_markdown(str(value)))
 
     def inline(self, value: Any) -> Safe:
         """Like ``md`` but on one line (for table cells and list items)."""
@@ -149,35 +168,31 @@ class Renderer:
             return self.md(value)
         return Safe(str(value))
 
-    def _links(self, text: str) -> str:
-        def fix(m: re.Match[str]) -> str:
+    def _safe_markdown(self, text: str) -> str:
+        out, pos = [], 0
+        for m in _LINK.finditer(text):
             bang, words, target = m.groups()
+            out.append(escape(text[pos:m.start()]))
+            pos = m.end()
             if bang:  # images: never fetch anything from elsewhere
-                return words
-            if target.startswith("glossary:"):
-                return f"[{words}]({self.link(GLOSSARY_PAGE + '#' + target[9:])})"
-            if target.lower().startswith(SAFE_SCHEMES) or target.startswith("#"):
-                return f"[{words}]({target})"
-            return words
-
-        text = _LINK.sub(fix, text)
-        return _AUTOLINK.sub(lambda m: m.group(1) if not m.group(1).lower().startswith(
-            SAFE_SCHEMES) else f"<{m.group(1)}>", text)
+                out.append(escape(words))
+                continue
+            glossary = _GLOSSARY_TARGET.fullmatch(target)
+            if glossary:
+                out.append(f"[{escape(words)}]"
+                           f"({self.link(GLOSSARY_PAGE + '#' + glossary.group(1))})")
+            elif SAFE_TARGET.fullmatch(target):
+                out.append(f"[{escape(words)}]({target})")
+            else:
+                out.append(escape(words))
+        out.append(escape(text[pos:]))
+        return "".join(out)
 
 
 def escape(text: str) -> str:
-    """Escape what would let data text inject HTML into a Markdown page.
+    """Escape everything in plain text that Markdown could turn into HTML, links or attributes.
 
-    Autolinks like ``<https://example.org>`` are kept (checked later by the link rules).
-
-    >>> escape("a <script>x</script> & <https://gov.uk>")
-    'a &lt;script&gt;x&lt;/script&gt; & <https://gov.uk>'
+    >>> escape("a <script>x</script> & [x][1] {: .big }")
+    'a &lt;script&gt;x&lt;/script&gt; & \\\\[x\\\\]\\\\[1\\\\] \\\\{: .big \\\\}'
     """
-    parts = _AUTOLINK.split(text)
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:  # an autolink target captured by the split
-            out.append(f"<{part}>")
-        else:
-            out.append(part.replace("<", "&lt;").replace(">", "&gt;"))
-    return "".join(out)
+    return _SPECIAL.sub(lambda m: _MARKDOWN_SPECIAL[m.group()], text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from inspections import validate
+from inspections import safety, validate
 from inspections.load import Document, load_file
 from inspections.models import (
     Area,
@@ -102,13 +102,14 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
         for path in paths:
             rel = path.relative_to(root).as_posix()
             try:
-                doc = load_file(path, rel)
+                doc = load_file(path, rel, inside=root / "data")
             except DataError as exc:
                 problems.extend(exc.problems)
                 site.broken.add(f"{kind}:{_key(kind, path)}")
                 continue
             model, found = validate.check_model(doc, kind)
             problems.extend(found)
+            problems.extend(safety.check_text(doc))
             problems.extend(validate.check_placeholders(doc))
             if model is None:
                 site.broken.add(f"{kind}:{_key(kind, path)}")
@@ -149,9 +150,8 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
     if site.glossary:
         all_entries.append(site.glossary)
         yield from _check_glossary(site.glossary)
-    if "glossary:glossary" not in site.broken:  # else its own problems are reported already
-        for entry in all_entries:
-            yield from validate.check_glossary_links(entry.doc, terms)
+    for entry in all_entries if site.glossary else []:  # a broken glossary is reported once,
+        yield from validate.check_glossary_links(entry.doc, terms)  # not at every link to it
     for entry in site.inspections.values():
         yield from _check_inspection(site, entry)
 

@@ -69,10 +69,18 @@ def _problem(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Prob
         hint = did_you_mean(str(value), choices)
         return doc.problem(loc, f"`{value}` is not allowed for `{field}`",
                            " ".join(x for x in (hint, one_of(choices)) if x))
+    if kind.endswith("_type") and value is None:
+        return doc.problem(loc, f"`{field}` has no value", "Write a value after the colon, or "
+                           "remove the line if it is optional", key=tuple(loc) in doc.key_positions)
+    if kind in ("string_type", "str_type") and isinstance(value, dict | list):
+        return doc.problem(
+            loc, f"`{field}` should be text, but it reads as {_what(value)}",
+            f"Write the text after `{field}:` on the same line, or on the lines below "
+            f"`{field}: |`, indented by two more spaces")
     if kind in ("string_type", "str_type"):
         return doc.problem(
             loc, f"`{field}` should be text, but it reads as {_what(value)}",
-            f'Put the value in double quotes, like `{field}: "{_show(value)}"`')
+            f'Put the value in double quotes, like `{field}: "{doc.shown(loc, value)}"`')
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return doc.problem(loc, f"`{field}` should be a whole number, like `5`",
                            "Write just the number, with no quotes or words")

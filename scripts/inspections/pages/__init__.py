@@ -51,6 +51,10 @@ def render_page(renderer: Renderer, template: str, context: dict, *, path: str, 
 
 
 def _yaml_text(text: str) -> str:
+    # One line (a line of `---` inside a title would end the front matter early and let the
+    # rest of the title through as raw page content), and no `<` or `>`: MkDocs themes print
+    # titles into HTML without escaping them.
+    text = " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
