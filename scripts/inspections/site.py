@@ -319,6 +319,8 @@ def _check_framework_in_use(site: Site, entry: Entry[Inspection], fw_entry: Entr
     earliest, latest = _date_range(insp.dates.start)
     if earliest is None and latest is None:
         return
+    if earliest and latest and earliest > latest:
+        return  # the range itself is wrong, and reported on its own
     if _in_use(fw, earliest, latest):
         return
     start = insp.dates.start
