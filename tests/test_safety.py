@@ -182,8 +182,15 @@ ATTACKS = [
 ]
 ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "pre", "ul", "ol", "li", "br", "hr",
                 "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
-                "tr", "th", "td", "div", "span", "small"}
-ALLOWED_ATTRS = {"href", "class", "id", "title", "data-judgement", "data-grade", "style"}
+                "tr", "th", "td", "div", "span", "small",
+                "caption", "script"}  # made by templates (compare pages), checked below
+ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgement", "data-grade",
+                 "style",
+                 # the compare pages' table, enhanced by a local script
+                 "scope", "role", "aria-live", "data-compare", "data-compare-status",
+                 "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
+                 "defer"}
+LOCAL_SCRIPT = re.compile(r"(\.\./)*assets/[\w/-]+\.js")
 SAFE_HREF = re.compile(r"(https://|mailto:|tel:|#|(\.\./)*[\w./-]*(#[\w-]*)?$)")
 
 
@@ -197,6 +204,11 @@ class HtmlAudit(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
             self.bad.append(f"<{tag}>")
+        if tag == "script" and not LOCAL_SCRIPT.fullmatch(dict(attrs).get("src") or ""):
+            self.bad.append(f"<script src={dict(attrs).get('src')!r}>")  # only our own files
+        if name_src := dict(attrs).get("src"):
+            if tag != "script":
+                self.bad.append(f"<{tag} src={name_src!r}>")
         for name, value in attrs:
             value = value or ""
             if name not in ALLOWED_ATTRS:

@@ -26,6 +26,7 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 
 import yaml
 from ruamel.yaml.nodes import ScalarNode as RuamelScalar
@@ -69,7 +70,7 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
         return None
     try:
         depth = values = documents = 0
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=_LOADER) if _needs_events(text, lines) else ():
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1 or event.explicit and event.version:
@@ -101,17 +102,46 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
     return None if problems else doc
 
 
+# `&anchor`, `*alias` or `!tag` where YAML would read one: at the start of a line or a list
+# item, or after `: `, `, `, `[` or `{` (not `**bold**` in the middle of a sentence).
+_STRUCTURAL = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[:,\[{][ \t]+|[\[{])[&*!]", re.M)
+# libyaml composes nested nodes recursively in C: keep what it may be handed shallow enough that
+# this can never matter (each level needs an opening bracket, a `- ` or its own line).
+_MAX_OPENERS = 1_000
+_MAX_LINES = 2_000
+
+
+def _needs_events(text: str, lines: list[str]) -> bool:
+    """Must the events be read before composing? Reading them costs as much as composing, so
+    only when the text could hold an anchor, alias, tag, directive or second document, or is
+    big or bracket-heavy enough that composing it could be costly. Depth, size and shared
+    nodes are checked again on the composed tree (:func:`_retag`), so the limits hold either way.
+    """
+    return bool(
+        _STRUCTURAL.search(text)
+        or "- -" in text
+        or len(lines) > _MAX_LINES
+        or text.count("[") + text.count("{") > _MAX_OPENERS
+        or any(line.startswith(("---", "...")) for line in lines)
+    )
+
+
 def _retag(node: yaml.Node) -> bool:
-    """Give plain scalars the tag ruamel's YAML 1.2 resolver would; False if any is unusual."""
-    stack = [node]
+    """Give plain scalars the tag ruamel's YAML 1.2 resolver would; False if anything is unusual:
+    a node reached twice (an alias), nesting deeper than ``load.MAX_DEPTH``, more values than
+    ``load.MAX_VALUES``, or a plain value of a kind data files do not use."""
+    stack = [(node, 0)]
+    seen: set[int] = set()
     while stack:
-        n = stack.pop()
-        if n.id == "mapping":
-            for k, v in n.value:
-                stack.append(k)
-                stack.append(v)
-        elif n.id == "sequence":
-            stack.extend(n.value)
+        n, depth = stack.pop()
+        if id(n) in seen or len(seen) >= load.MAX_VALUES:
+            return False
+        seen.add(id(n))
+        if n.id == "mapping" or n.id == "sequence":
+            if depth >= load.MAX_DEPTH:
+                return False
+            children = [x for pair in n.value for x in pair] if n.id == "mapping" else n.value
+            stack.extend((child, depth + 1) for child in children)
         elif not n.style:  # plain scalar: YAML 1.1 resolution replaced by 1.2
             tag = _STR if n.value[:1] and n.value[0] not in _MAYBE else _resolve(n.value)
             if tag is None:

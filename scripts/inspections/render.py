@@ -119,6 +119,7 @@ class Renderer:
         )
         self.env.filters["md"] = self.md
         self.env.filters["inline"] = self.inline
+        self.env.filters["attr"] = attr
         self.env.globals["link"] = self.link
 
     # -- public API -------------------------------------------------------------------------
@@ -196,3 +197,14 @@ def escape(text: str) -> str:
     'a &lt;script&gt;x&lt;/script&gt; & \\\\[x\\\\]\\\\[1\\\\] \\\\{: .big \\\\}'
     """
     return _SPECIAL.sub(lambda m: _MARKDOWN_SPECIAL[m.group()], text)
+
+
+def attr(value: Any) -> Safe:
+    """A value for an HTML attribute in a template: quotes and ``<>&`` become entities, so no
+    value (even one that slipped past validation) can leave the attribute.
+
+    >>> attr('Derby" onclick="x')
+    Markup('Derby&#34; onclick=&#34;x')
+    """
+    raw = value.value if isinstance(value, Text) else str(value)
+    return Safe(Markup.escape(raw))

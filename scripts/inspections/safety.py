@@ -65,9 +65,9 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 def check_text(doc: Document) -> Iterator[Problem]:
     """Every safety problem in every text value of ``doc``, each at its own line."""
-    from inspections.validate import texts  # validate imports load; keep this module light
+    from inspections.validate import doc_texts  # validate imports load; keep this light
 
-    for loc, text in texts(doc.data):
+    for loc, text in doc_texts(doc):
         for needle, message, fix in problems_in(text, field=_field(loc)):
             line, col = doc.locate(loc, needle)
             yield Problem(doc.path, line, col, message, fix)

@@ -159,7 +159,7 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
 def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
     doc, model = entry.doc, entry.model
     keys = list(model.sources)
-    for loc, value in validate.texts(doc.data):
+    for loc, value in validate.doc_texts(doc):
         if loc and loc[-1] in ("source", "judgements_source") and loc[0] != "sources":
             if entry.model.__class__ is Area and loc[0] == "contacts":
                 continue  # contact sources are web addresses

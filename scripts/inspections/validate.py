@@ -206,25 +206,37 @@ def _help(model: type[BaseModel], loc: tuple) -> str:
 GLOSSARY_LINK = re.compile(r"\]\(glossary:([^)\s]*)\)")
 
 
-def texts(data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every text value in ``data`` with its location.
+def texts(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
+    """Every text value in ``data`` with its location (iteratively: data may be deep).
 
-    >>> list(texts({"a": ["x", {"b": "y"}], "n": 3}))
+    >>> texts({"a": ["x", {"b": "y"}], "n": 3})
     [(('a', 0), 'x'), (('a', 1, 'b'), 'y')]
     """
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from texts(value, (*loc, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from texts(value, (*loc, i))
-    elif isinstance(data, str):
-        yield loc, data
+    found: list[tuple[tuple, str]] = []
+    stack: list[tuple[tuple, Any]] = [(loc, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*where, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*where, i), v) for i, v in reversed(list(enumerate(value))))
+        elif isinstance(value, str):
+            found.append((where, value))
+    return found
+
+
+def doc_texts(doc: Document) -> list[tuple[tuple, str]]:
+    """:func:`texts` of a document, worked out once: several checks walk the same texts."""
+    cached = doc.__dict__.get("_texts")
+    if cached is None or cached[0] is not doc.data:
+        cached = (doc.data, texts(doc.data))
+        doc.__dict__["_texts"] = cached
+    return cached[1]
 
 
 def check_placeholders(doc: Document) -> Iterator[Problem]:
     """Placeholders written by ``new`` and ``import`` must be replaced before publishing."""
-    for loc, text in texts(doc.data):
+    for loc, text in doc_texts(doc):
         if text.strip().startswith(PLACEHOLDER):
             what = text.strip().removeprefix(PLACEHOLDER).strip(" :.") or _describe(loc)
             yield doc.problem(loc, f"{PLACEHOLDER}: {what}",
@@ -234,7 +246,9 @@ def check_placeholders(doc: Document) -> Iterator[Problem]:
 def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Problem]:
     """Every ``[words](glossary:key)`` link must name a glossary entry."""
     known = list(terms)
-    for loc, text in texts(doc.data):
+    for loc, text in doc_texts(doc):
+        if "glossary:" not in text:
+            continue
         for key in GLOSSARY_LINK.findall(text):
             if key not in known:
                 hint = did_you_mean(key, known)
