@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv site preview validate check generate test lint format clean chromium
+.PHONY: help venv site preview validate check generate test lint format clean chromium browser-tools
 
 help:
 	@echo "make preview   build the site and open a live preview (http://127.0.0.1:8000)"
@@ -56,10 +56,20 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: install it (sudo apt-get install chromium) to run browser tests"; fi; }
 
-test: $(STAMP) chromium
+# Browser-test tools from npm (axe-core, the Nu HTML Checker), pinned in
+# tests/browser/package-lock.json and installed into tests/browser/node_modules when missing.
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(BROWSER_TOOLS)
+
+browser-tools: $(BROWSER_TOOLS)
+
+# BROWSER_TESTS=required: a missing browser or tool fails the browser tests instead of skipping.
+test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
 	$(PY) -m inspections check --problems-only
-	$(PY) -m pytest
+	BROWSER_TESTS=required $(PY) -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from inspections.context import date_text
 from inspections.opendata import static_files
 from inspections.pages import build_pages
 from inspections.problems import DataError
@@ -85,7 +87,58 @@ def on_page_context(context, page, config, nav, **kwargs):
     generated = _state.get("pages", {}).get(page.file.src_uri)
     context["audience"] = (generated.audience if generated
                            else page.meta.get("audience", "everyone"))
+    context.update(help_context(_state.get("site"), generated.source if generated else None))
     return context
+
+
+def help_context(site: Site | None, source: str | None) -> dict:
+    """What the theme's "Get help" box needs: national helplines, and on pages made from an
+    area or inspection file (``data/areas/<slug>.yaml``, ``data/inspections/<slug>/...``),
+    that area with its council's children's services numbers."""
+    if site is None:
+        return {"helplines": {}, "help_area": None, "help_checked": None}
+    parts = (source or "").split("/")
+    slug = (parts[2].removesuffix(".yaml") if len(parts) >= 3 and parts[0] == "data"
+            and parts[1] in ("areas", "inspections") else None)
+    area = site.areas.get(slug) if slug else None
+    helplines = site.helplines.model.helplines if site.helplines else {}
+    checked = [h.checked for h in helplines.values()]
+    checked += [c.checked for c in area.model.contacts] if area else []
+    oldest = min(checked) if checked else None
+    return {"helplines": helplines, "help_area": area.model if area else None,
+            "help_checked": date_text(oldest) if oldest else None}
+
+
+def on_template_context(context, template_name, config, **kwargs):
+    """Pages made from a theme template alone (404.html) get "Get help" too."""
+    context.update(help_context(_state.get("site"), None))
+    return context
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    return valid_html(output)
+
+
+def on_post_template(output_content: str, template_name, config, **kwargs) -> str:
+    return valid_html(output_content)
+
+
+_TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def valid_html(html: str) -> str:
+    """Fix the two things in mkdocs-material's own page that the W3C HTML checker calls errors,
+    which no template block reaches: ``autocomplete`` on its hidden checkboxes, and the table
+    of contents' label for a ``__toc`` checkbox that pages outside the navigation do not have.
+
+    >>> valid_html('<input class="md-toggle" type="checkbox" id="__x" autocomplete="off">')
+    '<input class="md-toggle" type="checkbox" id="__x">'
+    """
+    html = _TOGGLE.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
+    return html
 
 
 def on_serve(server, config, builder, **kwargs):

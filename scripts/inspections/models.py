@@ -464,9 +464,37 @@ class Glossary(Strict):
     terms: dict[Slug, Term] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------------------- helplines
+
+
+def _helpline_number(value: str) -> str:
+    # 999 is too short for an ordinary UK number, but it is the most important one.
+    return value if value == "999" else _phone(value)
+
+
+class Helpline(Strict):
+    """A national phone number shown in "Get help" on every page, with its source and check date."""
+
+    name: Text = Field(description="Who answers, e.g. `Childline`.")
+    number: Annotated[str, AfterValidator(_helpline_number)] = Field(
+        description='The phone number, in quotes, e.g. "0800 1111".')
+    young_people: Text = Field(description="When to call, in a few words for young people.")
+    families: Text = Field(description="When to call, in a few words for families and adults.")
+    hours: Text | None = Field(None, description="Opening hours in plain words.")
+    source: Url = Field(description="The public page where this number is given.")
+    checked: FullDate = Field(description="The date someone last checked the number (YYYY-MM-DD).")
+
+
+class Helplines(Strict):
+    """National helplines (file: data/helplines.yaml), most urgent first."""
+
+    helplines: dict[Slug, Helpline] = Field(min_length=1)
+
+
 MODELS: dict[str, type[Strict]] = {
     "area": Area,
     "framework": Framework,
     "inspection": Inspection,
     "glossary": Glossary,
+    "helplines": Helplines,
 }

@@ -24,6 +24,7 @@ from inspections.models import (
     DateInfo,
     Framework,
     Glossary,
+    Helplines,
     Inspection,
     Strict,
     parse_partial_date,
@@ -56,6 +57,7 @@ class Site:
     frameworks: dict[str, Entry[Framework]] = field(default_factory=dict)
     inspections: dict[str, Entry[Inspection]] = field(default_factory=dict)
     glossary: Entry[Glossary] | None = None
+    helplines: Entry[Helplines] | None = None  # national numbers for "Get help" on every page
     broken: set[str] = field(default_factory=set)  # "kind:key" of files that failed checks
 
     @property
@@ -63,6 +65,8 @@ class Site:
         entries = [*self.areas.values(), *self.frameworks.values(), *self.inspections.values()]
         if self.glossary:
             entries.append(self.glossary)
+        if self.helplines:
+            entries.append(self.helplines)
         return sorted(e.path for e in entries)
 
     def inspections_of(self, area: str) -> list[Entry[Inspection]]:
@@ -89,6 +93,7 @@ def data_files(root: Path) -> dict[str, list[Path]]:
         "framework": sorted((data / "frameworks").glob("*.yaml")),
         "inspection": sorted((data / "inspections").glob("*/*.yaml")),
         "glossary": [data / "glossary.yaml"] if (data / "glossary.yaml").exists() else [],
+        "helplines": [data / "helplines.yaml"] if (data / "helplines.yaml").exists() else [],
     }
 
 
@@ -121,6 +126,8 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
                 site.frameworks[key] = Entry(key, model, doc)
             elif kind == "inspection":
                 site.inspections[key] = Entry(key, model, doc)
+            elif kind == "helplines":
+                site.helplines = Entry(key, model, doc)
             else:
                 site.glossary = Entry(key, model, doc)
     if not data_files(root)["glossary"]:
@@ -135,7 +142,7 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
 def _key(kind: str, path: Path) -> str:
     if kind == "inspection":
         return f"{path.parent.name}/{path.stem}"
-    return "glossary" if kind == "glossary" else path.stem
+    return kind if kind in ("glossary", "helplines") else path.stem
 
 
 # ---------------------------------------------------------------------------- cross-checks
