@@ -36,6 +36,7 @@ def test_sentences(markdown: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_html_table_caption_and_cells_are_separate_blocks() -> None:
+    """Each caption and cell is its own block; header cells (<th>) are labels, like headings."""
     html = (
         '<p role="status">2 areas, A to Z.</p>\n'
         "<table>\n<caption>Latest grades for every area, A to Z.</caption>\n"
@@ -47,8 +48,8 @@ def test_html_table_caption_and_cells_are_separate_blocks() -> None:
     assert split(html) == [
         ("prose", "2 areas, A to Z."),
         ("prose", "Latest grades for every area, A to Z."),
-        ("prose", "Area"), ("prose", "Overall effectiveness"),
-        ("prose", "Derby"), ("prose", "Requires improvement to be good"),
+        ("heading", "Area"), ("heading", "Overall effectiveness"),
+        ("heading", "Derby"), ("prose", "Requires improvement to be good"),
         ("prose", "The data is open."),
     ]
 
