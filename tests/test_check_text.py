@@ -35,6 +35,25 @@ def test_sentences(markdown: str, expected: list[tuple[str, str]]) -> None:
     assert split(markdown) == expected
 
 
+def test_html_table_caption_and_cells_are_separate_blocks() -> None:
+    """Each caption and cell is its own block; header cells (<th>) are labels, like headings."""
+    html = (
+        '<p role="status">2 areas, A to Z.</p>\n'
+        "<table>\n<caption>Latest grades for every area, A to Z.</caption>\n"
+        '<thead>\n<tr>\n<th scope="col">Area</th>\n<th scope="col">Overall effectiveness</th>\n'
+        "</tr>\n</thead>\n<tbody>\n<tr>\n"
+        '<th scope="row"><a href="../derby/">Derby</a></th>\n'
+        '<td><span class="grade">Requires improvement to be good</span></td>\n'
+        "</tr>\n</tbody>\n</table>\n\nThe data is open.\n")
+    assert split(html) == [
+        ("prose", "2 areas, A to Z."),
+        ("prose", "Latest grades for every area, A to Z."),
+        ("heading", "Area"), ("heading", "Overall effectiveness"),
+        ("heading", "Derby"), ("prose", "Requires improvement to be good"),
+        ("prose", "The data is open."),
+    ]
+
+
 def test_links_keep_their_words_and_remember_the_target() -> None:
     p = plain("Ask your [IRO](../glossary.md#iro) today.")
     assert p.text.strip() == "Ask your IRO today."

@@ -6,7 +6,9 @@ plain text and keeps, for every character, its offset in the Markdown, so a prob
 plain text can be reported at the line (and column) where the words were written.
 
 Blocks (paragraphs, headings, list items, table cells, admonition titles) never run into each
-other: a heading with no full stop does not join the sentence after it.
+other: a heading with no full stop does not join the sentence after it. This holds for HTML
+tables too: each ``<caption>``, ``<th>`` and ``<td>`` is its own block (a ``<th>`` header cell
+is a label, so it is read like a heading).
 
 Example::
 
@@ -34,6 +36,9 @@ _MARK = re.compile(r"\*\*|__|[*`]|(?<![\w])_|_(?![\w])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
 
 _REFERENCE_TAG = re.compile(r"<(/?)small\b", re.I)
+# HTML table parts: each caption and cell is its own block, like a Markdown table's cells.
+# A header cell (<th>) is a label, read like a heading.
+_TABLE_TAG = re.compile(r"<(/?)(table|caption|thead|tbody|tfoot|tr|th|td)\b", re.I)
 # A bold label at the start of a block: "**In short:**", "**Name** (plain name):"
 _LABEL = re.compile(r"\*\*[^*\n]+?:\*\*|\*\*[^*\n]+?\*\*(?:[ \t]*\([^()\n]*\))?[ \t]*:")
 _HEADING = re.compile(r"(#{1,6})[ \t]+")
@@ -165,6 +170,9 @@ class _Builder:
                 tag = _REFERENCE_TAG.match(m.group())
                 if tag:  # <small>: a citation, read as a reference, not as prose
                     self.open("prose" if tag.group(1) else "reference", offset + m.end())
+                elif tag := _TABLE_TAG.match(m.group()):  # a cell never runs into the next
+                    header = not tag.group(1) and tag.group(2).lower() == "th"
+                    self.open("heading" if header else "prose", offset + m.end())
         self._plain_run(text[pos:], offset + pos)
         self.add_char(" ", offset + len(text))
 

@@ -13,6 +13,7 @@ Pages: ``compare/index.md`` (the framework most areas were inspected under), one
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,19 @@ from inspections.render import Renderer
 from inspections.site import UNKNOWN, Site
 
 SCRIPT = "assets/javascripts/compare.js"
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+
+
+def heading_words(text: str) -> str:
+    """A column heading's words without Markdown link syntax.
+
+    MkDocs leaves Markdown inside a raw HTML table as it is (readers would see the brackets),
+    and ``compare.js`` turns each heading into a sort button, which must not hold a link.
+
+    >>> heading_words("[Overall effectiveness](glossary:overall-effectiveness)")
+    'Overall effectiveness'
+    """
+    return _MD_LINK.sub(r"\1", text)
 
 
 def url_of(path: str) -> str:
@@ -105,6 +119,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         yield render_page(
             renderer, "everyone/compare.md.j2",
             {"fw_key": key, "fw": view(fw), "heads": heads, "rows": table_rows,
+             "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
              "regions": regions, "choices": choices, "is_default": key == default,
              "tally": national.tally(site, key, lead) if lead else None,
              "script": href(path, SCRIPT), "data_page": href(path, "data/index.md"),
