@@ -88,7 +88,7 @@ def test_the_guide_examples_run(tmp_path: Path, update_golden: bool) -> None:
     project = copy_project(tmp_path)
     # The guide's example starts in June 2025: make sure an ILACS framework covers it.
     ensure_framework(project, "ilacs", "2025-06-09", key="ilacs-2023")
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "MAKEFLAGS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     # "Today" for the phone-number example: the newest check, so the example never goes stale
     # (the weekly workflow, not the tests, is what notices old numbers).
     env.update(PYTHONUNBUFFERED="1", INSPECTIONS_TODAY=newest_check(project))

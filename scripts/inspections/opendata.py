@@ -16,7 +16,7 @@ static files (never written into ``docs/``):
 Example::
 
     >>> files = static_files(load_site(Path(".")), "https://example.org/")  # doctest: +SKIP
-    >>> files["data/inspections.csv"].splitlines()[0][:40]
+    >>> files["data/inspections.csv"].splitlines()[0][:40]  # doctest: +SKIP
     b'inspection_id,area_id,area_name,council,'
 """
 

@@ -21,11 +21,12 @@ Example::
 
     >>> edit_root("https://github.com/o/r/edit/main/docs/", "docs")
     'https://github.com/o/r/edit/main/'
-    >>> edit_footer(None, "data/inspections/derby/2022-03-ilacs.yaml",
-    ...             "https://github.com/o/r/edit/main/")      # doctest: +NORMALIZE_WHITESPACE
-    'This page is made from the data file
+    >>> print(edit_footer(None, "data/inspections/derby/2022-03-ilacs.yaml",
+    ...                   "https://github.com/o/r/edit/main/"))  # doctest: +NORMALIZE_WHITESPACE
+    This page is made from the data file
     [data/inspections/derby/2022-03-ilacs.yaml](https://github.com/o/r/edit/main/data/inspections/derby/2022-03-ilacs.yaml).
-    To change what it says, edit that file.\\n{: .edit-link }'
+    To change what it says, edit that file.
+    {: .edit-link }
 """
 
 from __future__ import annotations
