@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,15 +38,6 @@ def site_data():
     from inspections.site import load_site
 
     return load_site(ROOT)
-
-
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``out``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
-        capture_output=True, text=True, env=env, cwd=project)
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
 from inspections.context import inspection_path
+from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

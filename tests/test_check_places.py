@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
 from inspections.check import RULES_FILE, check_pages, check_site, load_rules
 from inspections.check.places import align
 from inspections.check.rules import Word
 from inspections.pages import build_pages
+from sitebuild import build_site
 from tests_check_support import ROOT
 
 INSPECTION = "data/inspections/derby/2022-03-ilacs.yaml"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
 from inspections import national
 from inspections.bench.synthetic import make_project
 from inspections.bench.weight import ARGS, CHROMIUM, serve
 from inspections.site import load_site
+from sitebuild import build_site
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 

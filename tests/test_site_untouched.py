@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"

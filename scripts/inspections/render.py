@@ -203,8 +203,8 @@ def attr(value: Any) -> Safe:
     """A value for an HTML attribute in a template: quotes and ``<>&`` become entities, so no
     value (even one that slipped past validation) can leave the attribute.
 
-    >>> attr('Derby" onclick="x')
-    Markup('Derby&#34; onclick=&#34;x')
+    >>> str(attr('Derby" onclick="x'))
+    'Derby&#34; onclick=&#34;x'
     """
     raw = value.value if isinstance(value, Text) else str(value)
     return Safe(Markup.escape(raw))
