@@ -120,6 +120,7 @@ class Renderer:
         self.env.filters["md"] = self.md
         self.env.filters["inline"] = self.inline
         self.env.filters["attr"] = attr
+        self.env.globals["anchor"] = anchor
         self.env.globals["link"] = self.link
 
     # -- public API -------------------------------------------------------------------------
@@ -208,3 +209,17 @@ def attr(value: Any) -> Safe:
     """
     raw = value.value if isinstance(value, Text) else str(value)
     return Safe(Markup.escape(raw))
+
+
+def anchor(key: str) -> Safe:
+    """A heading id in Markdown's attribute-list syntax, ``{#key}``, for a validated slug.
+
+    Data text never gets ``{...}`` (it is escaped and refused); templates use this instead.
+
+    >>> str(anchor("virtual-school"))
+    '{#virtual-school}'
+    """
+    key = str(key)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", key):
+        raise ValueError(f"not a slug: {key!r}")
+    return Safe("{#" + key + "}")
