@@ -17,13 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from pdf_from_text import pdf_bytes
 
 from inspections.load import load_file
 from inspections.models import PLACEHOLDER
 from inspections.problems import DataError
 from inspections.safety import check_text
 from inspections.site import load_site
+from pdf_from_text import pdf_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seeds" / "002_ac570c76320a66fd.txt"
