@@ -189,7 +189,9 @@ ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgem
                  # the compare pages' table, enhanced by a local script
                  "scope", "role", "aria-live", "data-compare", "data-compare-status",
                  "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
-                 "defer"}
+                 "defer",
+                 # its scroll box, a named region keyboard users can reach (tabindex="0" only)
+                 "tabindex", "aria-labelledby"}
 LOCAL_SCRIPT = re.compile(r"(\.\./)*assets/[\w/-]+\.js")
 SAFE_HREF = re.compile(r"(https://|mailto:|tel:|#|(\.\./)*[\w./-]*(#[\w-]*)?$)")
 
@@ -213,6 +215,8 @@ class HtmlAudit(HTMLParser):
             value = value or ""
             if name not in ALLOWED_ATTRS:
                 self.bad.append(f"<{tag} {name}=...>")
+            elif name == "tabindex" and value != "0":
+                self.bad.append(f'tabindex="{value}"')
             elif name == "href" and not SAFE_HREF.match(value.strip()):
                 self.bad.append(f'href="{value}"')
             elif name == "style" and not re.fullmatch(r"text-align: (left|right|center);",

@@ -116,7 +116,7 @@ def on_template_context(context, template_name, config, **kwargs):
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
-    return valid_html(output)
+    return focusable_code(valid_html(output))
 
 
 def on_post_template(output_content: str, template_name, config, **kwargs) -> str:
@@ -139,6 +139,31 @@ def valid_html(html: str) -> str:
     if 'id="__toc"' not in html:
         html = _TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', html)
     return html
+
+
+_CODE = re.compile(r'<pre><code(?: class="language-([\w-]+)")?>')
+_CODE_NAMES = {"console": "Example: commands to type, and what they print",
+               "yaml": "Example: lines from a data file"}
+
+
+def focusable_code(html: str) -> str:
+    """Make every code block a named Tab stop, so keyboard users can scroll long lines sideways
+    with the arrow keys (WCAG 2.1.1). Done here, in the HTML, because it must work before and
+    without mkdocs-material's script (which only loads on first use of the header).
+
+    >>> focusable_code('<pre><code class="language-yaml">area: derby</code></pre>')
+    '<pre><code class="language-yaml" tabindex="0" role="group" aria-label="Example: lines \
+from a data file">area: derby</code></pre>'
+    >>> focusable_code('<pre><code>x</code></pre>')
+    '<pre><code tabindex="0" role="group" aria-label="Example">x</code></pre>'
+    """
+    def name(match: re.Match) -> str:
+        language = match.group(1)
+        label = _CODE_NAMES.get(language or "", "Example")
+        kind = f' class="language-{language}"' if language else ""
+        return f'<pre><code{kind} tabindex="0" role="group" aria-label="{label}">'
+
+    return _CODE.sub(name, html)
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -6,7 +6,7 @@ without them (the content, navigation, tables and links are plain HTML), so the 
 loads on first use: when a reader points at, taps or tabs into the header (search, colour
 toggle), or presses a search shortcut key. Search and its index therefore never make a page's
 first load heavier. A few lines run at once instead, so readers who prefer dark mode still get
-it without the bundle.
+it without the bundle, and the colour toggle is shown and works on the first click.
 
 Preview: with ``mkdocs serve --dirty`` (``make preview``), a generated page whose Markdown has
 not changed since the last rebuild is not rebuilt, so an edit re-renders only what it touches.
@@ -29,8 +29,11 @@ from typing import Any
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
                      r"</script>")
 
-# Loads the theme's script on first use of the header or a search key; applies the reader's
-# system colour scheme at once (the theme's own script did that before).
+# Loads the theme's script on first use of the header or a search key. Until it has loaded,
+# the colour toggle works on its own: the reader's saved or system colour scheme is applied at
+# once, its button is shown, and a change is applied and remembered exactly as the theme does
+# (``__md_set("__palette", ...)``, which partials/guard.html lets through only after the
+# reader has changed the palette). The theme's script then finds the same choice and keeps it.
 _BOOT = """<script>(function(){var s=%s,d=document,b=d.body,done=0;
 d.documentElement.classList.remove("no-js");
 function load(){if(done)return;done=1;var e=d.createElement("script");e.src=s;b.appendChild(e)}
@@ -39,11 +42,21 @@ d.addEventListener("pointerdown",function(e){near(e)&&load()},true);
 d.addEventListener("touchstart",function(e){near(e)&&load()},{capture:true,passive:true});
 d.addEventListener("focusin",function(e){near(e)&&load()},true);
 d.addEventListener("keydown",function(e){/^[/sfpn.,]$/.test(e.key)&&load()},true);
-var p=null;try{p=__md_get("__palette")}catch(e){}
-if(!(p&&p.color)){var o=d.querySelectorAll("input[name=__palette]");
-for(var i=0;i<o.length;i++){var m=o[i].getAttribute("data-md-color-media");
-if(m&&matchMedia(m).matches){["scheme","primary","accent"].forEach(function(k){
-b.setAttribute("data-md-color-"+k,o[i].getAttribute("data-md-color-"+k))});break}}}})()</script>"""
+var o=d.querySelectorAll("input[name=__palette]"),p=null,n=0,i;if(!o.length)return;
+try{p=__md_get("__palette")}catch(e){}
+if(p&&p.color&&o[p.index])n=p.index;else for(i=0;i<o.length;i++){
+var m=o[i].getAttribute("data-md-color-media");if(m&&matchMedia(m).matches){n=i;break}}
+function a(x,k){return o[x].getAttribute("data-md-color-"+k)}
+function show(x){var c={media:a(x,"media")};["scheme","primary","accent"].forEach(function(k){
+c[k]=a(x,k);b.setAttribute("data-md-color-"+k,c[k])});o[x].checked=true;
+for(var j=0;j<o.length;j++){var l=o[j].nextElementSibling;if(l&&l.tagName==="LABEL")l.hidden=j!==x}
+return c}
+show(n);
+d.addEventListener("change",function(e){var x=[].indexOf.call(o,e.target);
+if(x>=0)__md_set("__palette",{index:x,color:show(x)})});
+o[0].form&&o[0].form.addEventListener("keydown",function(e){var x=[].indexOf.call(o,e.target);
+if(e.key!=="Enter"||x<0||window.document$)return;e.preventDefault();
+x=o[(x+1)%%o.length];x.click();x.focus()})})()</script>"""
 
 
 def defer_theme_script(html: str) -> str:

@@ -1,5 +1,10 @@
 """Compare areas: the full table without JavaScript; filter and sort with it; keyboard use;
-and the theme script and search index stay off the first load (checked in real Chromium)."""
+and the theme script and search index stay off the first load (checked in real Chromium).
+
+The pages come from a small synthetic project (14 fictional areas, several regions), built
+once for this module. The browser is the one shared by every browser test (conftest.py):
+Playwright's sync API can only run one instance per process.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +15,23 @@ import pytest
 
 from inspections import national
 from inspections.bench.synthetic import make_project
-from inspections.bench.weight import ARGS, CHROMIUM, serve
+from inspections.bench.weight import serve
 from inspections.site import load_site
 from sitebuild import build_site
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, root) -> Path:
     out = tmp_path_factory.mktemp("compare") / "project"
     make_project(out, root, areas=14, seed=11)
+    # The build checks plain language with the project's rules, which the synthetic project
+    # does not bring. Its made-up text is not what these tests are about, so the shipped rules
+    # are added with every error turned into a warning (reported, never stopping the build).
+    rules = out / "data" / "rules" / "plain-language.yaml"
+    if not rules.exists():
+        rules.parent.mkdir(parents=True, exist_ok=True)
+        shipped = (root / "data" / "rules" / "plain-language.yaml").read_text(encoding="utf-8")
+        rules.write_text(shipped.replace("level: error", "level: warning"), encoding="utf-8")
     return out
 
 
@@ -28,18 +39,8 @@ def project(tmp_path_factory, root) -> Path:
 def site_dir(project) -> Path:
     out = project.parent / "site"
     result = build_site(project, out)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _rows(page) -> list[str]:
@@ -59,10 +60,15 @@ def test_full_table_without_javascript(browser, site_dir, project):
         latest = national.latest_under(site, fw)
         missing = [a.model.name for k, a in site.areas.items() if k not in latest]
         for name in missing:
-            row = page.locator("tbody tr", has=page.locator(f"th:text-is('{name}')"))
+            # Each row is headed by the area's name (a link to the area's page).
+            row = page.locator("tbody tr").filter(
+                has=page.get_by_role("rowheader", name=name, exact=True))
             assert "Not yet inspected under this framework" in row.inner_text()
         assert page.locator("select").count() == 0  # the filter is added by the script
         assert page.locator("caption").count() == 1
+        # The wide table scrolls in its own named box that keyboard users can reach.
+        box = page.get_by_role("region", name=page.locator("caption").inner_text())
+        assert box.get_attribute("tabindex") == "0" and box.locator("table").count() == 1
         assert page.locator("thead th[scope=col]").count() >= 4
     ctx.close()
 
