@@ -42,16 +42,31 @@ class Place:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass
 class Span:
-    """A data text found in the page Markdown at ``[start, end)``."""
+    """A data text found in the page Markdown at ``[start, end)``.
 
-    start: int
-    end: int
-    use: TextUse
-    loc: tuple | None
-    own: Plain  # the text's own plain words, with offsets into the value
-    positions: list[tuple[int, int]] | None  # (line, col) in the file for each value character
+    Its plain words (:attr:`own`) and where each character is in the file (:attr:`positions`)
+    are only needed to place a problem found in it, so they are worked out the first time they
+    are asked for: most texts have no problem, and the national site has about 50,000 of them.
+    """
+
+    def __init__(self, start: int, end: int, use: TextUse, loc: tuple | None, root: str):
+        self.start, self.end, self.use, self.loc = start, end, use, loc
+        self._root = root
+
+    @functools.cached_property
+    def own(self) -> Plain:
+        """The text's own plain words, with offsets into the value."""
+        return plain(self.use.text)
+
+    @functools.cached_property
+    def positions(self) -> list[tuple[int, int]] | None:
+        """(line, col) in the file for each character of the value (None if not matched)."""
+        use = self.use
+        return _aligned(use.text, use.path, self._root, use.line, use.col)
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, {self.use!r}, {self.loc!r})"
 
 
 @functools.cache
@@ -62,6 +77,24 @@ def _file_text(path: str, root: str) -> str:
         return ""
 
 
+@functools.cache
+def _line_starts(file_text: str) -> list[int]:
+    """Offset of the start of each line (cached: each data file holds many texts)."""
+    return [0, *(m.end() for m in re.finditer("\n", file_text))]
+
+
+@functools.lru_cache(maxsize=1024)
+def _aligned(value: str, path: str, root: str, line: int, col: int
+             ) -> list[tuple[int, int]] | None:
+    """:func:`align` for a text in a file, once per text (framework and glossary texts are
+    shown on hundreds of pages)."""
+    return align(value, _file_text(path, root), line, col)
+
+
+_SKIPPABLE = "\"'\\"  # YAML quoting the file may have that the value does not
+_PIECE = re.compile(r"\s+|\S+")  # a value is runs of spaces and runs of other characters
+
+
 def align(value: str, file_text: str, line: int, col: int) -> list[tuple[int, int]] | None:
     """(line, col) in ``file_text`` of each character of the YAML text ``value``.
 
@@ -69,41 +102,60 @@ def align(value: str, file_text: str, line: int, col: int) -> list[tuple[int, in
     so we walk the file and the value together, letting the file skip spaces, line breaks,
     quotes and backslashes. Returns None if they do not match (then callers fall back to where
     the value starts).
+
+    The walk goes a run of words at a time: most runs are in the file exactly as in the value
+    (``str.startswith``), and only a run with YAML quoting in it (``\\"``, ``''``) is walked
+    one character at a time (:data:`SLOW_WALKS` counts those, for the tests).
     """
-    lines = file_text.split("\n")
-    if not 0 < line <= len(lines):
+    global SLOW_WALKS
+    starts = _line_starts(file_text)
+    if not 0 < line <= len(starts):
         return None
-    text_line = lines[line - 1]
+    line_start = starts[line - 1]
+    line_end = starts[line] - 1 if line < len(starts) else len(file_text)
+    text_line = file_text[line_start:line_end]
     start_col = col - 1
     if text_line[:start_col].strip():
-        before = lines[line - 2] if line >= 2 else ""
+        before = file_text[starts[line - 2]:line_start - 1] if line >= 2 else ""
         if _BLOCK_MARKER.search(before.rstrip()):
             start_col = len(text_line) - len(text_line.lstrip())
     start_col = max(0, min(start_col, len(text_line)))
-    fi = sum(len(x) + 1 for x in lines[: line - 1]) + start_col
+    fi = line_start + start_col
+    size = len(file_text)
     offsets: list[int] = []
-    for ch in value:
-        if ch.isspace():
-            offsets.append(min(fi, len(file_text)))
-            while fi < len(file_text) and file_text[fi].isspace():
+    for m in _PIECE.finditer(value):
+        piece = m.group()
+        if piece[0].isspace():
+            # The first space is where the file's spaces start; the file's spaces and line
+            # breaks are skipped; any more spaces in the value are where the next word starts.
+            offsets.append(min(fi, size))
+            while fi < size and file_text[fi].isspace():
                 fi += 1
+            offsets.extend([min(fi, size)] * (len(piece) - 1))
             continue
-        while fi < len(file_text) and file_text[fi] != ch and (
-                file_text[fi].isspace() or file_text[fi] in "\"'\\"):
+        if file_text.startswith(piece, fi):
+            offsets.extend(range(fi, fi + len(piece)))
+            fi += len(piece)
+            continue
+        SLOW_WALKS += 1
+        for ch in piece:
+            while fi < size and file_text[fi] != ch and (
+                    file_text[fi].isspace() or file_text[fi] in _SKIPPABLE):
+                fi += 1
+            if fi >= size or file_text[fi] != ch:
+                return None
+            offsets.append(fi)
             fi += 1
-        if fi >= len(file_text) or file_text[fi] != ch:
-            return None
-        offsets.append(fi)
-        fi += 1
-    starts = [0]
-    for i, c in enumerate(file_text):
-        if c == "\n":
-            starts.append(i + 1)
     out = []
-    for off in offsets:
-        ln = bisect.bisect_right(starts, off)
+    ln = 1
+    for off in offsets:  # offsets only grow, so the line only moves forward
+        while ln < len(starts) and starts[ln] <= off:
+            ln += 1
         out.append((ln, off - starts[ln - 1] + 1))
     return out
+
+
+SLOW_WALKS = 0  # runs of words walked one character at a time by align (see its docstring)
 
 
 class PagePlaces:
@@ -113,21 +165,21 @@ class PagePlaces:
                  locs: dict[tuple[str, int, int], tuple] | None = None):
         self.markdown, self.page_path, self.root = markdown, page_path, root
         self.spans: list[Span] = []
-        renderer = Renderer()
+        renderer = _renderer()
         renderer.page = page_path
         front = _FRONT.match(markdown)
         body = cursor = front.end() if front else 0  # data texts are in the body, not the title
         for use in uses:
-            found = _find(markdown, renderer, use.text, cursor)
+            forms = _rendered(renderer, use.text)
+            found = _find(markdown, forms, cursor)
             if found is None:
-                found = _find(markdown, renderer, use.text, body)
+                found = _find(markdown, forms, body)
             if found is None:
                 continue
             start, end = found
             cursor = end
-            file_text = _file_text(use.path, str(root))
             self.spans.append(Span(start, end, use, (locs or {}).get((use.path, use.line, use.col)),
-                                   plain(use.text), align(use.text, file_text, use.line, use.col)))
+                                   str(root)))
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
         self.located = len(self.spans)
@@ -190,14 +242,22 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _find(markdown: str, renderer: Renderer, value: str, cursor: int) -> tuple[int, int] | None:
-    """Where the rendered form of ``value`` is in ``markdown`` at or after ``cursor``."""
+@functools.cache
+def _renderer() -> Renderer:
+    """One renderer for every page: making a Jinja2 environment per page was slow."""
+    return Renderer()
+
+
+def _rendered(renderer: Renderer, value: str) -> list[str]:
+    """How ``value`` can look in the page: as rendered, and on one line (the ``inline`` filter)."""
     rendered = str(renderer.md(Text(value))).strip()
-    candidates = [rendered, " ".join(rendered.split())]
+    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
+
+
+def _find(markdown: str, forms: list[str], cursor: int) -> tuple[int, int] | None:
+    """Where the first of ``forms`` (see :func:`_rendered`) is in ``markdown`` from ``cursor``."""
     best = None
-    for cand in candidates:
-        if not cand:
-            continue
+    for cand in forms:
         i = markdown.find(cand, cursor)
         if i >= 0 and (best is None or i < best[0]):
             best = (i, i + len(cand))
