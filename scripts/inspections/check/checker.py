@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections.abc import Iterable
@@ -35,6 +36,8 @@ MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count toward
 class Places(Protocol):
     def place(self, offset: int) -> Place: ...
     def loc_at(self, offset: int) -> tuple | None: ...
+    # Optional: ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same
+    # field (see :meth:`.places.PagePlaces.same_loc`); lets a sentence be judged in one go.
 
 
 class FilePlaces:
@@ -49,6 +52,9 @@ class FilePlaces:
 
     def loc_at(self, offset: int) -> tuple | None:
         return None
+
+    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
+        return True, None
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,85 @@ class GlossaryForms:
         """Forms that are words, not abbreviations (those are the abbreviations rule's job)."""
         return {f: k for f, k in self.forms.items() if not is_abbreviation(f)}
 
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Forms that are abbreviations (IRO, SIF)."""
+        return _abbreviation_forms(tuple(self.forms))
+
+    def finder(self) -> tuple[_Finder, dict[str, str]] | None:
+        """Finds word forms in text, longest first, and the key of each form as found (its
+        case folded, ’ as '). Built once for the same forms, not once per page."""
+        return _glossary_finder(tuple(self.forms.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviation_forms(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for f in forms if is_abbreviation(f))
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary_finder(items: tuple[tuple[str, str], ...]
+                     ) -> tuple[_Finder, dict[str, str]] | None:
+    forms = {f: k for f, k in items if not is_abbreviation(f)}
+    if not forms:
+        return None
+    keys = {f.casefold().replace("\u2019", "'"): k for f, k in forms.items()}
+    return _Finder(sorted(forms, key=len, reverse=True)), keys
+
+
+class _Finder:
+    """All the matches ``re.finditer`` would find for one alternation of phrases, faster.
+
+    The alternation of every phrase (``(?<![\\w-])(a|b|c)(?![\\w-])``) is slow to scan: at
+    each word the regex engine tries every phrase. Most phrases are on few pages, so we first
+    keep only the phrases whose first word is in the page at all (a substring test), then
+    scan with an alternation of those, in the same order. A phrase left out could not have
+    matched anywhere, so the matches are the same as with every phrase.
+
+    The first word is compared lower-cased, after folding the few letters that match an
+    ASCII letter when case is ignored (``ſ``, ``ı``, ``İ``): a phrase whose first word is not
+    plain ASCII letters and digits is always kept.
+    """
+
+    def __init__(self, phrases: list[str]):
+        self.phrases = phrases
+        self.heads: list[str | None] = [_head(p) for p in phrases]
+
+    def finditer(self, text: str, folded: str) -> Iterable[re.Match[str]]:
+        """Matches in ``text``; ``folded`` is :func:`fold` (``text``)."""
+        present = {h: h in folded for h in set(self.heads) if h is not None}
+        keep = tuple(i for i, h in enumerate(self.heads) if h is None or present[h])
+        if not keep:
+            return iter(())
+        return self._pattern(keep).finditer(text)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - a few finders live for the whole run
+    def _pattern(self, keep: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile(
+            r"(?<![\w-])(" + "|".join(_words_pattern(self.phrases[i]) for i in keep)
+            + r")(?![\w-])", re.IGNORECASE)
+
+
+_HEAD = re.compile(r"[A-Za-z0-9_]+(?!\w)")
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+def fold(text: str) -> str:
+    """``text`` for finding a phrase's first word: lower case, ``ſ ı İ`` as ``s i i``."""
+    return text.translate(_FOLD).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _head(phrase: str) -> str | None:
+    """A phrase's first word, lower-cased, if it is plain ASCII (see :class:`_Finder`)."""
+    m = _HEAD.match(phrase)
+    return m.group().lower() if m else None
+
+
+def _words_pattern(phrase: str) -> str:
+    """A phrase as a pattern: any spaces between its words, either kind of apostrophe."""
+    return r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in phrase.split())
+
 
 def is_abbreviation(word: str) -> bool:
     """Two or more capitals making up at least half the letters: IRO, CiCC, PAs; not McDonald."""
@@ -194,9 +279,9 @@ def _explained_in_brackets(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- pages
 
 
+@functools.lru_cache(maxsize=4096)
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    parts = [re.escape(w).replace("'", "['\u2019]") for w in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + _words_pattern(phrase) + r"(?![\w-])", re.IGNORECASE)
 
 
 def check_page(markdown: str, audience: str, page: str, places: Places, rules: Rules,
@@ -218,28 +303,51 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
         return FIELD_AUDIENCE.get(str(found[-1]), audience) if found else audience
 
     references = [(b.start, b.end) for b in p.blocks if b.kind == "reference"]
+    loc_checked: dict[tuple, bool] = {}  # rules.checked for each field, worked out once
+
+    def field_checked(found: tuple | None) -> bool:
+        if found is None:
+            return True
+        if found not in loc_checked:
+            loc_checked[found] = rules.checked(found)
+        return loc_checked[found]
 
     def checked(index: int) -> bool:
         """False for official names and titles, and for citations."""
         if any(a <= index < b for a, b in references):
             return False
-        found = loc(index)
-        return found is None or rules.checked(found)
+        return field_checked(loc(index))
+
+    same_loc = getattr(places, "same_loc", None)
+
+    def own_words(s: Sentence) -> int:
+        """Words of ``s`` that count (see :func:`_sentence_rules`).
+
+        Most sentences are all template words or all one data text: then every word counts or
+        none does, and asking where each word came from (the slow way, below) is not needed.
+        """
+        if same_loc is not None and not any(a < s.end and s.start < b for a, b in references):
+            source = p.source[s.start:s.end]
+            same, found = same_loc(min(source), max(source))
+            if same:
+                return len(s.words) if field_checked(found) else 0
+        return sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
 
     def add(finding: Finding) -> None:
         report.findings.append(finding)
 
-    _sentence_rules(report, sents, rules, where, text_audience, checked, add)
+    folded = fold(p.text)
+    _sentence_rules(report, sents, rules, where, text_audience, own_words, add)
     if page not in rules.rule("glossary-links").exempt_pages:
-        _glossary_rule(report, p, rules, glossary, where, checked, add)
-    _word_rule(report, p, rules, where, checked, text_audience, add)
+        _glossary_rule(report, p, folded, rules, glossary, where, checked, add)
+    _word_rule(report, p, folded, rules, where, checked, text_audience, add)
     if page not in rules.rule("glossary-links").exempt_pages:
         _abbreviation_rules(report, p, rules, glossary, where, checked, add)
     return report
 
 
 def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, where,
-                    text_audience, checked, add) -> None:
+                    text_audience, own_words, add) -> None:
     rule = rules.rule("sentence-length")
     counted: list[Sentence] = []
     for s in sents:
@@ -247,7 +355,7 @@ def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, whe
             continue  # citations are read as references, not as sentences
         n = len(s.words)
         # Official names and titles cannot be shortened, so only the other words count.
-        own = sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
+        own = own_words(s)
         aud = text_audience(s.start)
         limit = rule.limit(aud)
         if limit is not None and own > limit:
@@ -282,12 +390,24 @@ def _start_of(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_audience,
-               add) -> None:
+def _word_rule(report: PageReport, p: Plain, folded: str, rules: Rules, where, checked,
+               text_audience, add) -> None:
+    """Words to avoid. Every match of every phrase, the longest first where they overlap.
+
+    A phrase whose first word is nowhere in the page (``folded``, see :func:`fold`) cannot
+    match, so it is not looked for: most of the 100 or so phrases are on no page at all.
+    """
     rule = rules.rule("words-to-avoid")
+    present: dict[str, bool] = {}
     matches = []
     for entry in rule.words:
         for phrase in entry.avoid:
+            head = _head(phrase)
+            if head is not None:
+                if head not in present:
+                    present[head] = head in folded
+                if not present[head]:
+                    continue
             for m in _phrase_pattern(phrase).finditer(p.text):
                 matches.append((m.start(), -(m.end() - m.start()), m.end(), entry))
     matches.sort(key=lambda x: (x[0], x[1]))
@@ -313,15 +433,16 @@ def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_
 def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
                         where, checked, add) -> None:
     rule = rules.rule("abbreviations")
-    known = set(rule.known) | {f for f in glossary.forms if is_abbreviation(f)}
+    known = set(rule.known) | glossary.abbreviations
     allowed = set(rule.allowed)
+    either = known | allowed
     seen: set[str] = set()
     for m in _ABBREVIATION.finditer(p.text):
         word = m.group(1)
         if not is_abbreviation(word) or not checked(m.start()):
             continue
         base = word
-        if word not in known | allowed and word.endswith("s") and word[:-1] in known | allowed:
+        if word not in either and word.endswith("s") and word[:-1] in either:
             base = word[:-1]
         if base in allowed or base in seen:
             continue
@@ -342,21 +463,17 @@ def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: Gl
                          found=word))
 
 
-def _glossary_rule(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
-                   where, checked, add) -> None:
+def _glossary_rule(report: PageReport, p: Plain, folded: str, rules: Rules,
+                   glossary: GlossaryForms, where, checked, add) -> None:
     rule = rules.rule("glossary-links")
-    forms = glossary.word_forms
-    if not forms:
+    found = glossary.finder()
+    if found is None:
         return
-    ordered = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(f).replace("'", "['\u2019]") for f in ordered)
-        + r")(?![\w-])", re.IGNORECASE)
-    folded = {f.casefold().replace("\u2019", "'"): k for f, k in forms.items()}
+    finder, keys = found
     headings = [(b.start, b.end) for b in p.blocks if b.kind == "heading"]
     done: set[str] = set()
-    for m in pattern.finditer(p.text):
-        key = folded.get(m.group(1).casefold().replace("\u2019", "'"))
+    for m in finder.finditer(p.text, folded):
+        key = keys.get(m.group(1).casefold().replace("\u2019", "'"))
         if key is None or key in done or key in rule.not_required:
             continue
         if any(a <= m.start() < b for a, b in headings) or not checked(m.start()):

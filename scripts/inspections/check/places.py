@@ -197,6 +197,21 @@ class PagePlaces:
         span = self.span_at(offset)
         return span.loc if span else None
 
+    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
+        """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.
+
+        (False, None) if it may not: then ask offset by offset. This lets the checker judge a
+        whole sentence at once instead of word by word.
+        """
+        i = bisect.bisect_right(self._starts, lo) - 1
+        if i != bisect.bisect_right(self._starts, hi) - 1:
+            return False, None  # a data text starts in between
+        if i < 0 or lo >= self.spans[i].end:
+            return True, None  # all after the end of the text before: template words
+        if hi < self.spans[i].end:
+            return True, self.spans[i].loc  # all inside one data text
+        return False, None
+
     def place(self, offset: int) -> Place:
         """Where the character at Markdown ``offset`` was written."""
         span = self.span_at(offset)
