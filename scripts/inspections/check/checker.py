@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -36,8 +36,9 @@ MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count toward
 class Places(Protocol):
     def place(self, offset: int) -> Place: ...
     def loc_at(self, offset: int) -> tuple | None: ...
-    # Optional: ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same
-    # field (see :meth:`.places.PagePlaces.same_loc`); lets a sentence be judged in one go.
+    # Optional, to judge a sentence in one go (see :meth:`.places.PagePlaces.same_loc`):
+    # ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same field,
+    # ``fields_between(lo, hi) -> [loc, ...]`` every field an offset from lo to hi may have.
 
 
 class FilePlaces:
@@ -55,6 +56,9 @@ class FilePlaces:
 
     def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
         return True, None
+
+    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
+        return []
 
 
 @dataclass(frozen=True)
@@ -191,52 +195,116 @@ def _glossary_finder(items: tuple[tuple[str, str], ...]
 
 
 class _Finder:
-    """All the matches ``re.finditer`` would find for one alternation of phrases, faster.
+    """The matches ``re.finditer`` would find for one alternation of phrases, found faster.
 
-    The alternation of every phrase (``(?<![\\w-])(a|b|c)(?![\\w-])``) is slow to scan: at
-    each word the regex engine tries every phrase. Most phrases are on few pages, so we first
-    keep only the phrases whose first word is in the page at all (a substring test), then
-    scan with an alternation of those, in the same order. A phrase left out could not have
-    matched anywhere, so the matches are the same as with every phrase.
+    The pattern ``(?<![\\w-])(a|b|c)(?![\\w-])`` (case ignored) is slow to scan through a
+    page: the regex engine tries every phrase at every word. So, giving the same matches:
 
-    The first word is compared lower-cased, after folding the few letters that match an
-    ASCII letter when case is ignored (``ſ``, ``ı``, ``İ``): a phrase whose first word is not
-    plain ASCII letters and digits is always kept.
+    - a phrase whose longest run of letters (:func:`_key`) is nowhere in the page cannot match,
+      so it is left out (most phrases are on no page at all);
+    - a match can only start where a phrase's first run of letters (:func:`_head`) is, so the
+      pattern is tried only there (``str.find``), with only the phrases starting there, in the
+      same order, skipping places inside the last match, as ``finditer`` does.
+
+    A phrase that does not start with an ASCII letter or digit is looked for the slow way.
     """
 
     def __init__(self, phrases: list[str]):
         self.phrases = phrases
-        self.heads: list[str | None] = [_head(p) for p in phrases]
+        self.keys = [_key(p) for p in phrases]
+        self.heads = [_head(p) for p in phrases]
+        self.exact = [p.isascii() for p in phrases]
 
-    def finditer(self, text: str, folded: str) -> Iterable[re.Match[str]]:
-        """Matches in ``text``; ``folded`` is :func:`fold` (``text``)."""
-        present = {h: h in folded for h in set(self.heads) if h is not None}
-        keep = tuple(i for i, h in enumerate(self.heads) if h is None or present[h])
+    def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
+        """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
+        keep = [i for i, key in enumerate(self.keys)
+                if key is None or folded.may_hold(key, self.exact[i])]
         if not keep:
-            return iter(())
-        return self._pattern(keep).finditer(text)
+            return
+        if any(self.heads[i] is None for i in keep):
+            yield from self._pattern(tuple(keep)).finditer(text)
+            return
+        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        for i in keep:
+            head = self.heads[i]
+            at = folded.text.find(head)  # type: ignore[arg-type]
+            while at >= 0:
+                starting.setdefault(at, []).append(i)
+                at = folded.text.find(head, at + 1)  # type: ignore[arg-type]
+        end = 0
+        for at in sorted(starting):
+            if at < end:
+                continue
+            m = self._pattern(tuple(starting[at])).match(text, at)
+            if m:
+                yield m
+                end = m.end()
 
-    @functools.lru_cache(maxsize=256)  # noqa: B019 - a few finders live for the whole run
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - a few finders live for the whole run
     def _pattern(self, keep: tuple[int, ...]) -> re.Pattern[str]:
         return re.compile(
             r"(?<![\w-])(" + "|".join(_words_pattern(self.phrases[i]) for i in keep)
             + r")(?![\w-])", re.IGNORECASE)
 
 
-_HEAD = re.compile(r"[A-Za-z0-9_]+(?!\w)")
+@functools.lru_cache(maxsize=4096)
+def _phrase_finder(phrase: str) -> _Finder:
+    return _Finder([phrase])
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
 _FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
 
 
-def fold(text: str) -> str:
-    """``text`` for finding a phrase's first word: lower case, ``ſ ı İ`` as ``s i i``."""
-    return text.translate(_FOLD).lower()
+@dataclass(frozen=True)
+class Folded:
+    """A page's text made ready for :class:`_Finder`: lower case, with its runs of letters.
+
+    ``text`` is lower case with ``ſ ı İ`` as ``s i i``: these three, and the Kelvin sign (lower
+    case ``k``), are the only letters that match an ASCII letter when the regex engine ignores
+    case, besides the ASCII letters themselves. ``runs`` are its runs of ASCII letters and
+    digits (:data:`_ASCII_RUN`).
+    """
+
+    text: str
+    runs: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Folded:
+        folded = text.translate(_FOLD).lower()
+        return cls(folded, frozenset(_ASCII_RUN.findall(folded)))
+
+    def may_hold(self, key: str, exact: bool) -> bool:
+        """False if no match of a phrase with this :func:`_key` can be in the text.
+
+        ``exact``: the phrase is all ASCII, so where it matches, the text's run of letters is
+        exactly the phrase's (the phrase's pattern has no letter next to a run that could match
+        an ASCII letter); otherwise the run may be part of a longer one in the text.
+        """
+        return key in self.runs if exact else key in self.text
+
+
+def fold(text: str) -> Folded:
+    """See :class:`Folded`."""
+    return Folded.of(text)
 
 
 @functools.lru_cache(maxsize=4096)
 def _head(phrase: str) -> str | None:
-    """A phrase's first word, lower-cased, if it is plain ASCII (see :class:`_Finder`)."""
-    m = _HEAD.match(phrase)
+    """The run of ASCII letters and digits a phrase starts with, lower-cased (None if none)."""
+    m = _ASCII_RUN.match(phrase)
     return m.group().lower() if m else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(phrase: str) -> str | None:
+    """The longest run of ASCII letters and digits in a phrase, lower-cased (None if none).
+
+    Wherever the phrase matches (ignoring case), the :func:`fold` of the text there holds this
+    run, so a page whose folded text does not hold it has no match (see :meth:`Folded.may_hold`).
+    """
+    runs = _ASCII_RUN.findall(phrase)
+    return max(runs, key=len).lower() if runs else None
 
 
 def _words_pattern(phrase: str) -> str:
@@ -279,11 +347,6 @@ def _explained_in_brackets(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- pages
 
 
-@functools.lru_cache(maxsize=4096)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + _words_pattern(phrase) + r"(?![\w-])", re.IGNORECASE)
-
-
 def check_page(markdown: str, audience: str, page: str, places: Places, rules: Rules,
                glossary: GlossaryForms | None = None) -> PageReport:
     """Check one page's words against every page rule."""
@@ -319,16 +382,22 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
         return field_checked(loc(index))
 
     same_loc = getattr(places, "same_loc", None)
+    fields_between = getattr(places, "fields_between", None)
 
     def own_words(s: Sentence) -> int:
         """Words of ``s`` that count (see :func:`_sentence_rules`).
 
-        Most sentences are all template words or all one data text: then every word counts or
-        none does, and asking where each word came from (the slow way, below) is not needed.
+        Most sentences are all template words, or hold only fields that are checked, or are
+        all one field: then every word counts or none does, and asking where each word came
+        from (the slow way, below) is not needed.
         """
-        if same_loc is not None and not any(a < s.end and s.start < b for a, b in references):
+        if same_loc is not None and fields_between is not None and not any(
+                a < s.end and s.start < b for a, b in references):
             source = p.source[s.start:s.end]
-            same, found = same_loc(min(source), max(source))
+            lo, hi = min(source), max(source)
+            if all(field_checked(f) for f in fields_between(lo, hi)):
+                return len(s.words)
+            same, found = same_loc(lo, hi)
             if same:
                 return len(s.words) if field_checked(found) else 0
         return sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
@@ -390,27 +459,28 @@ def _start_of(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def _word_rule(report: PageReport, p: Plain, folded: str, rules: Rules, where, checked,
+def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where, checked,
                text_audience, add) -> None:
     """Words to avoid. Every match of every phrase, the longest first where they overlap.
 
-    A phrase whose first word is nowhere in the page (``folded``, see :func:`fold`) cannot
-    match, so it is not looked for: most of the 100 or so phrases are on no page at all.
+    Each phrase is looked for with a :class:`_Finder`, as most of the 100 or so phrases are
+    on no page at all; ``folded`` is :func:`fold` (``p.text``).
     """
     rule = rules.rule("words-to-avoid")
-    present: dict[str, bool] = {}
     matches = []
     for entry in rule.words:
         for phrase in entry.avoid:
-            head = _head(phrase)
-            if head is not None:
-                if head not in present:
-                    present[head] = head in folded
-                if not present[head]:
-                    continue
-            for m in _phrase_pattern(phrase).finditer(p.text):
+            for m in _phrase_finder(phrase).finditer(p.text, folded):
                 matches.append((m.start(), -(m.end() - m.start()), m.end(), entry))
     matches.sort(key=lambda x: (x[0], x[1]))
+    exceptions: dict[str, list[tuple[int, int]]] = {}  # where each "except" phrase is
+
+    def excepted(phrase: str, start: int, end: int) -> bool:
+        if phrase not in exceptions:
+            exceptions[phrase] = [m.span() for m in _phrase_finder(phrase).finditer(p.text,
+                                                                                     folded)]
+        return any(a <= start and end <= b for a, b in exceptions[phrase])
+
     taken_until = -1
     for start, _, end, entry in matches:
         if start < taken_until:
@@ -420,8 +490,7 @@ def _word_rule(report: PageReport, p: Plain, folded: str, rules: Rules, where, c
         aud = text_audience(start)
         if entry.audiences and aud not in entry.audiences:
             continue
-        if any(m.start() <= start and end <= m.end()
-               for e in entry.except_ for m in _phrase_pattern(e).finditer(p.text)):
+        if any(excepted(e, start, end) for e in entry.except_):
             continue
         taken_until = end
         found = p.text[start:end]
@@ -463,7 +532,7 @@ def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: Gl
                          found=word))
 
 
-def _glossary_rule(report: PageReport, p: Plain, folded: str, rules: Rules,
+def _glossary_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules,
                    glossary: GlossaryForms, where, checked, add) -> None:
     rule = rules.rule("glossary-links")
     found = glossary.finder()

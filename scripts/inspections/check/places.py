@@ -197,6 +197,11 @@ class PagePlaces:
         span = self.span_at(offset)
         return span.loc if span else None
 
+    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
+        """Every field :meth:`loc_at` may give for an offset from lo to hi (besides None)."""
+        first = max(bisect.bisect_right(self._starts, lo) - 1, 0)
+        return [s.loc for s in self.spans[first:bisect.bisect_right(self._starts, hi)]]
+
     def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
         """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.
 
