@@ -215,6 +215,11 @@ class _Finder:
         self.heads = [_head(p) for p in phrases]
         self.exact = [p.isascii() for p in phrases]
 
+    def may_match(self, folded: Folded) -> bool:
+        """False if no phrase can match (a quick test before :meth:`finditer`)."""
+        return any(key is None or folded.may_hold(key, exact)
+                   for key, exact in zip(self.keys, self.exact, strict=True))
+
     def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
         """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
         keep = [i for i, key in enumerate(self.keys)
@@ -470,7 +475,10 @@ def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where
     matches = []
     for entry in rule.words:
         for phrase in entry.avoid:
-            for m in _phrase_finder(phrase).finditer(p.text, folded):
+            finder = _phrase_finder(phrase)
+            if not finder.may_match(folded):
+                continue
+            for m in finder.finditer(p.text, folded):
                 matches.append((m.start(), -(m.end() - m.start()), m.end(), entry))
     matches.sort(key=lambda x: (x[0], x[1]))
     exceptions: dict[str, list[tuple[int, int]]] = {}  # where each "except" phrase is

@@ -54,10 +54,10 @@ class Span:
         self.start, self.end, self.use, self.loc = start, end, use, loc
         self._root = root
 
-    @functools.cached_property
+    @property
     def own(self) -> Plain:
         """The text's own plain words, with offsets into the value."""
-        return plain(self.use.text)
+        return _own_plain(self.use.text)
 
     @functools.cached_property
     def positions(self) -> list[tuple[int, int]] | None:
@@ -67,6 +67,12 @@ class Span:
 
     def __repr__(self) -> str:
         return f"Span({self.start}, {self.end}, {self.use!r}, {self.loc!r})"
+
+
+@functools.lru_cache(maxsize=1024)
+def _own_plain(value: str) -> Plain:
+    """:func:`plain` of a data text, once for a text shown on many pages (never changed)."""
+    return plain(value)
 
 
 @functools.cache
@@ -182,6 +188,7 @@ class PagePlaces:
                                    str(root)))
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
+        self._locs = [s.loc for s in self.spans]
         self.located = len(self.spans)
         self.expected = len(uses)
 
@@ -200,7 +207,7 @@ class PagePlaces:
     def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
         """Every field :meth:`loc_at` may give for an offset from lo to hi (besides None)."""
         first = max(bisect.bisect_right(self._starts, lo) - 1, 0)
-        return [s.loc for s in self.spans[first:bisect.bisect_right(self._starts, hi)]]
+        return self._locs[first:bisect.bisect_right(self._starts, hi)]
 
     def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
         """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.

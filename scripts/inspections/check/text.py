@@ -327,9 +327,10 @@ def sentences(p: Plain) -> list[Sentence]:
     for block in p.blocks:
         text = p.text[block.start:block.end]
         start = 0
+        only_spaces = not _OTHER_SPACE.search(text)
         for m in _END.finditer(text):
-            before = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-            if before in NOT_ENDS or before.endswith(tuple("." + x for x in NOT_ENDS)):
+            before = _word_before(text, m.start(), only_spaces)
+            if before in NOT_ENDS or before.endswith(_DOT_NOT_ENDS):
                 continue
             if len(before) == 1 and before.isalpha() and m.group().startswith("."):
                 continue  # an initial, such as the "J." in "J. Smith"
@@ -338,6 +339,23 @@ def sentences(p: Plain) -> list[Sentence]:
             start = m.end()
         _add(out, block, start, text[start:])
     return out
+
+
+_DOT_NOT_ENDS = tuple("." + x for x in NOT_ENDS)
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than " " (from an entity: &nbsp;)
+
+
+def _word_before(text: str, end: int, only_spaces: bool) -> str:
+    """The last word (anything between spaces) before ``end``, lower-cased; "" if none.
+
+    Blocks hold no white space but " ", unless an entity made some: then the slow way.
+    """
+    if not only_spaces:
+        head = text[:end]
+        return head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1:end].lower() if end else ""
 
 
 def _add(out: list[Sentence], block: Block, start: int, piece: str) -> None:
