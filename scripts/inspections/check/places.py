@@ -59,11 +59,19 @@ class Span:
         """The text's own plain words, with offsets into the value."""
         return _own_plain(self.use.text)
 
-    @functools.cached_property
+    @property
     def positions(self) -> list[tuple[int, int]] | None:
         """(line, col) in the file for each character of the value (None if not matched)."""
         use = self.use
-        return _aligned(use.text, use.path, self._root, use.line, use.col)
+        return align(use.text, _file_text(use.path, self._root), use.line, use.col)
+
+    def position(self, index: int) -> tuple[int, int] | None:
+        """``positions[index]``, working out only that one (None if it cannot be found)."""
+        use = self.use
+        found = _offsets(use.text, use.path, self._root, use.line, use.col)
+        if not found or not 0 <= index < len(found):
+            return None
+        return _line_col(_line_starts(_file_text(use.path, self._root)), found[index])
 
     def __repr__(self) -> str:
         return f"Span({self.start}, {self.end}, {self.use!r}, {self.loc!r})"
@@ -90,11 +98,16 @@ def _line_starts(file_text: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _aligned(value: str, path: str, root: str, line: int, col: int
-             ) -> list[tuple[int, int]] | None:
-    """:func:`align` for a text in a file, once per text (framework and glossary texts are
-    shown on hundreds of pages)."""
-    return align(value, _file_text(path, root), line, col)
+def _offsets(value: str, path: str, root: str, line: int, col: int) -> list[int] | None:
+    """:func:`file_offsets` for a text in a file, once per text (framework and glossary texts
+    are shown on hundreds of pages)."""
+    return file_offsets(value, _file_text(path, root), line, col)
+
+
+def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of a file offset, given where each line starts."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 _SKIPPABLE = "\"'\\"  # YAML quoting the file may have that the value does not
@@ -106,8 +119,18 @@ def align(value: str, file_text: str, line: int, col: int) -> list[tuple[int, in
 
     The value starts at ``line``/``col``. YAML folds lines, indents blocks and escapes quotes,
     so we walk the file and the value together, letting the file skip spaces, line breaks,
-    quotes and backslashes. Returns None if they do not match (then callers fall back to where
-    the value starts).
+    quotes and backslashes (:func:`file_offsets`). Returns None if they do not match (then
+    callers fall back to where the value starts).
+    """
+    offsets = file_offsets(value, file_text, line, col)
+    if offsets is None:
+        return None
+    starts = _line_starts(file_text)
+    return [_line_col(starts, off) for off in offsets]
+
+
+def file_offsets(value: str, file_text: str, line: int, col: int) -> list[int] | None:
+    """Offset in ``file_text`` of each character of ``value`` (see :func:`align`).
 
     The walk goes a run of words at a time: most runs are in the file exactly as in the value
     (``str.startswith``), and only a run with YAML quoting in it (``\\"``, ``''``) is walked
@@ -152,13 +175,7 @@ def align(value: str, file_text: str, line: int, col: int) -> list[tuple[int, in
                 return None
             offsets.append(fi)
             fi += 1
-    out = []
-    ln = 1
-    for off in offsets:  # offsets only grow, so the line only moves forward
-        while ln < len(starts) and starts[ln] <= off:
-            ln += 1
-        out.append((ln, off - starts[ln - 1] + 1))
-    return out
+    return offsets
 
 
 SLOW_WALKS = 0  # runs of words walked one character at a time by align (see its docstring)
@@ -306,7 +323,7 @@ def _data_place(span: Span, markdown: str, offset: int) -> Place:
         seen += 1
     else:
         value_index = span.own.source[-1] if span.own.source else 0
-    if span.positions and 0 <= value_index < len(span.positions):
-        line, col = span.positions[value_index]
-        return Place(use.path, line, col, span.loc)
+    position = span.position(value_index)
+    if position is not None:
+        return Place(use.path, *position, span.loc)
     return Place(use.path, use.line, use.col, span.loc)
