@@ -293,8 +293,21 @@ def _renderer() -> Renderer:
 
 
 def _rendered(renderer: Renderer, value: str) -> list[str]:
-    """How ``value`` can look in the page: as rendered, and on one line (the ``inline`` filter)."""
+    """How ``value`` can look in the page: as rendered, and on one line (the ``inline`` filter).
+
+    Only a link (``[words](glossary:key)``) renders differently from page to page, so a text
+    with no ``[`` is rendered once for every page it is on (framework and glossary texts are on
+    hundreds).
+    """
+    if "[" not in value:
+        return _rendered_anywhere(value)
     rendered = str(renderer.md(Text(value))).strip()
+    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered_anywhere(value: str) -> list[str]:
+    rendered = str(_renderer().md(Text(value))).strip()
     return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
 
 

@@ -258,9 +258,12 @@ def plain(markdown: str) -> Plain:
             continue
         if admonition_indent and line.startswith("    "):
             line, start = line[4:], start + 4
-        elif line.strip():
-            admonition_indent = False
-        if not line.strip():
+            blank = not line.strip()
+        else:
+            blank = not line.strip()
+            if not blank:
+                admonition_indent = False
+        if blank:
             b.close()
             continue
         if m := _ADMONITION.match(line):
@@ -270,7 +273,7 @@ def plain(markdown: str) -> Plain:
             b.close()
             admonition_indent = True
             continue
-        if _TABLE_RULE.match(line) and "|" in line:
+        if "|" in line and _TABLE_RULE.match(line):
             b.close()
             b.skipped.append((start, end))
             continue
