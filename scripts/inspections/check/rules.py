@@ -14,6 +14,8 @@ Example::
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -100,7 +102,16 @@ class Rules(_Strict):
     def checked(self, loc: tuple) -> bool:
         """False for fields listed under ``not_checked`` (official names and titles)."""
         dotted = ".".join(str(x) for x in loc)
-        return not any(fnmatch.fnmatchcase(dotted, pattern) for pattern in self.not_checked)
+        pattern = _any_of(tuple(self.not_checked))
+        return pattern is None or not pattern.match(dotted)
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Shell-style patterns as one regex (what ``fnmatch.fnmatchcase`` does for each)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
 
 
 def _unfold(value: Any) -> Any:

@@ -23,6 +23,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -101,12 +102,20 @@ class Sentence:
     text: str
     kind: str
 
-    @property
+    @functools.cached_property
     def words(self) -> list[str]:
+        """The sentence's words (worked out once: the rules ask several times)."""
         return WORD.findall(self.text)
 
 
 class _Builder:
+    """Collects plain characters and their Markdown offsets.
+
+    Runs of characters are added with ``list.extend`` (a string extends a list one character at
+    a time, in C) and their offsets with ``range``: the national site has about 1,600 pages, and
+    adding one character at a time in Python took most of the checker's time.
+    """
+
     def __init__(self) -> None:
         self.chars: list[str] = []
         self.src: list[int] = []
@@ -117,9 +126,9 @@ class _Builder:
         self._kind = "prose"
 
     def add(self, text: str, offset: int) -> None:
-        for i, ch in enumerate(text):
-            self.chars.append(ch)
-            self.src.append(offset + i)
+        """Add ``text``, whose first character is at Markdown ``offset``."""
+        self.chars.extend(text)
+        self.src.extend(range(offset, offset + len(text)))
 
     def add_char(self, ch: str, offset: int) -> None:
         self.chars.append(ch)
@@ -152,7 +161,9 @@ class _Builder:
     def inline(self, text: str, offset: int) -> None:
         """Add one line's inline Markdown: links keep their words, markers and tags go."""
         pos = 0
-        for m in _INLINE.finditer(text):
+        # Most lines have no inline Markdown at all: a quick look for the characters that
+        # every piece of it starts with saves scanning them with the long pattern below.
+        for m in _INLINE.finditer(text) if _INLINE_START.search(text) else ():
             self._plain_run(text[pos:m.start()], offset + pos)
             pos = m.end()
             if m.group("link") is not None:
@@ -177,16 +188,34 @@ class _Builder:
         self.add_char(" ", offset + len(text))
 
     def _plain_run(self, text: str, offset: int) -> None:
-        for i, ch in enumerate(text):
-            if ch == "\\" and i + 1 < len(text) and not text[i + 1].isalnum():
-                continue  # a Markdown escape: the next character is shown as it is
-            if ch.isspace():
-                if self.chars and self.chars[-1] == " ":
-                    continue
-                ch = " "
-            elif ch == "[" or ch == "]":
-                continue  # the brackets of a link whose words come from a data value
-            self.add_char(ch, offset + i)
+        """Add text with no links or markers: escapes and link brackets go, spaces fold to one.
+
+        A backslash before a character that is not a letter or digit is a Markdown escape (the
+        next character is shown as it is); ``[`` and ``]`` left here belong to links whose words
+        come from a data value; any run of spaces and line breaks is one space, and none after
+        a space already added. Done run by run (see :data:`_RUN`), not character by character.
+        """
+        chars = self.chars
+        for m in _RUN.finditer(text):
+            kind = m.lastgroup
+            if kind == "plain":
+                start = offset + m.start()
+                chars.extend(m.group())
+                self.src.extend(range(start, start + m.end() - m.start()))
+            elif kind == "space":
+                if not (chars and chars[-1] == " "):
+                    self.add_char(" ", offset + m.start())
+            elif kind == "backslash":  # not an escape: shown as it is
+                self.add_char("\\", offset + m.start())
+            # "escape" (the backslash of an escape) and "bracket": not shown
+
+
+# One run of a plain stretch of text: words with single spaces between them (kept as they
+# are, so a whole phrase is one run), an escape's backslash (before a character that is not a
+# letter or digit: ``str.isalnum`` is ``\w`` without ``_``), a backslash shown as it is,
+# other spaces, or link brackets.
+_RUN = re.compile(r"(?P<plain>[^\s\\\[\]]+(?: [^\s\\\[\]]+)*)|(?P<escape>\\(?=\W|_))"
+                  r"|(?P<backslash>\\)|(?P<space>\s+)|(?P<bracket>[\[\]]+)")
 
 
 _INLINE = re.compile(
@@ -197,6 +226,11 @@ _INLINE = re.compile(
     r"|" + _ATTR.pattern +
     r"|" + _LINK_TAIL.pattern +
     r"|" + _MARK.pattern)
+
+
+# Every match of _INLINE holds one of these (a link's "[" or "](", a tag's or autolink's "<",
+# an entity's "&", an attribute list's "{", an emphasis or code marker).
+_INLINE_START = re.compile(r"[\[\]<&{*_`]")
 
 
 def plain(markdown: str) -> Plain:
@@ -224,9 +258,12 @@ def plain(markdown: str) -> Plain:
             continue
         if admonition_indent and line.startswith("    "):
             line, start = line[4:], start + 4
-        elif line.strip():
-            admonition_indent = False
-        if not line.strip():
+            blank = not line.strip()
+        else:
+            blank = not line.strip()
+            if not blank:
+                admonition_indent = False
+        if blank:
             b.close()
             continue
         if m := _ADMONITION.match(line):
@@ -236,7 +273,7 @@ def plain(markdown: str) -> Plain:
             b.close()
             admonition_indent = True
             continue
-        if _TABLE_RULE.match(line) and "|" in line:
+        if "|" in line and _TABLE_RULE.match(line):
             b.close()
             b.skipped.append((start, end))
             continue
@@ -270,16 +307,17 @@ def plain(markdown: str) -> Plain:
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
     """Table cells of one row, with their offsets (``\\|`` inside a cell is not a bar)."""
-    cells, start, i = [], 0, 0
-    while i <= len(line):
-        if i == len(line) or (line[i] == "|" and (i == 0 or line[i - 1] != "\\")):
-            cell = line[start:i]
-            if cell.strip():
-                lead = len(cell) - len(cell.lstrip())
-                cells.append((cell.strip(), offset + start + lead))
-            start = i + 1
-        i += 1
+    cells, start = [], 0
+    for i in [m.start() for m in _BAR.finditer(line)] + [len(line)]:
+        cell = line[start:i]
+        if cell.strip():
+            lead = len(cell) - len(cell.lstrip())
+            cells.append((cell.strip(), offset + start + lead))
+        start = i + 1
     return cells
+
+
+_BAR = re.compile(r"(?<!\\)\|")  # a table bar: a | with no backslash before it
 
 
 def sentences(p: Plain) -> list[Sentence]:
@@ -292,9 +330,10 @@ def sentences(p: Plain) -> list[Sentence]:
     for block in p.blocks:
         text = p.text[block.start:block.end]
         start = 0
+        only_spaces = not _OTHER_SPACE.search(text)
         for m in _END.finditer(text):
-            before = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-            if before in NOT_ENDS or before.endswith(tuple("." + x for x in NOT_ENDS)):
+            before = _word_before(text, m.start(), only_spaces)
+            if before in NOT_ENDS or before.endswith(_DOT_NOT_ENDS):
                 continue
             if len(before) == 1 and before.isalpha() and m.group().startswith("."):
                 continue  # an initial, such as the "J." in "J. Smith"
@@ -303,6 +342,23 @@ def sentences(p: Plain) -> list[Sentence]:
             start = m.end()
         _add(out, block, start, text[start:])
     return out
+
+
+_DOT_NOT_ENDS = tuple("." + x for x in NOT_ENDS)
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than " " (from an entity: &nbsp;)
+
+
+def _word_before(text: str, end: int, only_spaces: bool) -> str:
+    """The last word (anything between spaces) before ``end``, lower-cased; "" if none.
+
+    Blocks hold no white space but " ", unless an entity made some: then the slow way.
+    """
+    if not only_spaces:
+        head = text[:end]
+        return head.rsplit(None, 1)[-1].lower() if head.strip() else ""
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1:end].lower() if end else ""
 
 
 def _add(out: list[Sentence], block: Block, start: int, piece: str) -> None:

@@ -1,0 +1,106 @@
+"""The checker does not do slow work it does not need: counted, not timed.
+
+The national site has about 1,600 pages and 50,000 data texts, and the whole build must stay
+fast. Timing belongs in ``make bench``; these tests count the expensive steps on the shipped
+site instead, so a change that brings back per-text or per-phrase work fails here. They also
+check that the fast ways give the same answers as the plain ones they replace.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+from inspections.check import RULES_FILE, check_pages, load_rules, places, readability, text
+from inspections.check import checker as checker_module
+from inspections.check.checker import _Finder, _words_pattern, fold
+from inspections.pages import build_pages
+from tests_check_support import ROOT
+
+
+class Counter:
+    """Wraps a function and counts its calls."""
+
+    def __init__(self, monkeypatch, owner, name: str):
+        self.calls = 0
+        original = getattr(owner, name)
+
+        def counted(*args, **kwargs):
+            self.calls += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+
+
+@pytest.fixture(scope="module")
+def shipped(site_data):
+    return site_data, build_pages(site_data), load_rules(ROOT / RULES_FILE)
+
+
+def test_checking_the_shipped_site_does_only_the_work_it_needs(shipped, monkeypatch) -> None:
+    site, pages, rules = shipped
+    walks = Counter(monkeypatch, places, "file_offsets")
+    plains = Counter(monkeypatch, checker_module, "plain")
+    scans = Counter(monkeypatch, _Finder, "finditer")
+    result = check_pages(site, pages, ROOT, rules)
+    checked = len(result.pages)
+    # Data texts are matched to their file lines only to place a problem (there are none).
+    assert result.findings == []
+    assert walks.calls == 0
+    # Each page's Markdown is made plain once, not once per data text on it.
+    assert plains.calls == checked
+    # Most words to avoid are on no page, so they are not looked for: far fewer scans than
+    # pages times phrases (about 140 of them).
+    phrases = sum(len(w.avoid) for w in rules.rule("words-to-avoid").words)
+    assert scans.calls < checked * phrases / 10, (scans.calls, checked * phrases)
+
+
+def test_data_texts_are_matched_to_their_files_a_run_of_words_at_a_time(shipped,
+                                                                       site_data) -> None:
+    """Only runs of words with YAML quoting in them are walked one character at a time."""
+    from inspections.check import text_locations
+
+    _, pages, _ = shipped
+    locs = text_locations(site_data)
+    places.SLOW_WALKS = 0
+    runs = 0
+    for path, page in pages.items():
+        for span in places.PagePlaces(page.markdown, path, page.texts, ROOT, locs).spans:
+            assert span.positions is not None, span
+            runs += len(span.use.text.split())
+    assert runs > 1000
+    assert places.SLOW_WALKS < runs / 20, (places.SLOW_WALKS, runs)
+
+
+@pytest.mark.parametrize("phrases", [
+    ["in a timely manner", "timely"],
+    ["children's guardian", "children", "child in need", "CHILD"],
+    ["no no", "no"],
+    ["care-leaver", "care", "care leaver"],
+])
+@pytest.mark.parametrize("words", [
+    "Help came in a timely   manner, timely and untimely; in a\ntimely way.",
+    "The Children’s guardian met the child in need. A child-in-need plan. CHILDREN, children.",
+    "no no no. No, no no",
+    "A care-leaver, a care leaver and care. Careful, caring, cared.",
+    "ſ and ı and İ: Chıld, chİld in need, ſervice, K\u212aelvin",
+])
+def test_finder_finds_what_the_regex_finds(phrases: list[str], words: str) -> None:
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(_words_pattern(p) for p in phrases)
+                         + r")(?![\w-])", re.IGNORECASE)
+    expected = [m.span() for m in pattern.finditer(words)]
+    assert [m.span() for m in _Finder(phrases).finditer(words, fold(words))] == expected
+
+
+def test_reading_level_is_textstats(shipped) -> None:
+    """The grade from remembered line counts is exactly textstat's, page by page."""
+    _, pages, _ = shipped
+    readability.install()
+    for page in pages.values():
+        sents = [s.text for s in text.sentences(text.plain(page.markdown))]
+        for group in (sents, sents[:2]):
+            whole = "\n".join(readability._clean(s) for s in group if text.words(s))
+            expected = float(textstat.flesch_kincaid_grade(whole)) if whole else 0.0
+            assert readability.grade(group) == expected, page.path
