@@ -103,11 +103,13 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
     seeds = seeds if seeds is not None else root.parent / "shared" / "seeds"
     site = Site(root)
     problems: list[Problem] = []
+    resolved: dict[Path, Path] = {}  # each folder resolved once in this loading
+    inside = root / "data"
     for kind, paths in data_files(root).items():
         for path in paths:
             rel = path.relative_to(root).as_posix()
             try:
-                doc = load_file(path, rel, inside=root / "data")
+                doc = load_file(path, rel, inside=inside, resolved=resolved)
             except DataError as exc:
                 problems.extend(exc.problems)
                 site.broken.add(f"{kind}:{_key(kind, path)}")

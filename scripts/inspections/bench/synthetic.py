@@ -225,9 +225,12 @@ def make_project(out: Path, repo: Path, *, areas: int = 153, seed: int = 2026) -
     rng = random.Random(seed)
     shutil.rmtree(out, ignore_errors=True)
     (out / "data").mkdir(parents=True)
-    for name in ("frameworks", "schema"):
-        shutil.copytree(repo / "data" / name, out / "data" / name)
-    shutil.copy2(repo / "data" / "glossary.yaml", out / "data" / "glossary.yaml")
+    for name in ("frameworks", "schema", "rules"):
+        if (repo / "data" / name).is_dir():
+            shutil.copytree(repo / "data" / name, out / "data" / name)
+    for name in ("glossary.yaml", "helplines.yaml"):
+        if (repo / "data" / name).is_file():
+            shutil.copy2(repo / "data" / name, out / "data" / name)
     shutil.copy2(repo / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(repo / "docs", out / "docs")
     (out / "scripts").mkdir()
