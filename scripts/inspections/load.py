@@ -162,6 +162,13 @@ def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = 
     real path is its folder's real path plus its name); pass a new dict for each loading.
     """
     name = shown_as or str(path)
+    return load_bytes(read_data(path, name, inside=inside, resolved=resolved), name)
+
+
+def read_data(path: Path, name: str, *, inside: Path | None = None,
+              resolved: dict[Path, Path] | None = None) -> bytes:
+    """The bytes of a data file, after every check :func:`load_file` makes before reading
+    (not a link, inside ``inside``, an ordinary file, not too large); raises DataError."""
     try:
         if path.is_symlink():
             raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
@@ -179,12 +186,11 @@ def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = 
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
                                  "Check the file exists and is not open in another program")
                          ]) from None
-    return load_bytes(raw, name)
 
 
 def _real(path: Path, resolved: dict[Path, Path] | None) -> Path:

@@ -47,7 +47,7 @@ from inspections.opendata import static_files
 from inspections.pages import build_pages
 from inspections.site import load_site
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "INSPECTIONS_PLAIN_LANGUAGE": "report-only"}
 
 
 @dataclass
