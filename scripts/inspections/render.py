@@ -242,7 +242,7 @@ def attr(value: Any) -> Safe:
     value (even one that slipped past validation) can leave the attribute.
 
     >>> attr('Derby" onclick="x')
-    Markup('Derby&#34; onclick=&#34;x')
+    Safe('Derby&#34; onclick=&#34;x')
     """
     raw = value.value if isinstance(value, Text) else str(value)
     return Safe(Markup.escape(raw))
