@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
-from inspections.national import inspection_national
+from inspections.national import _memo, inspection_national
 from inspections.render import Text
 from inspections.site import UNKNOWN, Entry, Site
 
@@ -41,9 +41,9 @@ class View:
     def __getattr__(self, name: str) -> Any:
         value = self._value
         if isinstance(value, BaseModel):
-            if name not in type(value).model_fields:
+            key = _keys(type(value)).get(name)
+            if key is None:
                 raise AttributeError(name)
-            key = type(value).model_fields[name].alias or name
             return wrap(getattr(value, name), self._doc, (*self._loc, key))
         if isinstance(value, dict) and name in value:
             return wrap(value[name], self._doc, (*self._loc, name))
@@ -78,6 +78,18 @@ class View:
     def raw(self) -> Any:
         """The plain value underneath (for comparisons in helpers, not for printing)."""
         return self._value
+
+
+_KEYS: dict[type, dict[str, str]] = {}
+
+
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """A model's field names -> the keys they are written as in data files (worked out once
+    per class: pydantic's ``model_fields`` is slow to ask thousands of times per build)."""
+    keys = _KEYS.get(model)
+    if keys is None:
+        keys = _KEYS[model] = {n: f.alias or n for n, f in model.model_fields.items()}
+    return keys
 
 
 def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
@@ -178,7 +190,19 @@ class Judged:
 
 def judged(site: Site, entry: Entry[Inspection]) -> list[Judged]:
     """The inspection's judgements in the framework's order (overall effectiveness last if the
-    framework lists it last), each with its grade from the framework's scale."""
+    framework lists it last), each with its grade from the framework's scale.
+
+    Worked out once per loaded site and inspection: the trend, the area page and both
+    inspection pages all ask for it.
+    """
+    memo = _memo(site)
+    key = ("judged", entry.key)
+    if memo.get(key, (None,))[0] is not entry:
+        memo[key] = (entry, _judged(site, entry))
+    return list(memo[key][1])
+
+
+def _judged(site: Site, entry: Entry[Inspection]) -> list[Judged]:
     insp = entry.model
     fw = site.frameworks[insp.framework]
     fw_view = view(fw)
@@ -337,7 +361,17 @@ def framework_for(site: Site, entry: Entry[Inspection]) -> Entry[Framework]:
 
 
 def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
-    """Everything an inspection page needs."""
+    """Everything an inspection page needs (worked out once per loaded site and inspection:
+    the area page's timeline and both inspection pages use it; each caller gets its own copy
+    of the dict to add to)."""
+    memo = _memo(site)
+    key = ("context", entry.key)
+    if memo.get(key, (None,))[0] is not entry:
+        memo[key] = (entry, _inspection_context(site, entry))
+    return dict(memo[key][1])
+
+
+def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
     insp = entry.model
     fw = framework_for(site, entry)
     kind = fw.model.kinds[insp.kind]

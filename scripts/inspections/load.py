@@ -151,21 +151,31 @@ class Document:
         return Problem(self.path, line, col, message, fix)
 
 
-def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None
-              ) -> Document:
+def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None,
+              resolved: dict[Path, Path] | None = None) -> Document:
     """Load ``path``; raise :class:`DataError` with every problem found in it.
 
     Only a regular file is read, never a link (a pull request could add a link to
     ``/dev/zero`` or to a private file, whose contents would then be quoted in messages), and
-    with ``inside``, only a file that really lives in that folder.
+    with ``inside``, only a file that really lives in that folder. ``resolved`` lets one
+    loading of many files resolve each folder once (the file itself is never a link, so its
+    real path is its folder's real path plus its name); pass a new dict for each loading.
     """
     name = shown_as or str(path)
+    return load_bytes(read_data(path, name, inside=inside, resolved=resolved), name)
+
+
+def read_data(path: Path, name: str, *, inside: Path | None = None,
+              resolved: dict[Path, Path] | None = None) -> bytes:
+    """The bytes of a data file, after every check :func:`load_file` makes before reading
+    (not a link, inside ``inside``, an ordinary file, not too large); raises DataError."""
     try:
         if path.is_symlink():
             raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
                                      "and data files cannot be links",
                                      "Replace it with the file itself")])
-        if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+        if inside is not None and not _real(path, resolved).is_relative_to(
+                _real(inside, resolved)):
             raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
                                      "folder outside data/",
                                      "Replace the linked folder with a real one")])
@@ -176,12 +186,21 @@ def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = 
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
                                  "Check the file exists and is not open in another program")
                          ]) from None
-    return load_bytes(raw, name)
+
+
+def _real(path: Path, resolved: dict[Path, Path] | None) -> Path:
+    """``path.resolve()``, resolving each folder once when ``resolved`` is given."""
+    if resolved is None:
+        return path.resolve()
+    folder = path.parent
+    if folder not in resolved:
+        resolved[folder] = folder.resolve()
+    return resolved[folder] / path.name
 
 
 def _too_large(name: str, size: int) -> Problem:
@@ -276,6 +295,8 @@ def load_text(text: str, name: str) -> Document:
 
 
 def _invisible_characters(name: str, lines: list[str]) -> list[Problem]:
+    if not _INVISIBLE.search("\n".join(lines)):  # one pass over the text in C, usually enough
+        return []
     problems: list[Problem] = []
     for number, line in enumerate(lines, 1):
         for m in _INVISIBLE.finditer(line):

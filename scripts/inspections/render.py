@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -142,7 +143,7 @@ class Renderer:
         '../../glossary.md#iro'
         """
         path, _, anchor = target.partition("#")
-        rel = posixpath.relpath(path, posixpath.dirname(self.page) or ".")
+        rel = relpath(path, posixpath.dirname(self.page) or ".")
         return rel + (f"#{anchor}" if anchor else "")
 
     def md(self, value: Any) -> Safe:
@@ -155,11 +156,16 @@ class Renderer:
             value = value.value
         if value is None:
             return Safe("")
-        return Safe(self._safe_markdown(str(value)))
+        text = str(value)
+        if "](" not in text:  # no link: the same for every page, so worked out once
+            return Safe(_escaped(text))
+        return Safe(self._safe_markdown(text))
 
     def inline(self, value: Any) -> Safe:
         """Like ``md`` but on one line (for table cells and list items)."""
-        return Safe(" ".join(self.md(value).split()))
+        # str.split, not Markup.split: the parts are already safe, and Markup would re-wrap
+        # and re-escape each one (most of the rendering time at national scale).
+        return Safe(" ".join(str.split(self.md(value))))
 
     # -- internals --------------------------------------------------------------------------
 
@@ -189,6 +195,38 @@ class Renderer:
                 out.append(escape(words))
         out.append(escape(text[pos:]))
         return "".join(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    """:func:`escape` of text without links, remembered (grade words, names and headings
+    are printed on hundreds of pages)."""
+    return escape(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for paths relative to docs/, without asking the operating system
+    for the current folder (which ``posixpath.relpath`` does on every call).
+
+    >>> relpath("glossary.md", "areas/derby"), relpath("areas/x/index.md", "areas/derby")
+    ('../../glossary.md', '../x/index.md')
+    >>> relpath("areas", "areas"), relpath("a/b.md", ".")
+    ('.', 'a/b.md')
+    """
+    if path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [p for p in posixpath.normpath(path).split("/") if p and p != "."]
+    here = [p for p in posixpath.normpath(start).split("/") if p and p != "."]
+    if ".." in to or ".." in here:
+        return posixpath.relpath(path, start)
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) if parts else "."
 
 
 def escape(text: str) -> str:

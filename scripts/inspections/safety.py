@@ -61,6 +61,9 @@ _LINK_START = re.compile(r"\]\(")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.M)
 _BRACES = re.compile(r"\{[^}\n]*\}")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Every pattern below needs one of these characters, so text without them is skipped at once.
+_SUSPECT = re.compile(r"[<&\[\]{]")
+_FIELD_RULES = (*URL_FIELDS, "seed")  # fields with rules of their own
 
 
 def check_text(doc: Document) -> Iterator[Problem]:
@@ -68,6 +71,9 @@ def check_text(doc: Document) -> Iterator[Problem]:
     from inspections.validate import doc_texts  # validate imports load; keep this light
 
     for loc, text in doc_texts(doc):
+        if not _SUSPECT.search(text) and loc and isinstance(loc[-1], str) \
+                and loc[-1] not in _FIELD_RULES:
+            continue  # nothing problems_in looks for is in this text (the common case)
         for needle, message, fix in problems_in(text, field=_field(loc)):
             line, col = doc.locate(loc, needle)
             yield Problem(doc.path, line, col, message, fix)
@@ -93,6 +99,8 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
     if field == "seed" and not SEED_NAME.fullmatch(text):
         yield (text, f"`{_short(text)}` is not a file name in ../shared/seeds/",
                "Write just the file's name, like `002_ac570c76320a66fd.txt`, with no folders")
+    if not _SUSPECT.search(text):
+        return  # no `<`, `&`, `[`, `]` or `{`: none of the checks below can match
     done: set[int] = set()  # positions already reported, so one `<` gets one message
     for m in _COMMENT.finditer(text):
         done.add(m.start())

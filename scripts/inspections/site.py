@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from inspections import safety, validate
-from inspections.load import Document, load_file
+from inspections.load import Document, load_bytes, read_data
 from inspections.models import (
     Area,
     DateInfo,
@@ -70,9 +70,21 @@ class Site:
         return sorted(e.path for e in entries)
 
     def inspections_of(self, area: str) -> list[Entry[Inspection]]:
-        """An area's inspections, newest first."""
-        found = [e for e in self.inspections.values() if e.model.area == area]
-        return sorted(found, key=lambda e: sort_key(e.model), reverse=True)
+        """An area's inspections, newest first.
+
+        Every area's list is worked out in one pass and kept while ``inspections`` holds the
+        same entries (153 areas each asking for theirs would otherwise walk all of them).
+        """
+        snapshot = tuple(map(id, self.inspections.values()))
+        cached = self.__dict__.get("_by_area")
+        if cached is None or cached[0] != snapshot:
+            by_area: dict[str, list[Entry[Inspection]]] = {}
+            for e in self.inspections.values():
+                by_area.setdefault(e.model.area, []).append(e)
+            for found in by_area.values():
+                found.sort(key=lambda e: sort_key(e.model), reverse=True)
+            cached = self.__dict__["_by_area"] = (snapshot, by_area)
+        return list(cached[1].get(area, []))
 
 
 def sort_key(insp: Inspection) -> str:
@@ -97,25 +109,47 @@ def data_files(root: Path) -> dict[str, list[Path]]:
     }
 
 
-def load_site(root: Path, seeds: Path | None = None) -> Site:
-    """Load and check every data file under ``root``; raise DataError with all problems."""
+FileResult = tuple[bytes, Document | None, Strict | None, list[Problem]]
+
+
+def load_site(root: Path, seeds: Path | None = None, *,
+              cache: dict[tuple[str, str], FileResult] | None = None) -> Site:
+    """Load and check every data file under ``root``; raise DataError with all problems.
+
+    ``cache`` (used by ``make preview``, which rebuilds after every edit) keeps what each file
+    gave, by its exact bytes: a file whose bytes are unchanged is not parsed and checked
+    again, and gives the same Document and model objects as before (so callers can tell
+    changed files by identity). The checks on the file itself (not a link, inside data/, an
+    ordinary file, not too large) and every check across files still run every time.
+    """
     root = Path(root)
     seeds = seeds if seeds is not None else root.parent / "shared" / "seeds"
     site = Site(root)
     problems: list[Problem] = []
+    resolved: dict[Path, Path] = {}  # each folder resolved once in this loading
+    inside = root / "data"
+    seen: set[tuple[str, str]] = set()
     for kind, paths in data_files(root).items():
         for path in paths:
             rel = path.relative_to(root).as_posix()
             try:
-                doc = load_file(path, rel, inside=root / "data")
+                raw = read_data(path, rel, inside=inside, resolved=resolved)
             except DataError as exc:
                 problems.extend(exc.problems)
                 site.broken.add(f"{kind}:{_key(kind, path)}")
                 continue
-            model, found = validate.check_model(doc, kind)
+            seen.add((kind, rel))
+            cached = cache.get((kind, rel)) if cache is not None else None
+            if cached is not None and cached[0] == raw:
+                _, doc, model, found = cached
+            else:
+                doc, model, found = _check_file(raw, rel, kind)
+                if cache is not None:
+                    cache[(kind, rel)] = (raw, doc, model, found)
             problems.extend(found)
-            problems.extend(safety.check_text(doc))
-            problems.extend(validate.check_placeholders(doc))
+            if doc is None:
+                site.broken.add(f"{kind}:{_key(kind, path)}")
+                continue
             if model is None:
                 site.broken.add(f"{kind}:{_key(kind, path)}")
                 continue
@@ -130,6 +164,9 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
                 site.helplines = Entry(key, model, doc)
             else:
                 site.glossary = Entry(key, model, doc)
+    if cache is not None:
+        for gone in [k for k in cache if k not in seen]:
+            del cache[gone]
     if not data_files(root)["glossary"]:
         problems.append(Problem("data/glossary.yaml", 1, 1, "The glossary file is missing",
                                 "Restore data/glossary.yaml from the project"))
@@ -137,6 +174,18 @@ def load_site(root: Path, seeds: Path | None = None) -> Site:
     if problems:
         raise DataError(problems)
     return site
+
+
+def _check_file(raw: bytes, rel: str, kind: str
+                ) -> tuple[Document | None, Strict | None, list[Problem]]:
+    """What one file gives on its own: its document and model, or its problems."""
+    try:
+        doc = load_bytes(raw, rel)
+    except DataError as exc:
+        return None, None, list(exc.problems)
+    model, found = validate.check_model(doc, kind)
+    found = [*found, *safety.check_text(doc), *validate.check_placeholders(doc)]
+    return doc, model, found
 
 
 def _key(kind: str, path: Path) -> str:

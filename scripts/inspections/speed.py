@@ -10,6 +10,8 @@ it without the bundle, and the colour toggle is shown and works on the first cli
 
 Preview: with ``mkdocs serve --dirty`` (``make preview``), a generated page whose Markdown has
 not changed since the last rebuild is not rebuilt, so an edit re-renders only what it touches.
+:func:`serving` tells :mod:`inspections.mkdocs` it may reuse the previous rebuild's data and
+pages (see :func:`inspections.pages.rebuild_pages`).
 
 Example (what the hook does to a page)::
 
@@ -71,10 +73,16 @@ def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
 # ---------------------------------------------------------------------------- preview
 
 _previous: dict[str, str] = {}  # docs path -> Markdown of the last build in this process
-_dirty = {"on": False}
+_dirty = {"on": False, "serve": False}
+
+
+def serving() -> bool:
+    """True in ``mkdocs serve`` (``make preview``): rebuilds may reuse the previous one."""
+    return _dirty["serve"]
 
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
+    _dirty["serve"] = command == "serve"
     _dirty["on"] = command == "serve" and dirty
     if _dirty["on"]:
         # `make preview` keeps --strict for real problems; this one notice is about --dirty

@@ -7,7 +7,8 @@ synthetic data is checked by exactly the same rules as the real data.
 
 Each area has 3 to 6 inspections, on dates when their framework was in use, with every
 judgement the framework asks for, graded from its own scale (never converted), and plain text
-of realistic length. The output is deterministic for a given seed.
+of realistic length, written to pass the plain-language rules (short sentences, everyday words,
+no glossary words left unlinked). The output is deterministic for a given seed.
 
 Usage::
 
@@ -52,9 +53,9 @@ _SENTENCES = [
     "Managers check the quality of work regularly, and staff say they feel supported.",
     "The council listens to children in care and uses their views to change services.",
     "Not every child gets help to understand their own history and why they are in care.",
-    "Caseloads are manageable for most staff, so they have time to build relationships.",
+    "Most staff have a fair amount of work, so they have time to build relationships.",
     "Children who go missing are offered a talk when they return, and the records are good.",
-    "The virtual school helps children in care to attend school and make progress.",
+    "A team at the council helps children in care to attend school and make progress.",
     "There are not enough foster homes, so some children live a long way from home.",
 ]
 _YP = [
@@ -225,9 +226,12 @@ def make_project(out: Path, repo: Path, *, areas: int = 153, seed: int = 2026) -
     rng = random.Random(seed)
     shutil.rmtree(out, ignore_errors=True)
     (out / "data").mkdir(parents=True)
-    for name in ("frameworks", "schema"):
-        shutil.copytree(repo / "data" / name, out / "data" / name)
-    shutil.copy2(repo / "data" / "glossary.yaml", out / "data" / "glossary.yaml")
+    for name in ("frameworks", "schema", "rules"):
+        if (repo / "data" / name).is_dir():
+            shutil.copytree(repo / "data" / name, out / "data" / name)
+    for name in ("glossary.yaml", "helplines.yaml"):
+        if (repo / "data" / name).is_file():
+            shutil.copy2(repo / "data" / name, out / "data" / name)
     shutil.copy2(repo / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copytree(repo / "docs", out / "docs")
     (out / "scripts").mkdir()

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from inspections import context
+from inspections.context import area_path, inspection_path
 from inspections.render import Renderer, TextUse
 from inspections.site import Site
 
@@ -76,3 +77,72 @@ def build_pages(site: Site, renderer: Renderer | None = None) -> dict[str, Page]
                 raise RuntimeError(f"Two page modules both make {page.path}")
             pages[page.path] = page
     return dict(sorted(pages.items()))
+
+
+# ---------------------------------------------------------------------------- previews
+
+# Fields of an inspection that only its own two pages and its area's page show. An edit that
+# changes nothing else re-renders just those pages; any other change (grades, dates, kind,
+# framework, area, previous...) can move national figures, trends and tables, so everything is
+# rendered again. tests/test_preview_incremental.py checks this list against full renders.
+LOCAL_FIELDS = frozenset({"summary", "going_well", "must_improve", "next_steps", "how_inspected",
+                          "notes", "topic", "report", "sources", "judgements_ref"})
+
+
+def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
+                  renderer: Renderer | None = None) -> tuple[dict[str, Page], set[str]] | None:
+    """Pages for ``new`` made by re-rendering only what changed since ``old``, with the paths
+    re-rendered; None when that is not certainly the same as :func:`build_pages` (the caller
+    then renders everything).
+
+    ``old`` and ``new`` must come from ``load_site(..., cache=...)`` with the same cache, so an
+    unchanged file gives the same Document object. Only edits to existing inspection files
+    that touch :data:`LOCAL_FIELDS` alone are done here: the inspection's two pages and its
+    area's page are rendered again, and a page elsewhere that shows any words from the file
+    means everything is rendered again.
+    """
+    before, after = _docs(old), _docs(new)
+    if before.keys() != after.keys() or old.broken or new.broken:
+        return None
+    changed = {path for path, doc in after.items() if doc is not before[path]}
+    if not changed:
+        return dict(old_pages), set()
+    olds = {e.path: e for e in old.inspections.values()}
+    news = {e.path: e for e in new.inspections.values()}
+    for path in changed:
+        if path not in olds or path not in news or olds[path].key != news[path].key:
+            return None  # an area, framework, glossary or helplines file: everything
+        a, b = olds[path].model, news[path].model
+        if a.model_dump(exclude=LOCAL_FIELDS) != b.model_dump(exclude=LOCAL_FIELDS):
+            return None
+    own = {news[p].key for p in changed}
+    allowed = {inspection_path(k, a) for k in own for a in ("families", "young-people")}
+    allowed |= {area_path(k.split("/")[0]) for k in own}
+    touched = {path for path, page in old_pages.items()
+               if page.source in changed or any(u.path in changed for u in page.texts)}
+    if not touched <= allowed:
+        return None
+    renderer = renderer or Renderer()
+    context.install(renderer)
+    from inspections.pages.areas import area_page
+    from inspections.pages.inspections import inspection_pages
+
+    pages = dict(old_pages)
+    made: set[str] = set()
+    for key in sorted(own):
+        for page in inspection_pages(new, renderer, key, new.inspections[key]):
+            pages[page.path] = page
+            made.add(page.path)
+    for area in sorted({k.split("/")[0] for k in own}):
+        page = area_page(new, renderer, area, new.areas[area])
+        pages[page.path] = page
+        made.add(page.path)
+    if made != allowed:
+        return None  # the pages are not where we expected: render everything
+    return pages, made
+
+
+def _docs(site: Site) -> dict[str, object]:
+    entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
+    entries += [e for e in (site.glossary, site.helplines) if e is not None]
+    return {e.path: e.doc for e in entries}

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from inspections.context import area_path, partners, timeline, view
-from inspections.models import REGIONS
+from inspections.models import REGIONS, Area
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
-from inspections.site import Site
+from inspections.site import Entry, Site
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -28,9 +28,15 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
          "by_region": [(r, [(k, view(e)) for k, e in group]) for r, group in by_region if group]},
         path="areas/index.md", audience="everyone", title="Find your area")
     for key, entry in areas:
-        yield render_page(
-            renderer, "everyone/area.md.j2",
-            {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
-             "partners": partners(site, key)},
-            path=area_path(key), audience="everyone", source=entry.path,
-            title=f"{entry.model.name}: Ofsted inspections of children's services")
+        yield area_page(site, renderer, key, entry)
+
+
+def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> Page:
+    """One area's page (``make preview`` re-renders just this after an edit to one of its
+    inspections)."""
+    return render_page(
+        renderer, "everyone/area.md.j2",
+        {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
+         "partners": partners(site, key)},
+        path=area_path(key), audience="everyone", source=entry.path,
+        title=f"{entry.model.name}: Ofsted inspections of children's services")

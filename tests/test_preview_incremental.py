@@ -1,0 +1,154 @@
+"""``make preview`` re-renders only what an edit touches, and the result is always exactly what a
+full render gives (never a stale page).
+
+The list of fields that only show on an inspection's own pages and its area's page
+(``LOCAL_FIELDS``) is checked here against full renders of a small fictional site, so adding
+one of those fields to another page makes this test fail instead of making previews stale.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inspections.bench.synthetic import make_project, to_yaml
+from inspections.context import area_path, inspection_path
+from inspections.load import load_file
+from inspections.pages import LOCAL_FIELDS, build_pages, rebuild_pages
+from inspections.problems import DataError
+from inspections.site import load_site
+
+WORDS = {"families", "young_people", "title", "ref", "text", "notes"}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory, root) -> Path:
+    out = tmp_path_factory.mktemp("incremental") / "project"
+    make_project(out, root, areas=12, seed=11)
+    return out
+
+
+@pytest.fixture
+def project(template: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "project"
+    shutil.copytree(template, out)
+    return out
+
+
+def _changed(value: Any, key: str = "") -> Any:
+    """Every text a reader sees gets more words; every whole number goes up by one."""
+    if isinstance(value, dict):
+        return {k: _changed(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_changed(v, key) for v in value]
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str) and key in WORDS:
+        return value + " This was changed for the test."
+    return value
+
+
+def _richest(project: Path) -> tuple[str, Path]:
+    """The inspection file with the most of the local fields (and a `notes:` added)."""
+    files = sorted((project / "data" / "inspections").glob("*/*.yaml"))
+    best = max(files, key=lambda p: len(LOCAL_FIELDS & set(load_file(p).data)))
+    data = load_file(best).data
+    data["notes"] = "Some dates were worked out from the council's own papers."
+    best.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    return f"{best.parent.name}/{best.stem}", best
+
+
+def _edit(path: Path, field: str) -> None:
+    data = load_file(path).data
+    data[field] = _changed(data[field], field)
+    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+
+
+def _own_pages(key: str) -> set[str]:
+    return {inspection_path(key, "families"), inspection_path(key, "young-people"),
+            area_path(key.split("/")[0])}
+
+
+def test_local_fields_show_only_on_their_own_pages(project: Path) -> None:
+    key, path = _richest(project)
+    present = sorted(LOCAL_FIELDS & set(load_file(path).data))
+    assert {"summary", "going_well", "must_improve", "how_inspected", "notes"} <= set(present)
+    before = build_pages(load_site(project))
+    for field in present:
+        _edit(path, field)
+        after = build_pages(load_site(project))
+        differ = {p for p in after if after[p].markdown != before[p].markdown}
+        if field == "summary":  # the edits really show (some fields, like notes, may not)
+            assert {inspection_path(key, "families"), inspection_path(key, "young-people")} \
+                <= differ
+        assert differ <= _own_pages(key), (field, differ - _own_pages(key))
+        before = after
+
+
+def test_a_text_edit_re_renders_three_pages_exactly_as_a_full_render(project: Path) -> None:
+    key, path = _richest(project)
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    _edit(path, "summary")
+    new = load_site(project, cache=cache)
+    done = rebuild_pages(old, new, old_pages)
+    assert done is not None
+    pages, made = done
+    assert made == _own_pages(key)
+    full = build_pages(load_site(project))
+    assert list(pages) == list(full)
+    for p in full:
+        assert pages[p].markdown == full[p].markdown, p
+        assert pages[p].texts == full[p].texts, p  # positions move with the edit
+
+
+def test_nothing_changed_reuses_every_page(project: Path) -> None:
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    pages, made = rebuild_pages(old, load_site(project, cache=cache), old_pages)
+    assert made == set() and pages == old_pages
+
+
+@pytest.mark.parametrize("edit", ["grade", "area", "framework", "new inspection", "deleted"])
+def test_other_edits_render_everything(project: Path, edit: str) -> None:
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    key, path = _richest(project)
+    old = load_site(project, cache=cache)  # after the notes were added
+    old_pages = build_pages(old)
+    if edit == "grade":
+        path = next(p for p in sorted((project / "data" / "inspections").glob("*/*.yaml"))
+                    if load_file(p).data.get("judgements"))
+        data = load_file(path).data
+        fw = load_file(project / "data" / "frameworks" / f"{data['framework']}.yaml").data
+        first = next(iter(data["judgements"]))
+        grades = [g for g in fw["grades"] if g != data["judgements"][first]]
+        data["judgements"][first] = grades[0]
+        path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    elif edit == "area":
+        area = project / "data" / "areas" / f"{key.split('/')[0]}.yaml"
+        area.write_text(area.read_text(encoding="utf-8").replace("(made up)", "(invented)"),
+                        encoding="utf-8")
+    elif edit == "framework":
+        fw = sorted((project / "data" / "frameworks").glob("*.yaml"))[0]
+        fw.write_text(fw.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    elif edit == "new inspection":
+        shutil.copy2(path, path.with_name("2099-01-copy.yaml"))
+    else:
+        victims = [p for p in path.parent.glob("*.yaml") if p != path]
+        text = "\n".join(p.read_text(encoding="utf-8") for p in path.parent.glob("*.yaml"))
+        victim = next(p for p in victims if f"/{p.stem}" not in text)
+        victim.unlink()
+    try:
+        new = load_site(project, cache=cache)
+    except DataError:  # an edit that breaks the data is not what this tests
+        pytest.skip("the edit made the data invalid")
+    assert rebuild_pages(old, new, old_pages) is None
