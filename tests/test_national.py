@@ -63,7 +63,8 @@ def test_context_line_on_shipped_page_says_it_covers_this_site_only(site_data):
     assert "on this site only" in page
     n = national.tally(site_data, "ilacs-2018", "overall-effectiveness")
     count = n.counts["outstanding"]
-    assert ("the only area" if count == 1 else f"one of {count} areas") in page
+    assert ("No other area on this site has that grade" if count == 1
+            else f"On this site, {count} areas have that grade") in page
 
 
 def test_context_line_counts_match_data(synthetic_site):
@@ -76,8 +77,9 @@ def test_context_line_counts_match_data(synthetic_site):
         grade = synthetic_site.frameworks[entry.model.framework].model.grades[facts.grade]
         md = pages[f"areas/{key}/index.md"].markdown
         count = facts.national.counts[facts.grade]
-        phrase = "the only area" if count == 1 else f"one of {count} areas"
-        assert f"{phrase} on this site rated **{grade.families}**" in md
+        assert f"was rated **{grade.families}**" in md
+        assert ("No other area on this site has that grade" if count == 1
+                else f"On this site, {count} areas have that grade") in md
         checked += 1
     assert checked > 5
 
