@@ -74,3 +74,16 @@ def ensure_framework(project: Path, family: str, day: str, key: str | None = Non
     with (folder / f"{key}.yaml").open("w", encoding="utf-8") as out:
         yaml.dump(data, out)
     return key
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> str:
+    """Replace ``old`` (which must appear exactly once) with ``new`` in one file of a copy.
+
+    Returns the new text, so a test can find the line of what it wrote.
+    """
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should appear once in {rel}"
+    text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text

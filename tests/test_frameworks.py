@@ -7,13 +7,13 @@ file, so a test fails if the message points at the wrong place.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from inspections.problems import DataError
 from inspections.site import load_site
+from project_copy import edit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -22,22 +22,6 @@ DERBY_2017 = "data/inspections/derby/2017-03-sif.yaml"
 DERBY_2022 = "data/inspections/derby/2022-03-ilacs.yaml"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's data (and mkdocs.yml) to break."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> str:
-    """Replace ``old`` (which must be there once) with ``new`` in one data file."""
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should appear once in {rel}"
-    text = text.replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def line_of(text: str, needle: str) -> int:

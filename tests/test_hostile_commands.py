@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,13 +27,6 @@ from pdf_from_text import pdf_bytes
 ROOT = Path(__file__).resolve().parent.parent
 SEED_REPORT = ROOT.parent / "shared" / "seeds" / "002_ac570c76320a66fd.txt"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess:

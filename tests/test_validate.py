@@ -6,7 +6,6 @@ problems reported. The messages are the product here: a comms officer reads them
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,25 +14,13 @@ import pytest
 
 from inspections.problems import DataError
 from inspections.site import load_site
+from project_copy import edit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 DERBY_2022 = "data/inspections/derby/2022-03-ilacs.yaml"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's data and config to break."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(project: Path, rel: str, needle: str) -> int:
