@@ -45,7 +45,7 @@ def on_config(config, **kwargs):
         _preview.clear()
         gc.disable()  # until _freeze: see there
     try:
-        _load_generate_check(root, serving)
+        _load_generate_check(root, serving, config.site_url)
     except BaseException:
         gc.enable()
         raise
@@ -53,7 +53,7 @@ def on_config(config, **kwargs):
     return config
 
 
-def _load_generate_check(root: Path, serving: bool) -> None:
+def _load_generate_check(root: Path, serving: bool, site_url: str | None) -> None:
     clock = time.process_time()
     try:
         site: Site = load_site(root, cache=_preview.setdefault("files", {}) if serving else None)
@@ -64,6 +64,9 @@ def _load_generate_check(root: Path, serving: bool) -> None:
     pages, made = _pages(site, serving)
     timings["generate"] = time.process_time() - clock
     timings["rendered_pages"] = len(made) if made is not None else len(pages)
+    clock = time.process_time()
+    _state["static"] = static_files(site, site_url)  # open data and the feed
+    timings["open_data"] = time.process_time() - clock
     _state["site"] = site
     _state["pages"] = pages
     clock = time.process_time()
@@ -191,7 +194,7 @@ def on_files(files: Files, config, **kwargs) -> Files:
         files.append(File.generated(config, path, content=page.markdown))
     if clashes:
         raise Abort("\n".join(clashes))
-    for path, content in static_files(_state["site"], config.site_url).items():
+    for path, content in _state["static"].items():
         files.append(File.generated(config, path, content=content))  # open data and the feed
     return files
 
@@ -215,18 +218,30 @@ def help_context(site: Site | None, source: str | None) -> dict:
         memo = (site, {})
         _help_memo.clear()
         _help_memo[id(site)] = memo
-    if source not in memo[1]:
-        memo[1][source] = _help_context(site, source)
-    return dict(memo[1][source])
+    slug = _area_slug(source)
+    if slug not in memo[1]:
+        memo[1][slug] = _help_context(site, slug)
+    return dict(memo[1][slug])
 
 
 _help_memo: dict[int, tuple[Site, dict]] = {}
 
 
-def _help_context(site: Site, source: str | None) -> dict:
+def _area_slug(source: str | None) -> str | None:
+    """The area a page is about, from the data file it is made from.
+
+    >>> _area_slug("data/inspections/derby/2022-03-ilacs.yaml"), _area_slug("data/areas/derby.yaml")
+    ('derby', 'derby')
+    >>> _area_slug("data/glossary.yaml") is None and _area_slug(None) is None
+    True
+    """
     parts = (source or "").split("/")
-    slug = (parts[2].removesuffix(".yaml") if len(parts) >= 3 and parts[0] == "data"
-            and parts[1] in ("areas", "inspections") else None)
+    if len(parts) >= 3 and parts[0] == "data" and parts[1] in ("areas", "inspections"):
+        return parts[2].removesuffix(".yaml")
+    return None
+
+
+def _help_context(site: Site, slug: str | None) -> dict:
     area = site.areas.get(slug) if slug else None
     helplines = site.helplines.model.helplines if site.helplines else {}
     checked = [h.checked for h in helplines.values()]

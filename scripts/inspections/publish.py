@@ -85,10 +85,22 @@ def on_pre_build(config, **kwargs) -> None:
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     if not config.edit_uri:
         return markdown
-    docs = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
     source = page.meta.get("source") if page.file.generated_by else None
-    footer = edit_footer(page.edit_url, source, edit_root(config.edit_uri, docs))
+    footer = edit_footer(page.edit_url, source, _edit_root(config))
     return markdown.rstrip() + "\n\n" + footer + "\n" if footer else markdown
+
+
+_EDIT_ROOTS: dict[tuple[str, str, str], str] = {}
+
+
+def _edit_root(config) -> str:
+    """:func:`edit_root` for this configuration, worked out once (not for each of 1,500
+    pages: resolving folders asks the operating system every time)."""
+    key = (config.edit_uri, config.docs_dir, config.config_file_path)
+    if key not in _EDIT_ROOTS:
+        docs = Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()
+        _EDIT_ROOTS[key] = edit_root(config.edit_uri, docs)
+    return _EDIT_ROOTS[key]
 
 
 def robots_txt(site_url: str | None) -> str:
