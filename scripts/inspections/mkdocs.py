@@ -43,7 +43,7 @@ def on_config(config, **kwargs):
     serving = speed.serving()
     if not serving:
         _preview.clear()
-        gc.disable()  # until _freeze: see there
+    gc.disable()  # until _freeze: see there
     try:
         _load_generate_check(root, serving, config.site_url)
     except BaseException:
@@ -76,16 +76,18 @@ def _load_generate_check(root: Path, serving: bool, site_url: str | None) -> Non
 
 
 def _freeze(serving: bool) -> None:
-    """The loaded data and pages live until a one-off build ends, so the collector is off while
-    they are made and checked (it kept scanning the growing data: about 0.4 s at national
-    scale), and then they are moved out of its way, so MkDocs' own work after this does not
-    keep scanning them either (that saved about 2 seconds of MkDocs' time). Ordinary reference
-    counting still frees almost everything; the few loops of garbage made before this point
-    stay in memory until the build ends. Not in a preview, which keeps rebuilding: there old
-    data must stay collectable."""
+    """The collector is off while the data is loaded and the pages are made and checked: it
+    kept scanning the growing data, about 0.4 s at national scale. Ordinary reference counting
+    still frees almost everything meanwhile.
+
+    In a one-off build the data and pages then live until the build ends, so they are moved
+    out of the collector's way, and MkDocs' own work after this does not keep scanning them
+    either (that saved about 2 seconds of MkDocs' time); the few loops of garbage made before
+    this point stay in memory until the build ends. Not in a preview, which keeps rebuilding:
+    there the last rebuild's data must stay collectable."""
     if not serving:
         gc.freeze()
-        gc.enable()
+    gc.enable()
 
 
 def _write_timings(timings: dict) -> None:

@@ -182,9 +182,41 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def preview_seconds(project: Path, edit: Path, url_path: str) -> float:
-    """Start ``mkdocs serve --dirty`` as ``make preview`` does, edit ``edit``, and time until
-    the page at ``url_path`` shows the new words."""
+@dataclass
+class Edit:
+    """One edit to a data file in a preview, and how to see it on the served page."""
+
+    name: str
+    file: Path
+    url_path: str
+    change: Callable[[str, str], str]  # (file text, marker) -> new file text
+    shown: Callable[[str, str], bool]  # (served page, marker) -> is the edit there?
+
+
+def words_edit(file: Path, url_path: str) -> Edit:
+    """New words at the start of the families summary: only this inspection's pages change."""
+    def change(text: str, marker: str) -> str:
+        head, tail = text.split("\nsummary:", 1)
+        tail = re.sub(r"(\n  families: )(.*)", lambda m: m.group(1) + marker + ". " + m.group(2),
+                      tail, count=1)
+        return head + "\nsummary:" + tail
+    return Edit("new words in a summary", file, url_path, change, lambda body, m: m in body)
+
+
+def grade_edit(file: Path, url_path: str, key: str, old: str, new: str) -> Edit:
+    """A new overall grade: the national figures, the area and compare pages change too."""
+    pattern = re.compile(rf'grade grade--{new}" data-inspection="{re.escape(key)}" '
+                         r'data-judgement="overall-effectiveness"')
+
+    def change(text: str, marker: str) -> str:
+        return text.replace(f"overall-effectiveness: {old}", f"overall-effectiveness: {new}", 1)
+    return Edit(f"a grade changed from {old} to {new}", file, url_path, change,
+                lambda body, m: bool(pattern.search(body)))
+
+
+def preview_seconds(project: Path, edits: list[Edit]) -> list[float]:
+    """Start ``mkdocs serve --dirty`` as ``make preview`` does, make each edit in turn, and time
+    until the served page shows it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dirty",
@@ -194,24 +226,29 @@ def preview_seconds(project: Path, edit: Path, url_path: str) -> float:
                             start_new_session=True)
     try:
         deadline = time.monotonic() + 300
-        while fetch(base + url_path) is None:
+        while fetch(base + edits[0].url_path) is None:
             if time.monotonic() > deadline or proc.poll() is not None:
                 raise SystemExit("mkdocs serve did not start")
             time.sleep(0.5)
-        time.sleep(2)  # let the first build settle
-        marker = f"Benchmark edit {time.time_ns()}"
-        text = edit.read_text(encoding="utf-8")
-        new = re.sub(r"(\n  families: )(.*)", lambda m: m.group(1) + marker + ". " + m.group(2),
-                     text.split("\nsummary:", 1)[1], count=1)
-        start = time.perf_counter()
-        edit.write_text(text.split("\nsummary:", 1)[0] + "\nsummary:" + new, encoding="utf-8")
-        while True:
-            body = fetch(base + url_path) or ""
-            if marker in body:
-                return time.perf_counter() - start
-            if time.perf_counter() - start > 120:
-                return float("inf")
-            time.sleep(0.05)
+        seconds = []
+        for edit in edits:
+            time.sleep(2)  # let the last build settle
+            marker = f"Benchmark edit {time.time_ns()}"
+            text = edit.file.read_text(encoding="utf-8")
+            new = edit.change(text, marker)
+            if new == text:
+                raise SystemExit(f"bench: the edit '{edit.name}' changed nothing in {edit.file}")
+            start = time.perf_counter()
+            edit.file.write_text(new, encoding="utf-8")
+            while True:
+                if edit.shown(fetch(base + edit.url_path) or "", marker):
+                    seconds.append(time.perf_counter() - start)
+                    break
+                if time.perf_counter() - start > 120:
+                    seconds.append(float("inf"))
+                    break
+                time.sleep(0.05)
+        return seconds
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)  # the server and its children, started above
@@ -296,9 +333,15 @@ def run(repo: Path, work: Path) -> list[Result]:
                           worst[0] <= 1.25))
 
     first = next(k for k in sorted(site.inspections) if k.startswith(area))
-    urls = ["", "compare/", "compare/young-people/", "areas/", f"areas/{area}/",
-             f"areas/{first}/", f"areas/{first}/young-people/", "data/", "grades/",
-             "glossary/"]
+    # Every page that is not about one area (home, compare, data, glossary, guide, safety...),
+    # the 404 page, and one area with one inspection for each audience: each kind of page.
+    built = work / "site-national"
+    urls = sorted(path.parent.relative_to(built).as_posix() + "/"
+                  for path in built.rglob("index.html")
+                  if path.relative_to(built).parts[0] != "areas")
+    urls = [("" if u == "./" else u) for u in urls]
+    urls += ["404.html", "areas/", f"areas/{area}/", f"areas/{first}/",
+             f"areas/{first}/young-people/"]
     loads = first_loads(work / "site-national", urls)
     heaviest = max(loads, key=lambda x: x.gzip_total)
     results.append(Result("First load of any page, everything included: at most 50 KB gzip",
@@ -309,11 +352,28 @@ def run(repo: Path, work: Path) -> list[Result]:
                           "not fetched on first load" if not searchy
                           else f"fetched on /{', /'.join(searchy)}", not searchy))
 
-    edit = project / "data" / "inspections" / first.replace("/", os.sep)
-    seconds = preview_seconds(project, Path(str(edit) + ".yaml"), f"areas/{first}/")
-    results.append(Result("make preview shows an edit to one data file: at most 2 s",
-                          f"{seconds:.1f} s", seconds <= 2))
+    edits = [words_edit(_data_file(project, first), f"areas/{first}/")]
+    graded = next((k for k, e in sorted(site.inspections.items())
+                   if _overall(e) in ("good", "requires-improvement")), None)
+    if graded:
+        old = _overall(site.inspections[graded])
+        new = "outstanding" if old == "good" else "good"
+        edits.append(grade_edit(_data_file(project, graded), f"areas/{graded}/", graded, old, new))
+    seconds = preview_seconds(project, edits)
+    results.append(Result(
+        "make preview shows an edit to one data file: at most 2 s",
+        "; ".join(f"{e.name}: {s:.1f} s" for e, s in zip(edits, seconds, strict=True)),
+        max(seconds) <= 2))
     return results
+
+
+def _data_file(project: Path, key: str) -> Path:
+    return project / "data" / "inspections" / f"{key}.yaml"
+
+
+def _overall(entry) -> str | None:
+    judgements = entry.model.judgements or {}
+    return judgements.get("overall-effectiveness")
 
 
 def table(results: list[Result]) -> str:
