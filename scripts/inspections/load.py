@@ -34,21 +34,14 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
-    AliasEvent,
-    CollectionEndEvent,
-    CollectionStartEvent,
-    DocumentStartEvent,
-    Event,
-    ScalarEvent,
-)
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from inspections.problems import DataError, Problem
+
+if TYPE_CHECKING:  # ruamel.yaml itself is imported only when a file needs the careful path
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.events import Event
+    from ruamel.yaml.nodes import Node
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 20  # the deepest real data file uses 5 levels
@@ -254,6 +247,19 @@ def load_text(text: str, name: str) -> Document:
 
     if (fast := load_fast(text, name, lines)) is not None:
         return fast
+    return _load_carefully(text, name, lines)
+
+
+def _load_carefully(text: str, name: str, lines: list[str]) -> Document:
+    """ruamel.yaml's round-trip parser: slow, but its marks and messages are the ones we report.
+
+    Imported here, not at the top: well-formed files never come this far, and importing
+    ruamel.yaml costs about 10 ms of every build.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     try:
@@ -329,6 +335,14 @@ def _scan(events: Any, name: str) -> list[Problem]:
     Stopping here, before anything is composed, is what keeps a "billion laughs" file or a
     file nested thousands of levels deep from costing time or memory.
     """
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        DocumentStartEvent,
+        ScalarEvent,
+    )
+
     depth = values = documents = 0
     for event in events:
         if isinstance(event, DocumentStartEvent):
