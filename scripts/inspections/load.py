@@ -29,6 +29,8 @@ Example::
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import stat
 import unicodedata
@@ -145,40 +147,63 @@ class Document:
 
 
 def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None,
-              resolved: dict[Path, Path] | None = None) -> Document:
+              folders: Folders | None = None) -> Document:
     """Load ``path``; raise :class:`DataError` with every problem found in it.
 
     Only a regular file is read, never a link (a pull request could add a link to
     ``/dev/zero`` or to a private file, whose contents would then be quoted in messages), and
-    with ``inside``, only a file that really lives in that folder. ``resolved`` lets one
+    with ``inside``, only a file that really lives in that folder. ``folders`` lets one
     loading of many files resolve each folder once (the file itself is never a link, so its
-    real path is its folder's real path plus its name); pass a new dict for each loading.
+    real path is its folder's real path plus its name); pass a new one for each loading.
     """
     name = shown_as or str(path)
-    return load_bytes(read_data(path, name, inside=inside, resolved=resolved), name)
+    return load_bytes(read_data(path, name, inside=inside, folders=folders), name)
 
 
 def read_data(path: Path, name: str, *, inside: Path | None = None,
-              resolved: dict[Path, Path] | None = None) -> bytes:
+              folders: Folders | None = None) -> bytes:
     """The bytes of a data file, after every check :func:`load_file` makes before reading
     (not a link, inside ``inside``, an ordinary file, not too large); raises DataError."""
+    return read_in(path.parent, path.name, name, inside=inside, folders=folders)
+
+
+# What pathlib's is_symlink() treats as "not a link" rather than as an error.
+NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = None,
+            folders: Folders | None = None) -> bytes:
+    """:func:`read_data` for the file ``filename`` in ``folder``.
+
+    One ``lstat`` answers "is it a link?", "is it an ordinary file?" and "how big is it?" (the
+    file is not a link, so following it would give the same answers), and ``os`` functions on
+    plain strings replace pathlib objects: this runs for every data file of every build.
+    """
+    path = os.path.join(folder, filename)
     try:
-        if path.is_symlink():
+        try:
+            info: os.stat_result | None = os.lstat(path)
+        except OSError as exc:
+            if exc.errno not in NOT_THERE:
+                raise
+            info, missing = None, exc
+        if info is not None and stat.S_ISLNK(info.st_mode):
             raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
                                      "and data files cannot be links",
                                      "Replace it with the file itself")])
-        if inside is not None and not _real(path, resolved).is_relative_to(
-                _real(inside, resolved)):
+        if inside is not None and not (folders or Folders()).holds(Path(inside), Path(folder),
+                                                                   filename):
             raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
                                      "folder outside data/",
                                      "Replace the linked folder with a real one")])
-        info = path.stat()
+        if info is None:
+            raise missing
         if not stat.S_ISREG(info.st_mode):
             raise DataError([Problem(name, 1, 1, "This is not an ordinary file",
                                      "Check it is the right file")])
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
@@ -186,14 +211,41 @@ def read_data(path: Path, name: str, *, inside: Path | None = None,
                          ]) from None
 
 
-def _real(path: Path, resolved: dict[Path, Path] | None) -> Path:
-    """``path.resolve()``, resolving each folder once when ``resolved`` is given."""
-    if resolved is None:
-        return path.resolve()
-    folder = path.parent
-    if folder not in resolved:
-        resolved[folder] = folder.resolve()
-    return resolved[folder] / path.name
+class Folders:
+    """Real paths of folders, each worked out once in one loading of many files.
+
+    A folder that is not a link is its parent's real path plus its name: one ``lstat`` per
+    folder, where ``Path.resolve`` costs one per part of the path, for every file.
+    """
+
+    def __init__(self) -> None:
+        self.real: dict[Path, Path] = {}
+        self.inside: dict[tuple[Path, Path], bool] = {}
+
+    def real_folder(self, folder: Path) -> Path:
+        """``folder.resolve()``."""
+        real = self.real.get(folder)
+        if real is None:
+            parent = folder.parent
+            if parent == folder or folder.name in ("", ".", "..") or os.path.islink(folder):
+                real = folder.resolve()
+            else:
+                real = self.real_folder(parent) / folder.name
+            self.real[folder] = real
+        return real
+
+    def holds(self, inside: Path, folder: Path, filename: str) -> bool:
+        """Whether the file's real path is inside ``inside``, which is taken as it is named
+        (its parent folder is resolved, not the name itself)."""
+        under = self.inside.get((folder, inside))
+        if under is None:
+            real_inside = self.real_folder(inside.parent) / inside.name
+            real = self.real_folder(folder)
+            under = self.inside[(folder, inside)] = real.is_relative_to(real_inside)
+        if under:
+            return True
+        real_inside = self.real_folder(inside.parent) / inside.name
+        return self.real_folder(folder) / filename == real_inside
 
 
 def _too_large(name: str, size: int) -> Problem:
