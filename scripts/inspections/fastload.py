@@ -108,9 +108,22 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
     if text.startswith("%") or "\n%" in text:  # a line starting `%`: a directive
         return None
     lines = text.split("\n") if lines is None else lines
+    needs_events = _needs_events(text, lines)
+    if not needs_events and "\t" not in text:
+        # The plainest files (nearly all) are read line by line, quicker still.
+        from inspections.lineload import read_lines
+
+        doc = load.Document(name, None, lines=lines)
+        texts: list[tuple[tuple, str]] = []
+        fields: dict[Any, list[tuple[tuple, str]]] = {}
+        if (data := read_lines(lines, doc, texts, fields)) is not None:
+            doc.data = data
+            doc.__dict__["_texts"] = (data, texts)
+            doc.__dict__["_fields"] = (data, fields)
+            return doc
     try:
         depth = values = documents = 0
-        for event in yaml.parse(text, Loader=_LOADER) if _needs_events(text, lines) else ():
+        for event in yaml.parse(text, Loader=_LOADER) if needs_events else ():
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1 or event.explicit and event.version:
@@ -139,8 +152,9 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
     if node is None or node.id != "mapping":
         return None
     doc = load.Document(name, None, lines=lines)
-    texts: list[tuple[tuple, str]] = []
-    build = _builder(doc, texts, escapes="\\" in text, anchors="&" in text)
+    texts = []
+    fields: dict[Any, list[tuple[tuple, str]]] = {}
+    build = _builder(doc, texts, fields, escapes="\\" in text, anchors="&" in text)
     try:
         doc.data = build(node, (), 0)
     except _Unusual:
@@ -149,6 +163,7 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
         return None  # one position per value and per key: every node, counted
     # What validate.doc_texts would find, in the same order, so no check walks the tree again.
     doc.__dict__["_texts"] = (doc.data, texts)
+    doc.__dict__["_fields"] = (doc.data, fields)  # what validate.doc_fields would find
     return doc
 
 
@@ -180,7 +195,8 @@ class _Unusual(Exception):
     """Something :func:`inspections.load._build` would report: use the careful path."""
 
 
-def _builder(doc: load.Document, texts: list, escapes: bool, anchors: bool) -> Any:
+def _builder(doc: load.Document, texts: list, fields: dict, escapes: bool,
+             anchors: bool) -> Any:
     """Plain values and positions from libyaml's nodes, exactly as ``load._build`` gives them.
 
     The careful path's limits hold here too: a node reached twice (an alias), a collection
@@ -196,7 +212,8 @@ def _builder(doc: load.Document, texts: list, escapes: bool, anchors: bool) -> A
     invisible = load._INVISIBLE.search
     max_values, max_depth = load.MAX_VALUES, load.MAX_DEPTH
     add_text = texts.append
-    maybe, resolve = _MAYBE, _resolve
+    maybe, resolve, typed = _MAYBE, _resolve, _typed
+    indexed = load.INDEXED_FIELDS
 
     def visit(node: yaml.Node) -> None:
         if id(node) in seen or len(seen) >= max_values:
@@ -226,11 +243,15 @@ def _builder(doc: load.Document, texts: list, escapes: bool, anchors: bool) -> A
             if value and value[0] not in maybe:  # plain text (the common case)
                 add_text((loc, value))
                 return value
-            return _plain(value, resolve(value), loc)
+            return typed(value, resolve(value), loc, written, add_text)
         if depth >= max_depth:
             raise _Unusual
         if nid == "sequence":
-            return [build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+            items = [build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+            for i, item in enumerate(items):
+                if type(item) is str:
+                    fields.setdefault(int, []).append(((*loc, i), item))
+            return items
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if anchors:
@@ -243,38 +264,43 @@ def _builder(doc: load.Document, texts: list, escapes: bool, anchors: bool) -> A
             child = (*loc, key)
             key_mark = key_node.start_mark
             key_positions[child] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = build(value_node, child, depth + 1)
+            result[key] = value = build(value_node, child, depth + 1)
+            if key in indexed and type(value) is str:
+                fields.setdefault(key, []).append((child, value))
         return result
 
-    def _plain(value: str, kind: str | None, loc: tuple) -> Any:
-        if kind is None:
-            raise _Unusual  # `<<` or `=`, which data files never use
-        if kind == "str" or kind == "timestamp":
-            add_text((loc, value))
-            return value  # text, and dates (kept as text)
-        written[loc] = value
-        if kind == "null":
-            return None
-        if kind == "bool":
-            return value.lower() == "true"
-        if kind == "int":
-            if len(value.lstrip("+-")) > load.MAX_DIGITS:
-                raise _Unusual
-            if load._INT.match(value):
-                return int(value)
-            if load._OCT.match(value):
-                return int(value[2:], 8)
-            if load._HEX.match(value):
-                return int(value[2:], 16)
-        else:
-            try:
-                return float(value)
-            except ValueError:
-                pass
-        add_text((loc, value))
-        return value  # numbers Python cannot read (`0b1`, `1_000`)
-
     return build
+
+
+def _typed(value: str, kind: str | None, loc: tuple, written: dict, add_text: Any) -> Any:
+    """The value of a plain scalar of YAML 1.2 ``kind`` (see :func:`_resolve`), as
+    ``load._build`` gives it; raises :class:`_Unusual` where ``_build`` would report it."""
+    if kind is None:
+        raise _Unusual  # `<<` or `=`, which data files never use
+    if kind == "str" or kind == "timestamp":
+        add_text((loc, value))
+        return value  # text, and dates (kept as text)
+    written[loc] = value
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() == "true"
+    if kind == "int":
+        if len(value.lstrip("+-")) > load.MAX_DIGITS:
+            raise _Unusual
+        if load._INT.match(value):
+            return int(value)
+        if load._OCT.match(value):
+            return int(value[2:], 8)
+        if load._HEX.match(value):
+            return int(value[2:], 16)
+    else:
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    add_text((loc, value))
+    return value  # numbers Python cannot read (`0b1`, `1_000`)
 
 
 # `&anchor`, `*alias` or `!tag` can only start a value: at the start of a line or a list item

@@ -51,6 +51,10 @@ MAX_VALUES = 20_000  # the largest real data file has a few hundred values
 MAX_DIGITS = 30  # longer "numbers" are refused, not converted (Python caps int() at 4300)
 MAX_REPORTED = 20  # invisible characters reported per file, so a binary file stays readable
 Loc = tuple[str | int, ...]
+# Fields whose texts checks look up by name (safety: web addresses and seed file names; site:
+# source keys). The fast readers note them while reading (see validate.doc_fields), so these
+# checks need not walk every text of every file to find them.
+INDEXED_FIELDS = frozenset({"url", "website", "seed", "source", "judgements_source"})
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
@@ -134,6 +138,24 @@ class Document:
                     return (i + 1, found + 1)
         return self.text_start(loc)
 
+    def may_contain(self, word: str) -> bool:
+        """Could any value in this file contain ``word`` (no spaces or line breaks in it)?
+
+        ``False`` only when the file's text does not hold it and has no backslash: values come
+        from the text as typed, except that escapes (``"\\x41"``) make other characters and
+        line folding makes spaces and line breaks. So a check can skip a whole file with one
+        search of its text instead of one per value. ``True`` if the data is not what was
+        loaded from the text.
+
+        >>> doc = load_text("a: one\\nb: two\\n", "x.yaml")
+        >>> doc.may_contain("two"), doc.may_contain("<")
+        (True, False)
+        """
+        source = self.__dict__.get("_source")
+        if source is None or source[0] is not self.data:
+            return True
+        return word in source[1] or "\\" in source[1]
+
     def shown(self, loc: Loc, value: Any) -> str:
         """``value`` as the person typed it (``010``, not ``10``), for messages."""
         if tuple(loc) in self.written:
@@ -191,8 +213,7 @@ def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = Non
             raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
                                      "and data files cannot be links",
                                      "Replace it with the file itself")])
-        if inside is not None and not (folders or Folders()).holds(Path(inside), Path(folder),
-                                                                   filename):
+        if inside is not None and not (folders or Folders()).holds(inside, folder, filename):
             raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
                                      "folder outside data/",
                                      "Replace the linked folder with a real one")])
@@ -204,7 +225,12 @@ def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = Non
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            # Ask for what the file holds, not for the limit (a 1 MB buffer for every file
+            # costs more than reading it); a file that grew since is read on to the limit.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += handle.read(MAX_BYTES + 1 - len(raw))
+            return raw
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
                                  "Check the file exists and is not open in another program")
@@ -297,9 +323,9 @@ def load_text(text: str, name: str) -> Document:
     # libyaml (much faster), which hands anything unusual back to the careful path below.
     from inspections.fastload import load_fast
 
-    if (fast := load_fast(text, name, lines)) is not None:
-        return fast
-    return _load_carefully(text, name, lines)
+    doc = load_fast(text, name, lines) or _load_carefully(text, name, lines)
+    doc.__dict__["_source"] = (doc.data, text)  # for may_contain
+    return doc
 
 
 def _load_carefully(text: str, name: str, lines: list[str]) -> Document:

@@ -272,8 +272,9 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
 def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
     doc, model = entry.doc, entry.model
     keys = list(model.sources)
-    for loc, value in validate.doc_texts(doc):
-        if loc and loc[-1] in ("source", "judgements_source") and loc[0] != "sources":
+    fields = validate.doc_fields(doc)
+    for loc, value in [*fields.get("source", ()), *fields.get("judgements_source", ())]:
+        if loc[0] != "sources":
             if entry.model.__class__ is Area and loc[0] == "contacts":
                 continue  # contact sources are web addresses
             if value not in keys:
