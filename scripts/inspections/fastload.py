@@ -108,9 +108,10 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
     if text.startswith("%") or "\n%" in text:  # a line starting `%`: a directive
         return None
     lines = text.split("\n") if lines is None else lines
-    needs_events = _needs_events(text, lines)
-    if not needs_events and "\t" not in text:
-        # The plainest files (nearly all) are read line by line, quicker still.
+    if "\t" not in text:
+        # The plainest files (nearly all) are read line by line, quicker still. That reader
+        # takes no anchor, alias, tag, directive, document marker or bracket (it hands the
+        # file back at once), so it needs none of the checks below.
         from inspections.lineload import read_lines
 
         doc = load.Document(name, None, lines=lines)
@@ -123,7 +124,7 @@ def load_fast(text: str, name: str, lines: list[str] | None = None) -> load.Docu
             return doc
     try:
         depth = values = documents = 0
-        for event in yaml.parse(text, Loader=_LOADER) if needs_events else ():
+        for event in yaml.parse(text, Loader=_LOADER) if _needs_events(text, lines) else ():
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1 or event.explicit and event.version:

@@ -57,7 +57,7 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
     anything this reader does not take (``doc`` may then hold partial positions: use a new
     one).
 
-    Each open collection is a frame ``[indent, container, loc, is_list]``; a key with nothing
+    Each open collection is a frame ``(indent, container, loc, is_list)``; a key with nothing
     after it waits (``pending``) for the next line to show whether a block of fields or a
     list follows. Written as one loop over local names: it runs for every line of every file.
     """
@@ -68,8 +68,9 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
     add_text = texts.append
     maybe, resolve, typed = fastload._MAYBE, fastload._resolve, fastload._typed
     line_match, indicators, indexed = _LINE.match, _INDICATORS, load.INDEXED_FIELDS
-    frames: list[list[Any]] = []
-    root: dict[str, Any] | None = None
+    frames: list[tuple[int, Any, tuple, bool]] = []
+    # The innermost open collection, kept in local names (most lines stay in it).
+    indent_in, container, base, in_list = -1, None, (), False
     pending: tuple[dict, str, tuple, int] | None = None
     count = len(lines)
     i = 0
@@ -78,47 +79,48 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
             line = lines[i]
             i += 1
             m = line_match(line)
-            _, dash, key = m.groups()
+            spaces, dash, key = m.groups()
             start = m.end()
             rest = line[start:]
             if dash is None and key is None:
                 if not rest or rest[0] == "#":
                     continue  # a blank line or a comment
                 return None  # neither a key nor a list item this reader takes
-            indent = m.end(1)
+            indent = len(spaces)
+            is_item = dash is not None
             if pending is not None:
                 # `key:` on the line before: a block of fields or a list follows, or nothing
                 # (an empty value, left to libyaml).
                 parent, pending_key, loc, at = pending
                 pending = None
-                if dash and indent >= at:
+                if is_item and indent >= at:
                     parent[pending_key] = container = []
-                elif not dash and indent > at:
+                elif not is_item and indent > at:
                     parent[pending_key] = container = {}
                 else:
                     return None
                 positions[loc] = (i, indent + 1)
-                frames.append([indent, container, loc, bool(dash)])
+                indent_in, base, in_list = indent, loc, is_item
+                frames.append((indent, container, loc, is_item))
                 if len(frames) > _MAX_FRAMES:
                     return None
-            elif root is None:
-                if dash:
-                    return None  # a list at the top: left to libyaml (and reported)
-                root = {}
-                positions[()] = (i, indent + 1)
-                frames.append([indent, root, (), False])
-            else:
+            elif indent != indent_in or in_list != is_item:
+                if not frames:  # the first key: the top of the file
+                    if is_item:
+                        return None  # a list at the top: left to libyaml (and reported)
+                    container = {}
+                    positions[()] = (i, indent + 1)
+                    frames.append((indent, container, (), False))
                 # Close the collections this line is not part of: deeper ones, and a list at
                 # the same indentation when this line is a key (`a:` / `- x` / `b: 1`).
                 while frames and (frames[-1][0] > indent
-                                  or frames[-1][3] and not dash and frames[-1][0] == indent):
+                                  or frames[-1][3] and not is_item and frames[-1][0] == indent):
                     frames.pop()
-                if not frames or frames[-1][0] != indent or frames[-1][3] != bool(dash):
+                if not frames or frames[-1][0] != indent or frames[-1][3] != is_item:
                     return None  # indentation YAML reads otherwise, or refuses
-            frame = frames[-1]
-            if dash:
-                items = frame[1]
-                loc = (*frame[2], len(items))
+                indent_in, container, base, in_list = frames[-1]
+            if is_item:
+                loc = (*base, len(container))
                 if key is None:  # a single value
                     if not rest or rest[0] == "#":
                         return None  # an empty item, or one whose value is on the next line
@@ -126,32 +128,31 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
                     value = _scalar(rest, loc, maybe, resolve, typed, written, add_text)
                     if value is _NO:
                         return None
-                    items.append(value)
+                    container.append(value)
                     if type(value) is str:
                         fields.setdefault(int, []).append((loc, value))
                     continue
                 indent = m.start(3)  # `- key: ...`: a set of fields, starting at the key
                 mapping: dict[str, Any] = {}
-                items.append(mapping)
+                container.append(mapping)
                 positions[loc] = (i, indent + 1)
-                frame = [indent, mapping, loc, False]
-                frames.append(frame)
+                indent_in, container, base, in_list = indent, mapping, loc, False
+                frames.append((indent, mapping, loc, False))
                 if len(frames) > _MAX_FRAMES:
                     return None
-            mapping = frame[1]
-            if key in mapping:
+            if key in container:
                 return None  # a duplicate: the careful path names both lines
-            loc = (*frame[2], key)
+            loc = (*base, key)
             key_positions[loc] = (i, indent + 1)
             if not rest or rest[0] == "#":
-                mapping[key] = None  # keeps the key's place; the block fills it in
-                pending = (mapping, key, loc, indent)
+                container[key] = None  # keeps the key's place; the block fills it in
+                pending = (container, key, loc, indent)
                 continue
             positions[loc] = (i, start + 1)
             first = rest[0]
             if first in indicators:
                 if first == "|":
-                    read = _block(lines, i, rest.rstrip(" "), frame[0])
+                    read = _block(lines, i, rest.rstrip(" "), indent_in)
                     if read is None:
                         return None
                     value, i = read
@@ -169,14 +170,14 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
                     value = typed(value, resolve(value), loc, written, add_text)
                 else:
                     add_text((loc, value))
-            mapping[key] = value
+            container[key] = value
             if key in indexed and type(value) is str:
                 fields.setdefault(key, []).append((loc, value))
     except fastload._Unusual:
         return None
-    if pending is not None:
-        return None  # an empty value at the end
-    return root
+    if pending is not None or not frames:
+        return None  # an empty value at the end, or no fields at all
+    return frames[0][1]
 
 
 _NO = object()  # "not a value this reader takes"
