@@ -33,7 +33,6 @@ import errno
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +69,8 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069"
     "\ufeff\ufffe\uffff\ud800-\udfff]"
 )
+# Every ASCII character but the controls _INVISIBLE refuses (tab and newline are fine).
+_ASCII_FINE = bytes(c for c in range(128) if not _INVISIBLE.match(chr(c)))
 _CHAR_NAMES = {
     "\x00": "a NUL character",
     "\u200b": "a zero-width space",
@@ -151,10 +152,15 @@ class Document:
         >>> doc.may_contain("two"), doc.may_contain("<")
         (True, False)
         """
+        return self.may_contain_any((word,))
+
+    def may_contain_any(self, words: tuple[str, ...] | str) -> bool:
+        """:meth:`may_contain` for any of ``words`` (a string: any of its characters)."""
         source = self.__dict__.get("_source")
         if source is None or source[0] is not self.data:
             return True
-        return word in source[1] or "\\" in source[1]
+        text = source[1]
+        return "\\" in text or any(word in text for word in words)
 
     def shown(self, loc: Loc, value: Any) -> str:
         """``value`` as the person typed it (``010``, not ``10``), for messages."""
@@ -316,7 +322,7 @@ def load_text(text: str, name: str) -> Document:
         raise DataError([Problem(name, line, 1, "This file contains a NUL character, so it is "
                                  "not a text file", "Check it is the right file")])
     lines = text.split("\n")
-    problems = _invisible_characters(name, lines)
+    problems = _invisible_characters(name, lines, text)
     if problems:
         raise DataError(problems)
     # The hardened checks above run on every file; plain, well-formed files are then read with
@@ -378,8 +384,14 @@ def _load_carefully(text: str, name: str, lines: list[str]) -> Document:
     return doc
 
 
-def _invisible_characters(name: str, lines: list[str]) -> list[Problem]:
-    if not _INVISIBLE.search("\n".join(lines)):  # one pass over the text in C, usually enough
+def _invisible_characters(name: str, lines: list[str], text: str | None = None) -> list[Problem]:
+    text = "\n".join(lines) if text is None else text
+    # One pass over the text in C, usually enough. Plain ASCII text (most files) can hold only
+    # the ASCII controls, found quicker by deleting every other byte than by the pattern.
+    if text.isascii():
+        if not text.encode("ascii").translate(None, _ASCII_FINE):
+            return []
+    elif not _INVISIBLE.search(text):
         return []
     problems: list[Problem] = []
     for number, line in enumerate(lines, 1):
@@ -402,6 +414,8 @@ def _char_name(ch: str) -> str:
         return f"a right-to-left or left-to-right control ({code})"
     if "\ud800" <= ch <= "\udfff":
         return f"half of a character pair ({code})"
+    import unicodedata  # only when a message is written
+
     if unicodedata.category(ch) == "Cc":
         return f"a control character ({code})"
     return code
