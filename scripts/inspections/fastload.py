@@ -12,7 +12,7 @@ text, numbers, true/false or empty) returns ``None`` and the caller uses the car
 path, so every message a comms officer can see still comes from one place. Plain values are
 resolved with ruamel's own YAML 1.2 rules (so ``no`` stays text and ``010`` stays 10) while
 libyaml composes (PyYAML's own YAML 1.1 resolver never runs), and the tree is built by
-:func:`_Builder`, which follows :func:`inspections.load._build` rule for rule but hands the file
+:func:`_builder`, which follows :func:`inspections.carefulload._build` rule for rule but hands the file
 back at the first thing ``_build`` would report. Values and positions are identical (a test
 checks this on every shipped and synthetic file).
 
@@ -193,12 +193,12 @@ class _Composer(_CParser):  # type: ignore[misc,valid-type]
 
 
 class _Unusual(Exception):
-    """Something :func:`inspections.load._build` would report: use the careful path."""
+    """Something :func:`inspections.carefulload._build` would report: use the careful path."""
 
 
 def _builder(doc: load.Document, texts: list, fields: dict, escapes: bool,
              anchors: bool) -> Any:
-    """Plain values and positions from libyaml's nodes, exactly as ``load._build`` gives them.
+    """Plain values and positions from libyaml's nodes, exactly as ``carefulload._build`` gives them.
 
     The careful path's limits hold here too: a node reached twice (an alias), a collection
     deeper than ``load.MAX_DEPTH`` and more than ``load.MAX_VALUES`` nodes all hand the file
@@ -275,7 +275,7 @@ def _builder(doc: load.Document, texts: list, fields: dict, escapes: bool,
 
 def _typed(value: str, kind: str | None, loc: tuple, written: dict, add_text: Any) -> Any:
     """The value of a plain scalar of YAML 1.2 ``kind`` (see :func:`_resolve`), as
-    ``load._build`` gives it; raises :class:`_Unusual` where ``_build`` would report it."""
+    ``carefulload._build`` gives it; raises :class:`_Unusual` where ``_build`` would report it."""
     if kind is None:
         raise _Unusual  # `<<` or `=`, which data files never use
     if kind == "str" or kind == "timestamp":
