@@ -151,7 +151,10 @@ class Document:
         >>> doc.may_contain("two"), doc.may_contain("<")
         (True, False)
         """
-        return self.may_contain_any((word,))
+        source = self.__dict__.get("_source")
+        if source is None or source[0] is not self.data:
+            return True
+        return word in source[1] or "\\" in source[1]
 
     def may_contain_any(self, words: tuple[str, ...] | str) -> bool:
         """:meth:`may_contain` for any of ``words`` (a string: any of its characters)."""
@@ -229,13 +232,20 @@ def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = Non
                                      "Check it is the right file")])
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
-        with open(path, "rb") as handle:
-            # Ask for what the file holds, not for the limit (a 1 MB buffer for every file
-            # costs more than reading it); a file that grew since is read on to the limit.
-            raw = handle.read(info.st_size + 1)
-            if len(raw) > info.st_size:
-                raw += handle.read(MAX_BYTES + 1 - len(raw))
+        # Ask for what the file holds, not for the limit (a 1 MB buffer for every file costs
+        # more than reading it). A read that returns less than asked has reached the end; a
+        # file that grew since lstat is read on, to the limit.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            raw = os.read(handle, info.st_size + 1)
+            while info.st_size < len(raw) <= MAX_BYTES:
+                more = os.read(handle, MAX_BYTES + 1 - len(raw))
+                if not more:
+                    break
+                raw += more
             return raw
+        finally:
+            os.close(handle)
     except OSError as exc:
         raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
                                  "Check the file exists and is not open in another program")

@@ -257,8 +257,9 @@ def _key(kind: str, folder: Path, filename: str) -> str:
 def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
     """Checks that need more than one file. Each yields problems; none stops the others."""
     terms = list(site.glossary.model.terms) if site.glossary else []
+    seeds_there = seeds.is_dir()  # asked once, not for every file
     for entry in [*site.areas.values(), *site.inspections.values()]:
-        yield from _check_sources(entry, seeds)
+        yield from _check_sources(entry, seeds, seeds_there)
     all_entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
     if site.glossary:
         all_entries.append(site.glossary)
@@ -269,7 +270,7 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
         yield from _check_inspection(site, entry)
 
 
-def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
+def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Problem]:
     doc, model = entry.doc, entry.model
     keys = list(model.sources)
     fields = validate.doc_fields(doc)
@@ -282,7 +283,7 @@ def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
                 yield doc.problem(loc, f"The source `{value}` is not listed under `sources:`",
                                   hint or ("Add it under `sources:` at the end of the file"
                                            + (f", or {one_of(keys).lower()}" if keys else "")))
-    if seeds.is_dir():
+    if seeds_there:
         for key, source in model.sources.items():
             if source.seed and not (seeds / source.seed).is_file():
                 yield doc.problem(("sources", key, "seed"),
