@@ -211,3 +211,29 @@ def test_line_reader_takes_plain_shapes(text):
 ])
 def test_line_reader_hands_back_what_it_does_not_take(text):
     assert _by_lines(text) is None
+
+
+# ---------------------------------------------------------------------------- skipping files
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('summary: "Stil\\u006c to write: the summary"\n', "Still to write: the summary"),  # escape
+    ("summary: Still\n  to write\n", "Still to write: summary"),  # folded over two lines
+    ("summary: |\n  Still to write\n", "Still to write: summary"),
+])
+def test_placeholders_are_found_however_they_are_written(text, expected):
+    doc = load.load_text(text, "x.yaml")
+    assert [p.message for p in validate.check_placeholders(doc)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: plain words\n", []),
+    ('a: "\\x3cb>bold"\n', ["Raw HTML (`<b>`) is not allowed in text"]),  # `<` from an escape
+    ("url: https://x.org/a b\n",
+     ["This web address has characters an address cannot have (a space)"]),
+])
+def test_safety_checks_skip_only_files_that_cannot_hold_a_problem(text, expected):
+    from inspections import safety
+
+    doc = load.load_text(text, "x.yaml")
+    assert [p.message for p in safety.check_text(doc)] == expected
