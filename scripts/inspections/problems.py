@@ -13,7 +13,6 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,6 +59,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     >>> did_you_mean("outstandng", ["outstanding", "good"])
     'Did you mean `outstanding`?'
     """
+    import difflib  # only when a message is written
+
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"Did you mean `{close[0]}`?" if close else ""
 

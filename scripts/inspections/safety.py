@@ -62,18 +62,25 @@ _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:", re.M)
 _BRACES = re.compile(r"\{[^}\n]*\}")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # Every pattern below needs one of these characters, so text without them is skipped at once.
+_SUSPECT_CHARS = "<&[]{"
 _SUSPECT = re.compile(r"[<&\[\]{]")
 _FIELD_RULES = (*URL_FIELDS, "seed")  # fields with rules of their own
 
 
 def check_text(doc: Document) -> Iterator[Problem]:
     """Every safety problem in every text value of ``doc``, each at its own line."""
-    from inspections.validate import doc_texts  # validate imports load; keep this light
+    from inspections.validate import doc_fields, doc_texts  # validate imports load
 
-    for loc, text in doc_texts(doc):
-        if not _SUSPECT.search(text) and loc and isinstance(loc[-1], str) \
-                and loc[-1] not in _FIELD_RULES:
-            continue  # nothing problems_in looks for is in this text (the common case)
+    if doc.may_contain_any(_SUSPECT_CHARS):
+        chosen = [(loc, text) for loc, text in doc_texts(doc)
+                  if not loc or loc[-1] in _FIELD_RULES or type(loc[-1]) is not str
+                  or _SUSPECT.search(text)]
+    else:
+        # None of the characters the Markdown checks look for is in the file (most files):
+        # only the fields with rules of their own, and texts in lists, need looking at.
+        fields = doc_fields(doc)
+        chosen = [found for name in (*_FIELD_RULES, int) for found in fields.get(name, ())]
+    for loc, text in chosen:  # texts without these need no look (the common case)
         for needle, message, fix in problems_in(text, field=_field(loc)):
             line, col = doc.locate(loc, needle)
             yield Problem(doc.path, line, col, message, fix)

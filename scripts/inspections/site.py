@@ -12,13 +12,14 @@ Example::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from inspections import safety, validate
-from inspections.load import Document, load_bytes, read_data
+from inspections.load import NOT_THERE, Document, Folders, load_bytes, read_in
 from inspections.models import (
     Area,
     DateInfo,
@@ -99,14 +100,61 @@ def sort_key(insp: Inspection) -> str:
 
 def data_files(root: Path) -> dict[str, list[Path]]:
     """The data files under ``root/data`` by kind, in a stable order."""
+    files: dict[str, list[Path]] = {kind: [] for kind in KINDS}
+    for kind, folder, names in _listing(root):
+        files[kind] += [folder / name for name in names]
+    return files
+
+
+KINDS = ("area", "framework", "inspection", "glossary", "helplines")
+
+
+def _listing(root: Path) -> list[tuple[str, Path, list[str]]]:
+    """``(kind, folder, file names)`` for every data file, in :func:`data_files`' order.
+
+    What ``sorted(folder.glob("*.yaml"))`` and ``glob("*/*.yaml")`` give (hidden files
+    included, folders reached through links followed), read with ``os.scandir``: pathlib's
+    glob builds and sorts a path object per file, which costs more than reading the files.
+    """
     data = root / "data"
-    return {
-        "area": sorted((data / "areas").glob("*.yaml")),
-        "framework": sorted((data / "frameworks").glob("*.yaml")),
-        "inspection": sorted((data / "inspections").glob("*/*.yaml")),
-        "glossary": [data / "glossary.yaml"] if (data / "glossary.yaml").exists() else [],
-        "helplines": [data / "helplines.yaml"] if (data / "helplines.yaml").exists() else [],
-    }
+    found = [("area", data / "areas", _yaml_names(data / "areas")),
+             ("framework", data / "frameworks", _yaml_names(data / "frameworks"))]
+    inspections = data / "inspections"
+    for name in _entries(inspections, folders_only=True):
+        folder = inspections / name
+        found.append(("inspection", folder, _yaml_names(folder)))
+    for kind in ("glossary", "helplines"):
+        if (data / f"{kind}.yaml").exists():
+            found.append((kind, data, [f"{kind}.yaml"]))
+    return found
+
+
+def _yaml_names(folder: Path) -> list[str]:
+    return [name for name in _entries(folder) if name.endswith(".yaml")]
+
+
+def _entries(folder: Path, *, folders_only: bool = False) -> list[str]:
+    """The sorted names in ``folder`` (only those that are folders, following links, when
+    ``folders_only``); none if it is not a folder or cannot be read, as pathlib's glob."""
+    if not os.path.isdir(folder):
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except PermissionError:
+        return []
+    names = []
+    for entry in listed:
+        if folders_only:
+            try:
+                if not entry.is_dir():
+                    continue
+            except OSError as exc:
+                if exc.errno not in NOT_THERE:
+                    raise
+                continue
+        names.append(entry.name)
+    return sorted(names)
 
 
 FileResult = tuple[bytes, Document | None, Strict | None, list[Problem]]
@@ -126,17 +174,22 @@ def load_site(root: Path, seeds: Path | None = None, *,
     seeds = seeds if seeds is not None else root.parent / "shared" / "seeds"
     site = Site(root)
     problems: list[Problem] = []
-    resolved: dict[Path, Path] = {}  # each folder resolved once in this loading
+    folders = Folders()  # each folder resolved once in this loading
     inside = root / "data"
     seen: set[tuple[str, str]] = set()
-    for kind, paths in data_files(root).items():
-        for path in paths:
-            rel = path.relative_to(root).as_posix()
+    listing = _listing(root)
+    for kind, folder, names in listing:
+        where = _FOLDERS.get(kind)
+        if where is None:  # an inspection: data/inspections/<area>/
+            where = f"data/inspections/{folder.name}/"
+        for filename in names:
+            rel = where + filename
+            key = _key(kind, folder, filename)
             try:
-                raw = read_data(path, rel, inside=inside, resolved=resolved)
+                raw = read_in(folder, filename, rel, inside=inside, folders=folders)
             except DataError as exc:
                 problems.extend(exc.problems)
-                site.broken.add(f"{kind}:{_key(kind, path)}")
+                site.broken.add(f"{kind}:{key}")
                 continue
             seen.add((kind, rel))
             cached = cache.get((kind, rel)) if cache is not None else None
@@ -147,13 +200,9 @@ def load_site(root: Path, seeds: Path | None = None, *,
                 if cache is not None:
                     cache[(kind, rel)] = (raw, doc, model, found)
             problems.extend(found)
-            if doc is None:
-                site.broken.add(f"{kind}:{_key(kind, path)}")
+            if doc is None or model is None:
+                site.broken.add(f"{kind}:{key}")
                 continue
-            if model is None:
-                site.broken.add(f"{kind}:{_key(kind, path)}")
-                continue
-            key = _key(kind, path)
             if kind == "area":
                 site.areas[key] = Entry(key, model, doc)
             elif kind == "framework":
@@ -167,13 +216,18 @@ def load_site(root: Path, seeds: Path | None = None, *,
     if cache is not None:
         for gone in [k for k in cache if k not in seen]:
             del cache[gone]
-    if not data_files(root)["glossary"]:
+    if not any(kind == "glossary" for kind, _, _ in listing):
         problems.append(Problem("data/glossary.yaml", 1, 1, "The glossary file is missing",
                                 "Restore data/glossary.yaml from the project"))
     problems.extend(cross_check(site, seeds))
     if problems:
         raise DataError(problems)
     return site
+
+
+# Where each kind's files are, as shown in messages (inspections are one folder deeper).
+_FOLDERS = {"area": "data/areas/", "framework": "data/frameworks/", "glossary": "data/",
+            "helplines": "data/"}
 
 
 def _check_file(raw: bytes, rel: str, kind: str
@@ -188,10 +242,13 @@ def _check_file(raw: bytes, rel: str, kind: str
     return doc, model, found
 
 
-def _key(kind: str, path: Path) -> str:
-    if kind == "inspection":
-        return f"{path.parent.name}/{path.stem}"
-    return kind if kind in ("glossary", "helplines") else path.stem
+def _key(kind: str, folder: Path, filename: str) -> str:
+    """``derby``, ``derby/2022-03-ilacs``, ``glossary``: what a file is known by."""
+    if kind in ("glossary", "helplines"):
+        return kind
+    # The name without `.yaml`, as Path.stem gives it (`.yaml` alone keeps its name).
+    stem = filename[:-5] if len(filename) > 5 else filename
+    return f"{folder.name}/{stem}" if kind == "inspection" else stem
 
 
 # ---------------------------------------------------------------------------- cross-checks
@@ -200,8 +257,9 @@ def _key(kind: str, path: Path) -> str:
 def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
     """Checks that need more than one file. Each yields problems; none stops the others."""
     terms = list(site.glossary.model.terms) if site.glossary else []
+    seeds_there = seeds.is_dir()  # asked once, not for every file
     for entry in [*site.areas.values(), *site.inspections.values()]:
-        yield from _check_sources(entry, seeds)
+        yield from _check_sources(entry, seeds, seeds_there)
     all_entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
     if site.glossary:
         all_entries.append(site.glossary)
@@ -212,11 +270,12 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
         yield from _check_inspection(site, entry)
 
 
-def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
+def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Problem]:
     doc, model = entry.doc, entry.model
     keys = list(model.sources)
-    for loc, value in validate.doc_texts(doc):
-        if loc and loc[-1] in ("source", "judgements_source") and loc[0] != "sources":
+    fields = validate.doc_fields(doc)
+    for loc, value in [*fields.get("source", ()), *fields.get("judgements_source", ())]:
+        if loc[0] != "sources":
             if entry.model.__class__ is Area and loc[0] == "contacts":
                 continue  # contact sources are web addresses
             if value not in keys:
@@ -224,7 +283,7 @@ def _check_sources(entry: Entry, seeds: Path) -> Iterator[Problem]:
                 yield doc.problem(loc, f"The source `{value}` is not listed under `sources:`",
                                   hint or ("Add it under `sources:` at the end of the file"
                                            + (f", or {one_of(keys).lower()}" if keys else "")))
-    if seeds.is_dir():
+    if seeds_there:
         for key, source in model.sources.items():
             if source.seed and not (seeds / source.seed).is_file():
                 yield doc.problem(("sources", key, "seed"),

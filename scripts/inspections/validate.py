@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Iterable, Iterator
@@ -24,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from inspections.load import Document
+from inspections.load import INDEXED_FIELDS, Document
 from inspections.models import MODELS, PLACEHOLDER, Strict, parse_partial_date
 from inspections.problems import Problem, did_you_mean, one_of
 
@@ -234,8 +235,33 @@ def doc_texts(doc: Document) -> list[tuple[tuple, str]]:
     return cached[1]
 
 
+def doc_fields(doc: Document) -> dict[Any, list[tuple[tuple, str]]]:
+    """The texts of ``load.INDEXED_FIELDS`` by field name, and under ``int`` the texts that
+    are list items, from :func:`doc_texts`. The fast readers note these while reading, so
+    checks that look for a few fields need not walk every text.
+
+    >>> from inspections.load import load_text
+    >>> doc = load_text("sources:\\n  a:\\n    url: https://x.org\\nalso: [b]\\n", "x.yaml")
+    >>> doc_fields(doc)
+    {'url': [(('sources', 'a', 'url'), 'https://x.org')], <class 'int'>: [(('also', 0), 'b')]}
+    """
+    cached = doc.__dict__.get("_fields")
+    if cached is None or cached[0] is not doc.data:
+        fields: dict[Any, list[tuple[tuple, str]]] = {}
+        for loc, text in doc_texts(doc):
+            last = loc[-1] if loc else None
+            if type(last) is not str:
+                fields.setdefault(int, []).append((loc, text))
+            elif last in INDEXED_FIELDS:
+                fields.setdefault(last, []).append((loc, text))
+        cached = doc.__dict__["_fields"] = (doc.data, fields)
+    return cached[1]
+
+
 def check_placeholders(doc: Document) -> Iterator[Problem]:
     """Placeholders written by ``new`` and ``import`` must be replaced before publishing."""
+    if not doc.may_contain(PLACEHOLDER.split()[0]):
+        return  # the usual case, found with one search of the file's text
     for loc, text in doc_texts(doc):
         if text.strip().startswith(PLACEHOLDER):
             what = text.strip().removeprefix(PLACEHOLDER).strip(" :.") or _describe(loc)
@@ -245,6 +271,8 @@ def check_placeholders(doc: Document) -> Iterator[Problem]:
 
 def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Problem]:
     """Every ``[words](glossary:key)`` link must name a glossary entry."""
+    if not doc.may_contain("glossary:"):
+        return
     known = list(terms)
     for loc, text in doc_texts(doc):
         if "glossary:" not in text:
@@ -259,6 +287,7 @@ def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Proble
 # ---------------------------------------------------------------------------- dates
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same dates by many checks and pages
 def date_bounds(value: str) -> tuple[str, str] | None:
     """Earliest and latest ISO day a partial date can mean (None for ``unknown``).
 

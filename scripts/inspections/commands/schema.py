@@ -5,11 +5,14 @@ Run it after changing a model; a test checks the files are up to date.
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspections.models import MODELS
+
+if TYPE_CHECKING:  # argparse is needed only when the command runs, not when the site is built
+    import argparse
 
 
 def schemas() -> dict[str, str]:
