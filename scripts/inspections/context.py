@@ -31,35 +31,50 @@ AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
 
 
 class View:
-    """Read-only view of a model, list or dict whose texts remember their place."""
+    """Read-only view of a model, list or dict whose texts remember their place.
 
-    __slots__ = ("_value", "_doc", "_loc")
+    Each child is wrapped once and kept: a view's children are stored as its own attributes
+    (and items), so when many pages show the same entry (an inspection's two pages, its area's
+    page, every page that names a framework's grades) the second read is a plain attribute
+    lookup that never reaches ``__getattr__``, never raises and catches an ``AttributeError``,
+    and never looks up the text's position again. :func:`view` hands out one view per entry.
+    """
 
     def __init__(self, value: Any, doc: Document | None, loc: tuple = ()):
         self._value, self._doc, self._loc = value, doc, loc
+        self._kids: dict[Any, Any] = {}  # wrapped items by key or index
 
     def __getattr__(self, name: str) -> Any:
+        # Only called for a child not read before (see the class docstring).
         value = self._value
         if isinstance(value, BaseModel):
             key = _keys(type(value)).get(name)
             if key is None:
                 raise AttributeError(name)
-            return wrap(getattr(value, name), self._doc, (*self._loc, key))
-        if isinstance(value, dict) and name in value:
-            return wrap(value[name], self._doc, (*self._loc, name))
-        raise AttributeError(name)
+            child = wrap(getattr(value, name), self._doc, (*self._loc, key))
+        elif isinstance(value, dict) and name in value:
+            child = wrap(value[name], self._doc, (*self._loc, name))
+        else:
+            raise AttributeError(name)
+        if name not in _VIEW_NAMES:  # never hide a method of the view itself
+            self.__dict__[name] = child
+        return child
 
     def __getitem__(self, key: Any) -> Any:
+        kids = self._kids
+        if key in kids:
+            return kids[key]
         if isinstance(self._value, BaseModel):
             return getattr(self, key)
-        return wrap(self._value[key], self._doc, (*self._loc, key))
+        child = kids[key] = wrap(self._value[key], self._doc, (*self._loc, key))
+        return child
 
     def __contains__(self, key: Any) -> bool:
         return key in self._value
 
     def __iter__(self):
         if isinstance(self._value, list):
-            return (wrap(v, self._doc, (*self._loc, i)) for i, v in enumerate(self._value))
+            return iter([self[i] for i in range(len(self._value))])
         return iter(self._value)
 
     def __len__(self) -> int:
@@ -69,7 +84,7 @@ class View:
         return bool(self._value)
 
     def items(self):
-        return [(k, wrap(v, self._doc, (*self._loc, k))) for k, v in self._value.items()]
+        return [(k, self[k]) for k in self._value]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._value else default
@@ -78,6 +93,9 @@ class View:
     def raw(self) -> Any:
         """The plain value underneath (for comparisons in helpers, not for printing)."""
         return self._value
+
+
+_VIEW_NAMES = frozenset(dir(View))
 
 
 _KEYS: dict[type, dict[str, str]] = {}
@@ -105,8 +123,19 @@ def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
 
 
 def view(entry: Entry) -> View:
-    """A :class:`View` of a checked data file."""
-    return View(entry.model, entry.doc)
+    """The :class:`View` of a checked data file: one per entry, so what pages read from it is
+    wrapped once per build, not once per page."""
+    hit = _VIEWS.get(id(entry))
+    if hit is None or hit[0] is not entry:
+        if len(_VIEWS) >= _MAX_VIEWS:  # a long preview session: forget earlier builds' views
+            _VIEWS.clear()
+        hit = _VIEWS[id(entry)] = (entry, View(entry.model, entry.doc))
+    return hit[1]
+
+
+# id(entry) -> (entry, its view). Holding the entry keeps its id from being reused.
+_VIEWS: dict[int, tuple[Entry, View]] = {}
+_MAX_VIEWS = 20_000
 
 
 # ---------------------------------------------------------------------------- dates
@@ -382,7 +411,7 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "area": view(area),
         "area_key": insp.area,
         "framework": view(fw),
-        "kind": View(kind, fw.doc, ("kinds", insp.kind)),
+        "kind": view(fw).kinds[insp.kind],
         "graded": kind.graded,
         "judged": judged(site, entry),
         "trend": trend(site, entry),
