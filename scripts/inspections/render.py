@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,12 @@ class Safe(Markup):
     """
 
 
-def _safe(text: str) -> Safe:
-    """``Safe(text)`` for a plain ``str`` already made safe, without ``Markup.__new__`` (which
-    checks for ``__html__`` in Python: hundreds of thousands of calls at national scale)."""
+def safe(text: str) -> Safe:
+    """``Safe(text)`` for a ``str`` already made safe, without ``Markup.__new__`` (which checks
+    for ``__html__`` in Python: hundreds of thousands of calls at national scale)."""
     return str.__new__(Safe, text)
+
+
 
 
 class _MarkdownCodeGenerator(CodeGenerator):
@@ -141,8 +144,34 @@ class _MarkdownCodeGenerator(CodeGenerator):
             super()._output_child_post(node, frame, finalize)
 
 
+class _Context(jinja2.runtime.Context):
+    """Calls plain Python functions from templates directly.
+
+    Jinja's ``Context.call`` first asks every callable whether it wants the context passed in
+    (several attribute look-ups per call); ``link()`` and the date helpers are called tens of
+    thousands of times at national scale and never do. Anything else (macros, callables
+    marked with ``pass_context`` and the like) goes the usual way.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's)
+        if type(__obj) in _PLAIN_CALLABLES and not hasattr(__obj, "jinja_pass_arg"):
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Jinja does
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
+_PLAIN_CALLABLES = frozenset({types.FunctionType, types.MethodType, functools.partial})
+
+
 class _Environment(jinja2.Environment):
     code_generator_class = _MarkdownCodeGenerator
+    context_class = _Context
 
 
 @dataclass
@@ -174,6 +203,7 @@ class Renderer:
         self.env.filters["attr"] = attr
         self.env.globals["anchor"] = anchor
         self.env.globals["link"] = self.link
+        self.env.globals["grade_badge"] = self.grade_badge
 
     # -- public API -------------------------------------------------------------------------
 
@@ -204,7 +234,7 @@ class Renderer:
                 self.uses.append(value.use)
             value = value.value
         elif isinstance(value, Markup):
-            return value if type(value) is Safe else _safe(value)
+            return value if type(value) is Safe else safe(value)
         elif value is None:
             return _EMPTY
         text = value if type(value) is str else str(value)
@@ -216,6 +246,23 @@ class Renderer:
         """Like ``md`` but on one line (for table cells and list items)."""
         return _one_line(self.md(value))
 
+    def grade_badge(self, j: Any, audience: str) -> Safe:
+        """A grade, always in words (never colour alone), marked so tests can check it equals
+        the data: ``data-inspection`` names the inspection, ``data-judgement`` and
+        ``data-grade`` its keys in the data. ``j`` is a :class:`inspections.context.Judged`;
+        the words are its framework's, for ``audience``.
+
+        A method, not a template macro: it is printed thousands of times at national scale,
+        and a Jinja macro call costs about ten times a function call.
+        """
+        grade = j.grade
+        words = (grade.young_people if audience == "young-people" else grade.families) \
+            if grade else "Not known"
+        key = attr(j.grade_key)
+        return safe(f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
+                    f'data-judgement="{attr(j.key)}" data-grade="{key}">'
+                    f'{self.inline(words)}</span>')
+
     # -- internals --------------------------------------------------------------------------
 
     def _finalize(self, value: Any) -> Any:
@@ -223,7 +270,7 @@ class Renderer:
             return value
         if value is None or isinstance(value, str | Text):
             return self.md(value)
-        return _safe(str(value))
+        return safe(str(value))
 
     def _glossary(self) -> str:
         """The link from the current page to the glossary (worked out once per page)."""
@@ -233,14 +280,14 @@ class Renderer:
         return self._glossary_link
 
 
-_EMPTY = _safe("")
+_EMPTY = safe("")
 
 
 @functools.lru_cache(maxsize=16384)
 def _escaped(text: str) -> Safe:
     """:func:`escape` of text without links, remembered (grade words, names and headings
     are printed on hundreds of pages)."""
-    return _safe(escape(text))
+    return safe(escape(text))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -267,14 +314,14 @@ def _linked(text: str, glossary: str) -> Safe:
         else:
             out.append(escape(words))
     out.append(escape(text[pos:]))
-    return _safe("".join(out))
+    return safe("".join(out))
 
 
 @functools.lru_cache(maxsize=16384)
 def _one_line(markdown: str) -> Safe:
     """Safe Markdown joined onto one line (``str.split``, not ``Markup.split``: the parts are
     already safe, and Markup would re-wrap and re-escape each one)."""
-    return _safe(" ".join(str.split(markdown)))
+    return safe(" ".join(str.split(markdown)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -324,7 +371,7 @@ def attr(value: Any) -> Safe:
 @functools.lru_cache(maxsize=16384)
 def _attr(raw: str) -> Safe:
     """:func:`attr` of a string, remembered (keys and grade names repeat on many pages)."""
-    return _safe(Markup.escape(raw))
+    return safe(Markup.escape(raw))
 
 
 def anchor(key: str) -> Safe:
