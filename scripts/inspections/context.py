@@ -116,11 +116,17 @@ def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
     if isinstance(value, str):
         if doc is None:
             return Text(value)
-        line, col = doc.text_start(loc)
-        return Text(value, doc.path, line, col)
-    if isinstance(value, BaseModel | list | dict):
+        # Document.text_start, without its calls for the usual case (a value on its own line).
+        pos = doc.positions.get(loc)
+        if pos is None or loc in doc.blocks:
+            pos = doc.text_start(loc)
+        return Text(value, doc.path, pos[0], pos[1])
+    if isinstance(value, _CONTAINERS):
         return View(value, doc, loc)
     return value
+
+
+_CONTAINERS = (BaseModel, list, dict)
 
 
 def view(entry: Entry) -> View:

@@ -183,6 +183,8 @@ class Renderer:
     page: str = "index.md"
     _glossary_for: str | None = field(default=None, init=False, repr=False)
     _glossary_link: str = field(default="", init=False, repr=False)
+    _folder_of: str | None = field(default=None, init=False, repr=False)
+    _folder: str = field(default=".", init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.env = _Environment(
@@ -224,8 +226,10 @@ class Renderer:
         '../../glossary.md#iro'
         """
         path, _, anchor = target.partition("#")
-        rel = relpath(path, posixpath.dirname(self.page) or ".")
-        return rel + (f"#{anchor}" if anchor else "")
+        if self._folder_of != self.page:
+            self._folder_of, self._folder = self.page, posixpath.dirname(self.page) or "."
+        rel = relpath(path, self._folder)
+        return rel + ("#" + anchor if anchor else "")
 
     def md(self, value: Any) -> Safe:
         """Make data text safe Markdown, resolving glossary links; record where it came from."""
