@@ -78,11 +78,12 @@ class Text:
     The record is made once and shared by every page that prints the text.
     """
 
-    __slots__ = ("value", "path", "line", "col", "_use")
+    __slots__ = ("value", "path", "line", "col", "_use", "_md")
 
     def __init__(self, value: str, path: str = "", line: int = 0, col: int = 0):
         self.value, self.path, self.line, self.col = value, path, line, col
         self._use: TextUse | None = None
+        self._md: Safe | None = None  # its safe Markdown, when that is the same on every page
 
     def __str__(self) -> str:
         return self.value
@@ -198,7 +199,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            finalize=self._finalize,
+            finalize=self.md,
         )
         self.env.filters["md"] = self.md
         self.env.filters["inline"] = self.inline
@@ -232,14 +233,23 @@ class Renderer:
         return rel + ("#" + anchor if anchor else "")
 
     def md(self, value: Any) -> Safe:
-        """Make data text safe Markdown, resolving glossary links; record where it came from."""
+        """Make data text safe Markdown, resolving glossary links; record where it came from.
+
+        Also Jinja's ``finalize``: every value a template prints comes through here, so nothing
+        printed escapes being made safe except Markdown already made safe (``Safe``/Markup).
+        """
         if isinstance(value, Text):
             if value.path:
-                self.uses.append(value.use)
-            value = value.value
-        elif isinstance(value, Markup):
+                self.uses.append(value._use or value.use)
+            markdown = value._md
+            if markdown is None:
+                if "](" in value.value:  # links: glossary links depend on the page
+                    return _linked(value.value, self._glossary())
+                markdown = value._md = _escaped(value.value)
+            return markdown
+        if isinstance(value, Markup):
             return value if type(value) is Safe else safe(value)
-        elif value is None:
+        if value is None:
             return _EMPTY
         text = value if type(value) is str else str(value)
         if "](" not in text:  # no link: the same for every page, so worked out once
@@ -268,13 +278,6 @@ class Renderer:
                     f'{self.inline(words)}</span>')
 
     # -- internals --------------------------------------------------------------------------
-
-    def _finalize(self, value: Any) -> Any:
-        if isinstance(value, Markup):
-            return value
-        if value is None or isinstance(value, str | Text):
-            return self.md(value)
-        return safe(str(value))
 
     def _glossary(self) -> str:
         """The link from the current page to the glossary (worked out once per page)."""
