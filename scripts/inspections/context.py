@@ -44,22 +44,35 @@ class View:
     def __init__(self, value: Any, doc: Document | None, loc: tuple = ()):
         self._value, self._doc, self._loc = value, doc, loc
         self._kids: dict[Any, Any] = {}  # wrapped items by key or index
+        self._filled = False  # a model's fields all wrapped (see _fill)
 
     def __getattr__(self, name: str) -> Any:
         # Only called for a child not read before (see the class docstring).
         value = self._value
         if isinstance(value, BaseModel):
+            if not self._filled:
+                self._fill()
+                if name in self.__dict__:
+                    return self.__dict__[name]
             key = _keys(type(value)).get(name)
             if key is None:
                 raise AttributeError(name)
-            child = wrap(getattr(value, name), self._doc, (*self._loc, key))
-        elif isinstance(value, dict) and name in value:
+            return wrap(getattr(value, name), self._doc, (*self._loc, key))
+        if isinstance(value, dict) and name in value:
             child = wrap(value[name], self._doc, (*self._loc, name))
-        else:
-            raise AttributeError(name)
-        if name not in _VIEW_NAMES:  # never hide a method of the view itself
-            self.__dict__[name] = child
-        return child
+            if name not in _VIEW_NAMES:  # never hide a method of the view itself
+                self.__dict__[name] = child
+            return child
+        raise AttributeError(name)
+
+    def _fill(self) -> None:
+        """Wrap all of a model's fields at the first read of any: pages read most of them,
+        and one loop costs much less than a ``__getattr__`` call for each."""
+        self._filled = True
+        model, doc, loc, own = self._value, self._doc, self._loc, self.__dict__
+        for name, key in _keys(type(model)).items():
+            if name not in _VIEW_NAMES:  # never hide a method of the view itself
+                own[name] = wrap(getattr(model, name), doc, (*loc, key))
 
     def __getitem__(self, key: Any) -> Any:
         kids = self._kids
