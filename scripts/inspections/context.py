@@ -421,10 +421,15 @@ def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
 
 
 def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
+    # Worded here once rather than in the templates: each is shown on two or three pages.
     insp = entry.model
     fw = framework_for(site, entry)
     kind = fw.model.kinds[insp.kind]
     area = site.areas[insp.area]
+    grades = judged(site, entry)
+    findings = view(entry)
+    in_use = fw.model.in_use
+    the_trend = trend(site, entry)
     return {
         "key": entry.key,
         "insp": view(entry),
@@ -433,8 +438,19 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "framework": view(fw),
         "kind": view(fw).kinds[insp.kind],
         "graded": kind.graded,
-        "judged": judged(site, entry),
-        "trend": trend(site, entry),
+        "judged": grades,
+        "unknown_grades": any(j.grade_key == UNKNOWN for j in grades),
+        "overall": next((j for j in grades if j.key == "overall-effectiveness"), None),
+        "trend": the_trend,
+        "previous_when": date_text(the_trend["previous"].model.dates.start) if the_trend else "",
+        "used_years": framework_years(fw.model),  # "from January 2018 to December 2022"
+        # "January 2018 to December 2022", or "April 2026 onwards"
+        "in_use": date_text(in_use.from_) + (f" to {date_text(in_use.to)}" if in_use.to
+                                             else " onwards"),
+        "visited_when": when_phrase(insp.dates.start, insp.dates.end),
+        # Findings with words for young people (some have words only for families).
+        "going_well_yp": [f for f in findings.going_well if f.young_people],
+        "must_improve_yp": [f for f in findings.must_improve if f.young_people],
         "year": year_of(insp),
         "when": date_range(insp.dates.start, insp.dates.end),
         "when_probable": probable_years(insp.dates.start),
