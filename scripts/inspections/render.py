@@ -211,6 +211,15 @@ class _Environment(jinja2.Environment):
     code_generator_class = _MarkdownCodeGenerator
     context_class = _Context
 
+    def make_globals(self, d: Any) -> dict[str, Any]:
+        """A template's globals as a plain dict, not Jinja's ChainMap.
+
+        Jinja copies them into every page's context (twice with an include), and copying a
+        ChainMap goes key by key in Python. As Jinja advises, globals are all set before any
+        template is loaded (:class:`Renderer` and ``context.install``).
+        """
+        return {**self.globals, **(d or {})}
+
 
 @dataclass
 class Renderer:
@@ -285,11 +294,14 @@ class Renderer:
                     return _linked(value.value, self._glossary())
                 markdown = value._md = _escaped(value.value)
             return markdown
-        if isinstance(value, Markup):
+        if type(value) is str:
+            text = value
+        elif isinstance(value, Markup):
             return value if type(value) is Safe else safe(value)
-        if value is None:
+        elif value is None:
             return _EMPTY
-        text = value if type(value) is str else str(value)
+        else:
+            text = str(value)
         if "](" not in text:  # no link: the same for every page, so worked out once
             return _escaped(text)
         return _linked(text, self._glossary())
@@ -379,19 +391,26 @@ def relpath(path: str, start: str) -> str:
     >>> relpath("areas", "areas"), relpath("a/b.md", ".")
     ('.', 'a/b.md')
     """
-    if path.startswith("/") or start.startswith("/"):
-        return posixpath.relpath(path, start)
-    to = [p for p in posixpath.normpath(path).split("/") if p and p != "."]
-    here = [p for p in posixpath.normpath(start).split("/") if p and p != "."]
-    if ".." in to or ".." in here:
+    to, here = _segments(path), _segments(start)
+    if to is None or here is None:
         return posixpath.relpath(path, start)
     common = 0
     for a, b in zip(to, here, strict=False):
         if a != b:
             break
         common += 1
-    parts = [".."] * (len(here) - common) + to[common:]
+    parts = [".."] * (len(here) - common) + list(to[common:])
     return "/".join(parts) if parts else "."
+
+
+@functools.lru_cache(maxsize=65536)
+def _segments(path: str) -> tuple[str, ...] | None:
+    """The parts of a relative path, normalised; None for an absolute path or one with ``..``
+    (left to ``posixpath.relpath``). Remembered: the same targets and folders recur."""
+    if path.startswith("/"):
+        return None
+    parts = tuple(p for p in posixpath.normpath(path).split("/") if p and p != ".")
+    return None if ".." in parts else parts
 
 
 def escape(text: str) -> str:
