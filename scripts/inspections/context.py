@@ -166,12 +166,26 @@ def date_text(info: DateInfo | View | Text | str | None) -> str:
     if isinstance(info, View):
         info = info.raw
     if isinstance(info, str | Text):
-        info = DateInfo(value=str(info))
+        return _date_text_of(str(info))
     if info is None:
         return "not known"
-    if info.value == UNKNOWN:
-        return info.text or "not known"
-    year, month, day = parse_partial_date(info.value)
+    return _date_words(info.value, info.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text_of(value: str) -> str:
+    """:func:`date_text` of a date written as text, remembered (framework dates are shown on
+    hundreds of pages, and reading one builds a model)."""
+    return date_text(DateInfo(value=value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_words(value: str, text: str | None) -> str:
+    """:func:`date_text` of a date's ``value`` and ``text``, remembered (``calendar`` asks the
+    operating system for each month's name)."""
+    if value == UNKNOWN:
+        return text or "not known"
+    year, month, day = parse_partial_date(value)
     if day:
         return f"{day} {calendar.month_name[month]} {year}"
     if month:
