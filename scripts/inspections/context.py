@@ -76,8 +76,11 @@ class View:
 
     def __getitem__(self, key: Any) -> Any:
         kids = self._kids
-        if key in kids:
-            return kids[key]
+        try:
+            if key in kids:
+                return kids[key]
+        except TypeError:  # a key that cannot be kept (a slice): wrapped each time
+            return wrap(self._value[key], self._doc, (*self._loc, key))
         if isinstance(self._value, BaseModel):
             return getattr(self, key)
         child = kids[key] = wrap(self._value[key], self._doc, (*self._loc, key))
@@ -396,13 +399,8 @@ def timeline(site: Site, area_key: str) -> list[dict[str, Any]]:
     Inspections whose start is not known sort by the earliest they can have been
     (``not_before``), as :func:`inspections.site.sort_key` does.
     """
-    name = site.areas[area_key].model.name
-    out = []
-    for e in site.inspections_of(area_key):
-        ctx = inspection_context(site, e)
-        ctx["trend_sentence"] = trend_sentence(site, e, name)
-        out.append(ctx)
-    return out
+    # The page context has the trend sentence already (worded with this area's name).
+    return [inspection_context(site, e) for e in site.inspections_of(area_key)]
 
 
 # ---------------------------------------------------------------------------- paths
@@ -441,12 +439,12 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
     kind = fw.model.kinds[insp.kind]
     area = site.areas[insp.area]
     grades = judged(site, entry)
-    findings = view(entry)
+    insp_view = view(entry)
     in_use = fw.model.in_use
     the_trend = trend(site, entry)
     return {
         "key": entry.key,
-        "insp": view(entry),
+        "insp": insp_view,
         "area": view(area),
         "area_key": insp.area,
         "framework": view(fw),
@@ -459,12 +457,12 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "previous_when": date_text(the_trend["previous"].model.dates.start) if the_trend else "",
         "used_years": framework_years(fw.model),  # "from January 2018 to December 2022"
         # "January 2018 to December 2022", or "April 2026 onwards"
-        "in_use": date_text(in_use.from_) + (f" to {date_text(in_use.to)}" if in_use.to
-                                             else " onwards"),
+        "in_use_words": date_text(in_use.from_) + (f" to {date_text(in_use.to)}" if in_use.to
+                                                   else " onwards"),
         "visited_when": when_phrase(insp.dates.start, insp.dates.end),
         # Findings with words for young people (some have words only for families).
-        "going_well_yp": [f for f in findings.going_well if f.young_people],
-        "must_improve_yp": [f for f in findings.must_improve if f.young_people],
+        "going_well_yp": [f for f in insp_view.going_well if f.young_people],
+        "must_improve_yp": [f for f in insp_view.must_improve if f.young_people],
         "year": year_of(insp),
         "when": date_range(insp.dates.start, insp.dates.end),
         "when_probable": probable_years(insp.dates.start),

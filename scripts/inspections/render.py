@@ -118,8 +118,6 @@ def safe(text: str) -> Safe:
     return str.__new__(Safe, text)
 
 
-
-
 class _MarkdownCodeGenerator(CodeGenerator):
     """Compiles ``{{ value }}`` to ``finalize(value)``, without Jinja's ``escape()`` around it,
     and ``{{ value | inline }}`` (or ``md``, ``attr``) to just the filter's result.
@@ -187,8 +185,8 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between builds, in the user's private temporary folder
     (Jinja's own choice: created for this user only, refused if anyone else owns it).
 
-    Compiling the templates takes about 0.08 s of CPU, a fifth of what our steps may add to a
-    national build; loading them compiled takes a few milliseconds. A template is compiled
+    Compiling the templates takes about 0.08 s of CPU, a tenth of what all our steps may add
+    to a national build; loading them compiled takes a few milliseconds. A template is compiled
     again whenever its text changes (Jinja checks that), and whenever this file or Jinja
     changes (they decide what the compiled code does), so a stale one is never used. Where
     the folder cannot be written, templates are simply compiled every time.
