@@ -242,6 +242,7 @@ class Renderer:
     _glossary_link: str = field(default="", init=False, repr=False)
     _folder_of: str | None = field(default=None, init=False, repr=False)
     _folder: str = field(default=".", init=False, repr=False)
+    _links: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.env = _Environment(
@@ -283,11 +284,17 @@ class Renderer:
         >>> r = Renderer(); r.page = "areas/derby/index.md"; r.link("glossary.md#iro")
         '../../glossary.md#iro'
         """
-        path, _, anchor = target.partition("#")
         if self._folder_of != self.page:
-            self._folder_of, self._folder = self.page, posixpath.dirname(self.page) or "."
-        rel = relpath(path, self._folder)
-        return rel + ("#" + anchor if anchor else "")
+            folder = posixpath.dirname(self.page) or "."
+            if folder != self._folder:
+                self._links = {}  # links from this folder (an inspection's two pages share it)
+            self._folder_of, self._folder = self.page, folder
+        rel = self._links.get(target)
+        if rel is None:
+            path, _, anchor = target.partition("#")
+            rel = relpath(path, self._folder) + ("#" + anchor if anchor else "")
+            self._links[target] = rel
+        return rel
 
     def md(self, value: Any) -> Safe:
         """Make data text safe Markdown, resolving glossary links; record where it came from.
