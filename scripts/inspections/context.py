@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,42 +25,73 @@ from pydantic import BaseModel
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
 from inspections.national import _memo, inspection_national
-from inspections.render import Text
+from inspections.render import Safe, Text, safe
 from inspections.site import UNKNOWN, Entry, Site
 
 AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
 
 
 class View:
-    """Read-only view of a model, list or dict whose texts remember their place."""
+    """Read-only view of a model, list or dict whose texts remember their place.
 
-    __slots__ = ("_value", "_doc", "_loc")
+    Each child is wrapped once and kept: a view's children are stored as its own attributes
+    (and items), so when many pages show the same entry (an inspection's two pages, its area's
+    page, every page that names a framework's grades) the second read is a plain attribute
+    lookup that never reaches ``__getattr__``, never raises and catches an ``AttributeError``,
+    and never looks up the text's position again. :func:`view` hands out one view per entry.
+    """
 
     def __init__(self, value: Any, doc: Document | None, loc: tuple = ()):
         self._value, self._doc, self._loc = value, doc, loc
+        self._kids: dict[Any, Any] = {}  # wrapped items by key or index
+        self._filled = False  # a model's fields all wrapped (see _fill)
 
     def __getattr__(self, name: str) -> Any:
+        # Only called for a child not read before (see the class docstring).
         value = self._value
         if isinstance(value, BaseModel):
+            if not self._filled:
+                self._fill()
+                if name in self.__dict__:
+                    return self.__dict__[name]
             key = _keys(type(value)).get(name)
             if key is None:
                 raise AttributeError(name)
             return wrap(getattr(value, name), self._doc, (*self._loc, key))
         if isinstance(value, dict) and name in value:
-            return wrap(value[name], self._doc, (*self._loc, name))
+            child = wrap(value[name], self._doc, (*self._loc, name))
+            if name not in _VIEW_NAMES:  # never hide a method of the view itself
+                self.__dict__[name] = child
+            return child
         raise AttributeError(name)
 
+    def _fill(self) -> None:
+        """Wrap all of a model's fields at the first read of any: pages read most of them,
+        and one loop costs much less than a ``__getattr__`` call for each."""
+        self._filled = True
+        model, doc, loc, own = self._value, self._doc, self._loc, self.__dict__
+        for name, key in _keys(type(model)).items():
+            if name not in _VIEW_NAMES:  # never hide a method of the view itself
+                own[name] = wrap(getattr(model, name), doc, (*loc, key))
+
     def __getitem__(self, key: Any) -> Any:
+        kids = self._kids
+        try:
+            if key in kids:
+                return kids[key]
+        except TypeError:  # a key that cannot be kept (a slice): wrapped each time
+            return wrap(self._value[key], self._doc, (*self._loc, key))
         if isinstance(self._value, BaseModel):
             return getattr(self, key)
-        return wrap(self._value[key], self._doc, (*self._loc, key))
+        child = kids[key] = wrap(self._value[key], self._doc, (*self._loc, key))
+        return child
 
     def __contains__(self, key: Any) -> bool:
         return key in self._value
 
     def __iter__(self):
         if isinstance(self._value, list):
-            return (wrap(v, self._doc, (*self._loc, i)) for i, v in enumerate(self._value))
+            return iter([self[i] for i in range(len(self._value))])
         return iter(self._value)
 
     def __len__(self) -> int:
@@ -69,7 +101,7 @@ class View:
         return bool(self._value)
 
     def items(self):
-        return [(k, wrap(v, self._doc, (*self._loc, k))) for k, v in self._value.items()]
+        return [(k, self[k]) for k in self._value]
 
     def get(self, key: Any, default: Any = None) -> Any:
         return self[key] if key in self._value else default
@@ -78,6 +110,9 @@ class View:
     def raw(self) -> Any:
         """The plain value underneath (for comparisons in helpers, not for printing)."""
         return self._value
+
+
+_VIEW_NAMES = frozenset(dir(View))
 
 
 _KEYS: dict[type, dict[str, str]] = {}
@@ -97,16 +132,33 @@ def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
     if isinstance(value, str):
         if doc is None:
             return Text(value)
-        line, col = doc.text_start(loc)
-        return Text(value, doc.path, line, col)
-    if isinstance(value, BaseModel | list | dict):
+        # Document.text_start, without its calls for the usual case (a value on its own line).
+        pos = doc.positions.get(loc)
+        if pos is None or loc in doc.blocks:
+            pos = doc.text_start(loc)
+        return Text(value, doc.path, pos[0], pos[1])
+    if isinstance(value, _CONTAINERS):
         return View(value, doc, loc)
     return value
 
 
+_CONTAINERS = (BaseModel, list, dict)
+
+
 def view(entry: Entry) -> View:
-    """A :class:`View` of a checked data file."""
-    return View(entry.model, entry.doc)
+    """The :class:`View` of a checked data file: one per entry, so what pages read from it is
+    wrapped once per build, not once per page."""
+    hit = _VIEWS.get(id(entry))
+    if hit is None or hit[0] is not entry:
+        if len(_VIEWS) >= _MAX_VIEWS:  # a long preview session: forget earlier builds' views
+            _VIEWS.clear()
+        hit = _VIEWS[id(entry)] = (entry, View(entry.model, entry.doc))
+    return hit[1]
+
+
+# id(entry) -> (entry, its view). Holding the entry keeps its id from being reused.
+_VIEWS: dict[int, tuple[Entry, View]] = {}
+_MAX_VIEWS = 20_000
 
 
 # ---------------------------------------------------------------------------- dates
@@ -117,12 +169,26 @@ def date_text(info: DateInfo | View | Text | str | None) -> str:
     if isinstance(info, View):
         info = info.raw
     if isinstance(info, str | Text):
-        info = DateInfo(value=str(info))
+        return _date_text_of(str(info))
     if info is None:
         return "not known"
-    if info.value == UNKNOWN:
-        return info.text or "not known"
-    year, month, day = parse_partial_date(info.value)
+    return _date_words(info.value, info.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_text_of(value: str) -> str:
+    """:func:`date_text` of a date written as text, remembered (framework dates are shown on
+    hundreds of pages, and reading one builds a model)."""
+    return date_text(DateInfo(value=value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_words(value: str, text: str | None) -> str:
+    """:func:`date_text` of a date's ``value`` and ``text``, remembered (``calendar`` asks the
+    operating system for each month's name)."""
+    if value == UNKNOWN:
+        return text or "not known"
+    year, month, day = parse_partial_date(value)
     if day:
         return f"{day} {calendar.month_name[month]} {year}"
     if month:
@@ -333,13 +399,8 @@ def timeline(site: Site, area_key: str) -> list[dict[str, Any]]:
     Inspections whose start is not known sort by the earliest they can have been
     (``not_before``), as :func:`inspections.site.sort_key` does.
     """
-    name = site.areas[area_key].model.name
-    out = []
-    for e in site.inspections_of(area_key):
-        ctx = inspection_context(site, e)
-        ctx["trend_sentence"] = trend_sentence(site, e, name)
-        out.append(ctx)
-    return out
+    # The page context has the trend sentence already (worded with this area's name).
+    return [inspection_context(site, e) for e in site.inspections_of(area_key)]
 
 
 # ---------------------------------------------------------------------------- paths
@@ -372,20 +433,36 @@ def inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
 
 
 def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
+    # Worded here once rather than in the templates: each is shown on two or three pages.
     insp = entry.model
     fw = framework_for(site, entry)
     kind = fw.model.kinds[insp.kind]
     area = site.areas[insp.area]
+    grades = judged(site, entry)
+    insp_view = view(entry)
+    in_use = fw.model.in_use
+    the_trend = trend(site, entry)
     return {
         "key": entry.key,
-        "insp": view(entry),
+        "insp": insp_view,
         "area": view(area),
         "area_key": insp.area,
         "framework": view(fw),
-        "kind": View(kind, fw.doc, ("kinds", insp.kind)),
+        "kind": view(fw).kinds[insp.kind],
         "graded": kind.graded,
-        "judged": judged(site, entry),
-        "trend": trend(site, entry),
+        "judged": grades,
+        "unknown_grades": any(j.grade_key == UNKNOWN for j in grades),
+        "overall": next((j for j in grades if j.key == "overall-effectiveness"), None),
+        "trend": the_trend,
+        "previous_when": date_text(the_trend["previous"].model.dates.start) if the_trend else "",
+        "used_years": framework_years(fw.model),  # "from January 2018 to December 2022"
+        # "January 2018 to December 2022", or "April 2026 onwards"
+        "in_use_words": date_text(in_use.from_) + (f" to {date_text(in_use.to)}" if in_use.to
+                                                   else " onwards"),
+        "visited_when": when_phrase(insp.dates.start, insp.dates.end),
+        # Findings with words for young people (some have words only for families).
+        "going_well_yp": [f for f in insp_view.going_well if f.young_people],
+        "must_improve_yp": [f for f in insp_view.must_improve if f.young_people],
         "year": year_of(insp),
         "when": date_range(insp.dates.start, insp.dates.end),
         "when_probable": probable_years(insp.dates.start),
@@ -395,6 +472,20 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "source_file": entry.path,
         "national": inspection_national(site, entry),  # how this compares; None if ungraded
     }
+
+
+# ---------------------------------------------------------------------------- page parts
+
+
+def cite(renderer: Any, insp: View, key: Text, ref: Text | None) -> Safe:
+    """``(Source: title, paragraph 7)`` for the source ``key`` of the inspection ``insp``.
+
+    Made in Python, not as a template macro: it is printed thousands of times at national
+    scale, and a Jinja macro call costs about ten times a function call.
+    """
+    title = renderer.inline(insp.sources[key.value].title)
+    where = f", {renderer.inline(ref)}" if ref else ""
+    return safe(f'<small class="cite">(Source: {title}{where})</small>')
 
 
 def install(renderer: Any) -> None:
@@ -409,5 +500,6 @@ def install(renderer: Any) -> None:
         framework_years=framework_years,
         year_of=year_of,
         probable_years=probable_years,
+        cite=functools.partial(cite, renderer),
         UNKNOWN=UNKNOWN,
     )

@@ -31,13 +31,16 @@ Example::
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,12 +76,15 @@ class Text:
     """A text value from a data file that remembers its place.
 
     Printing it in a template makes it safe Markdown (see module docstring) and records it.
+    The record is made once and shared by every page that prints the text.
     """
 
-    __slots__ = ("value", "path", "line", "col")
+    __slots__ = ("value", "path", "line", "col", "_use", "_md")
 
     def __init__(self, value: str, path: str = "", line: int = 0, col: int = 0):
         self.value, self.path, self.line, self.col = value, path, line, col
+        self._use: TextUse | None = None
+        self._md: Safe | None = None  # its safe Markdown, when that is the same on every page
 
     def __str__(self) -> str:
         return self.value
@@ -89,6 +95,14 @@ class Text:
     def __bool__(self) -> bool:
         return bool(self.value)
 
+    @property
+    def use(self) -> TextUse:
+        """This text as used on a page (one shared, immutable record)."""
+        use = self._use
+        if use is None:
+            use = self._use = TextUse(self.value, self.path, self.line, self.col)
+        return use
+
 
 class Safe(Markup):
     """Markdown that has already been made safe (output of ``md``, or template text).
@@ -98,6 +112,125 @@ class Safe(Markup):
     """
 
 
+def safe(text: str) -> Safe:
+    """``Safe(text)`` for a ``str`` already made safe, without ``Markup.__new__`` (which checks
+    for ``__html__`` in Python: hundreds of thousands of calls at national scale)."""
+    return str.__new__(Safe, text)
+
+
+class _MarkdownCodeGenerator(CodeGenerator):
+    """Compiles ``{{ value }}`` to ``finalize(value)``, without Jinja's ``escape()`` around it,
+    and ``{{ value | inline }}`` (or ``md``, ``attr``) to just the filter's result.
+
+    With autoescape on, Jinja prints each value as ``escape(finalize(value))``. Our
+    ``finalize`` already returns Safe Markdown (a Markup) for every value, and ``escape`` of a
+    Markup only copies it, building two Markup objects in Python each time: a sixth of the
+    rendering time at national scale. The filters in :data:`SAFE_FILTERS` always return Safe
+    Markdown themselves, so their result is printed as it is. Constant output and template
+    text are unchanged.
+    """
+
+    def _plain(self, frame: Frame, finalize: Any) -> bool:
+        return (finalize.src is not None and frame.eval_ctx.autoescape
+                and not frame.eval_ctx.volatile)
+
+    def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
+        if not self._plain(frame, finalize):
+            super()._output_child_pre(node, frame, finalize)
+        elif not _made_safe(node):
+            self.write(finalize.src)
+
+    def _output_child_post(self, node: Any, frame: Frame, finalize: Any) -> None:
+        if not self._plain(frame, finalize):
+            super()._output_child_post(node, frame, finalize)
+        elif not _made_safe(node):
+            self.write(")")
+
+
+# Filters that always return Safe Markdown: the output of md and inline (data text made
+# safe), attr (a value made safe for an HTML attribute).
+SAFE_FILTERS = frozenset({"md", "inline", "attr"})
+
+
+def _made_safe(node: Any) -> bool:
+    return isinstance(node, jinja2.nodes.Filter) and node.name in SAFE_FILTERS
+
+
+class _Context(jinja2.runtime.Context):
+    """Calls plain Python functions from templates directly.
+
+    Jinja's ``Context.call`` first asks every callable whether it wants the context passed in
+    (several attribute look-ups per call); ``link()`` and the date helpers are called tens of
+    thousands of times at national scale and never do. Anything else (macros, callables
+    marked with ``pass_context`` and the like) goes the usual way.
+    """
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's)
+        if type(__obj) in _PLAIN_CALLABLES and not hasattr(__obj, "jinja_pass_arg"):
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:  # as Jinja does
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception")
+        return super().call(__obj, *args, **kwargs)
+
+
+_PLAIN_CALLABLES = frozenset({types.FunctionType, types.MethodType, functools.partial})
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, in the user's private temporary folder
+    (Jinja's own choice: created for this user only, refused if anyone else owns it).
+
+    Compiling the templates takes about 0.08 s of CPU, a tenth of what all our steps may add
+    to a national build; loading them compiled takes a few milliseconds. A template is compiled
+    again whenever its text changes (Jinja checks that), and whenever this file or Jinja
+    changes (they decide what the compiled code does), so a stale one is never used. Where
+    the folder cannot be written, templates are simply compiled every time.
+    """
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        key = super().get_cache_key(name, filename) + _code_fingerprint()
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # a full or read-only disk: the next build compiles again
+            pass
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """What, besides a template's text, decides its compiled code: this file and Jinja."""
+    source = Path(__file__).read_bytes()
+    return hashlib.sha1(source).hexdigest() + jinja2.__version__
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    try:
+        return _CompiledTemplates()
+    except (OSError, RuntimeError):  # no private temporary folder: compile every time
+        return None
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _MarkdownCodeGenerator
+    context_class = _Context
+
+    def make_globals(self, d: Any) -> dict[str, Any]:
+        """A template's globals as a plain dict, not Jinja's ChainMap.
+
+        Jinja copies them into every page's context (twice with an include), and copying a
+        ChainMap goes key by key in Python. As Jinja advises, globals are all set before any
+        template is loaded (:class:`Renderer` and ``context.install``).
+        """
+        return {**self.globals, **(d or {})}
+
+
 @dataclass
 class Renderer:
     """A Jinja2 environment for Markdown output. One renderer can render many pages."""
@@ -105,10 +238,18 @@ class Renderer:
     templates: Path = TEMPLATES
     uses: list[TextUse] = field(default_factory=list)
     page: str = "index.md"
+    _glossary_for: str | None = field(default=None, init=False, repr=False)
+    _glossary_link: str = field(default="", init=False, repr=False)
+    _folder_of: str | None = field(default=None, init=False, repr=False)
+    _folder: str = field(default=".", init=False, repr=False)
+    _links: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.FileSystemLoader(str(self.templates)),
+            # Templates are code: a preview after a template edit makes a new Renderer.
+            auto_reload=False,
+            bytecode_cache=_compiled_templates(),
             # Markdown, not HTML: ``finalize`` makes every value Safe Markdown, so Jinja's own
             # HTML escaping never runs; autoescape only keeps macro output trusted.
             autoescape=True,
@@ -116,13 +257,14 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            finalize=self._finalize,
+            finalize=self.md,
         )
         self.env.filters["md"] = self.md
         self.env.filters["inline"] = self.inline
         self.env.filters["attr"] = attr
         self.env.globals["anchor"] = anchor
         self.env.globals["link"] = self.link
+        self.env.globals["grade_badge"] = self.grade_badge
 
     # -- public API -------------------------------------------------------------------------
 
@@ -142,66 +284,118 @@ class Renderer:
         >>> r = Renderer(); r.page = "areas/derby/index.md"; r.link("glossary.md#iro")
         '../../glossary.md#iro'
         """
-        path, _, anchor = target.partition("#")
-        rel = relpath(path, posixpath.dirname(self.page) or ".")
-        return rel + (f"#{anchor}" if anchor else "")
+        if self._folder_of != self.page:
+            folder = posixpath.dirname(self.page) or "."
+            if folder != self._folder:
+                self._links = {}  # links from this folder (an inspection's two pages share it)
+            self._folder_of, self._folder = self.page, folder
+        rel = self._links.get(target)
+        if rel is None:
+            path, _, anchor = target.partition("#")
+            rel = relpath(path, self._folder) + ("#" + anchor if anchor else "")
+            self._links[target] = rel
+        return rel
 
     def md(self, value: Any) -> Safe:
-        """Make data text safe Markdown, resolving glossary links; record where it came from."""
-        if isinstance(value, Markup):
-            return Safe(value)
+        """Make data text safe Markdown, resolving glossary links; record where it came from.
+
+        Also Jinja's ``finalize``: every value a template prints comes through here, so nothing
+        printed escapes being made safe except Markdown already made safe (``Safe``/Markup).
+        """
         if isinstance(value, Text):
             if value.path:
-                self.uses.append(TextUse(value.value, value.path, value.line, value.col))
-            value = value.value
-        if value is None:
-            return Safe("")
-        text = str(value)
+                self.uses.append(value._use or value.use)
+            markdown = value._md
+            if markdown is None:
+                if "](" in value.value:  # links: glossary links depend on the page
+                    return _linked(value.value, self._glossary())
+                markdown = value._md = _escaped(value.value)
+            return markdown
+        if type(value) is str:
+            text = value
+        elif isinstance(value, Markup):
+            return value if type(value) is Safe else safe(value)
+        elif value is None:
+            return _EMPTY
+        else:
+            text = str(value)
         if "](" not in text:  # no link: the same for every page, so worked out once
-            return Safe(_escaped(text))
-        return Safe(self._safe_markdown(text))
+            return _escaped(text)
+        return _linked(text, self._glossary())
 
     def inline(self, value: Any) -> Safe:
         """Like ``md`` but on one line (for table cells and list items)."""
-        # str.split, not Markup.split: the parts are already safe, and Markup would re-wrap
-        # and re-escape each one (most of the rendering time at national scale).
-        return Safe(" ".join(str.split(self.md(value))))
+        return _one_line(self.md(value))
+
+    def grade_badge(self, j: Any, audience: str) -> Safe:
+        """A grade, always in words (never colour alone), marked so tests can check it equals
+        the data: ``data-inspection`` names the inspection, ``data-judgement`` and
+        ``data-grade`` its keys in the data. ``j`` is a :class:`inspections.context.Judged`;
+        the words are its framework's, for ``audience``.
+
+        A method, not a template macro: it is printed thousands of times at national scale,
+        and a Jinja macro call costs about ten times a function call.
+        """
+        grade = j.grade
+        words = (grade.young_people if audience == "young-people" else grade.families) \
+            if grade else "Not known"
+        key = attr(j.grade_key)
+        return safe(f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
+                    f'data-judgement="{attr(j.key)}" data-grade="{key}">'
+                    f'{self.inline(words)}</span>')
 
     # -- internals --------------------------------------------------------------------------
 
-    def _finalize(self, value: Any) -> Any:
-        if isinstance(value, Markup):
-            return value
-        if value is None or isinstance(value, str | Text):
-            return self.md(value)
-        return Safe(str(value))
-
-    def _safe_markdown(self, text: str) -> str:
-        out, pos = [], 0
-        for m in _LINK.finditer(text):
-            bang, words, target = m.groups()
-            out.append(escape(text[pos:m.start()]))
-            pos = m.end()
-            if bang:  # images: never fetch anything from elsewhere
-                out.append(escape(words))
-                continue
-            glossary = _GLOSSARY_TARGET.fullmatch(target)
-            if glossary:
-                out.append(f"[{escape(words)}]"
-                           f"({self.link(GLOSSARY_PAGE + '#' + glossary.group(1))})")
-            elif SAFE_TARGET.fullmatch(target):
-                out.append(f"[{escape(words)}]({target})")
-            else:
-                out.append(escape(words))
-        out.append(escape(text[pos:]))
-        return "".join(out)
+    def _glossary(self) -> str:
+        """The link from the current page to the glossary (worked out once per page)."""
+        if self._glossary_for != self.page:
+            self._glossary_link = self.link(GLOSSARY_PAGE)
+            self._glossary_for = self.page
+        return self._glossary_link
 
 
-@functools.lru_cache(maxsize=8192)
-def _escaped(text: str) -> str:
+_EMPTY = safe("")
+
+
+@functools.lru_cache(maxsize=16384)
+def _escaped(text: str) -> Safe:
     """:func:`escape` of text without links, remembered (grade words, names and headings
     are printed on hundreds of pages)."""
-    return escape(text)
+    return safe(escape(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _linked(text: str, glossary: str) -> Safe:
+    """Text with links as safe Markdown, for pages whose link to the glossary is ``glossary``
+    (remembered: all inspection pages are as deep, so they share it).
+
+    >>> str(_linked("An [IRO](glossary:iro) and [x](javascript:y)", "../glossary.md"))
+    'An [IRO](../glossary.md#iro) and x'
+    """
+    out, pos = [], 0
+    for m in _LINK.finditer(text):
+        bang, words, target = m.groups()
+        out.append(escape(text[pos:m.start()]))
+        pos = m.end()
+        if bang:  # images: never fetch anything from elsewhere
+            out.append(escape(words))
+            continue
+        glossary_key = _GLOSSARY_TARGET.fullmatch(target)
+        if glossary_key:
+            out.append(f"[{escape(words)}]({glossary}#{glossary_key.group(1)})")
+        elif SAFE_TARGET.fullmatch(target):
+            out.append(f"[{escape(words)}]({target})")
+        else:
+            out.append(escape(words))
+    out.append(escape(text[pos:]))
+    return safe("".join(out))
+
+
+@functools.lru_cache(maxsize=16384)
+def _one_line(markdown: str) -> Safe:
+    """Safe Markdown joined onto one line (``str.split``, not ``Markup.split``: the parts are
+    already safe, and Markup would re-wrap and re-escape each one)."""
+    return safe(" ".join(str.split(markdown)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -214,19 +408,26 @@ def relpath(path: str, start: str) -> str:
     >>> relpath("areas", "areas"), relpath("a/b.md", ".")
     ('.', 'a/b.md')
     """
-    if path.startswith("/") or start.startswith("/"):
-        return posixpath.relpath(path, start)
-    to = [p for p in posixpath.normpath(path).split("/") if p and p != "."]
-    here = [p for p in posixpath.normpath(start).split("/") if p and p != "."]
-    if ".." in to or ".." in here:
+    to, here = _segments(path), _segments(start)
+    if to is None or here is None:
         return posixpath.relpath(path, start)
     common = 0
     for a, b in zip(to, here, strict=False):
         if a != b:
             break
         common += 1
-    parts = [".."] * (len(here) - common) + to[common:]
+    parts = [".."] * (len(here) - common) + list(to[common:])
     return "/".join(parts) if parts else "."
+
+
+@functools.lru_cache(maxsize=65536)
+def _segments(path: str) -> tuple[str, ...] | None:
+    """The parts of a relative path, normalised; None for an absolute path or one with ``..``
+    (left to ``posixpath.relpath``). Remembered: the same targets and folders recur."""
+    if path.startswith("/"):
+        return None
+    parts = tuple(p for p in posixpath.normpath(path).split("/") if p and p != ".")
+    return None if ".." in parts else parts
 
 
 def escape(text: str) -> str:
@@ -245,8 +446,13 @@ def attr(value: Any) -> Safe:
     >>> str(attr('Derby" onclick="x'))
     'Derby&#34; onclick=&#34;x'
     """
-    raw = value.value if isinstance(value, Text) else str(value)
-    return Safe(Markup.escape(raw))
+    return _attr(value.value if isinstance(value, Text) else str(value))
+
+
+@functools.lru_cache(maxsize=16384)
+def _attr(raw: str) -> Safe:
+    """:func:`attr` of a string, remembered (keys and grade names repeat on many pages)."""
+    return safe(Markup.escape(raw))
 
 
 def anchor(key: str) -> Safe:

@@ -12,7 +12,6 @@ Pages: ``compare/index.md`` (the framework most areas were inspected under), one
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from inspections import national
 from inspections.context import area_path, date_text, inspection_path, view
 from inspections.models import REGIONS
 from inspections.pages import Page, render_page
-from inspections.render import Renderer
+from inspections.render import Renderer, relpath
 from inspections.site import UNKNOWN, Site
 
 SCRIPT = "assets/javascripts/compare.js"
@@ -51,7 +50,7 @@ def href(from_path: str, to_path: str) -> str:
     """A relative link between two pages' final addresses (raw HTML is not rewritten)."""
     here = url_of(from_path) or "."
     target = to_path if not to_path.endswith(".md") else url_of(to_path)
-    rel = posixpath.relpath(target or ".", here)
+    rel = relpath(target or ".", here)  # posixpath.relpath asks for the current folder
     return rel + ("/" if to_path.endswith(".md") and not rel.endswith("/") else "")
 
 
