@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from typing import Annotated, Any, Literal
 
@@ -32,11 +31,6 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
-
-# pydantic looks through every installed package for plugins when it builds the first model
-# (about 4 ms of every build, with nothing found: this project uses none). A setting made by
-# whoever runs the build is kept.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 REGIONS = (
     "East Midlands",

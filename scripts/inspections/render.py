@@ -31,7 +31,6 @@ Example::
 from __future__ import annotations
 
 import functools
-import hashlib
 import posixpath
 import re
 import types
@@ -181,42 +180,6 @@ class _Context(jinja2.runtime.Context):
 _PLAIN_CALLABLES = frozenset({types.FunctionType, types.MethodType, functools.partial})
 
 
-class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between builds, in the user's private temporary folder
-    (Jinja's own choice: created for this user only, refused if anyone else owns it).
-
-    Compiling the templates takes about 0.08 s of CPU, a tenth of what all our steps may add
-    to a national build; loading them compiled takes a few milliseconds. A template is compiled
-    again whenever its text changes (Jinja checks that), and whenever this file or Jinja
-    changes (they decide what the compiled code does), so a stale one is never used. Where
-    the folder cannot be written, templates are simply compiled every time.
-    """
-
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        key = super().get_cache_key(name, filename) + _code_fingerprint()
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a full or read-only disk: the next build compiles again
-            pass
-
-
-@functools.cache
-def _code_fingerprint() -> str:
-    """What, besides a template's text, decides its compiled code: this file and Jinja."""
-    source = Path(__file__).read_bytes()
-    return hashlib.sha1(source).hexdigest() + jinja2.__version__
-
-
-def _compiled_templates() -> jinja2.BytecodeCache | None:
-    try:
-        return _CompiledTemplates()
-    except (OSError, RuntimeError):  # no private temporary folder: compile every time
-        return None
-
-
 class _Environment(jinja2.Environment):
     code_generator_class = _MarkdownCodeGenerator
     context_class = _Context
@@ -249,7 +212,6 @@ class Renderer:
             loader=jinja2.FileSystemLoader(str(self.templates)),
             # Templates are code: a preview after a template edit makes a new Renderer.
             auto_reload=False,
-            bytecode_cache=_compiled_templates(),
             # Markdown, not HTML: ``finalize`` makes every value Safe Markdown, so Jinja's own
             # HTML escaping never runs; autoescape only keeps macro output trusted.
             autoescape=True,
