@@ -4,6 +4,7 @@ from inspections.mkdocs import (  # noqa: F401
     on_config,
     on_files,
     on_page_context,
+    on_post_build,
     on_post_page,
     on_post_template,
     on_serve,
