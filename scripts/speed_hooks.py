@@ -1,3 +1,3 @@
 """MkDocs hooks for page weight and quick previews; the work is done in :mod:`inspections.speed`."""
 
-from inspections.speed import on_files, on_post_page, on_startup  # noqa: F401
+from inspections.speed import on_env, on_files, on_post_page, on_startup  # noqa: F401

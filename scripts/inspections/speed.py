@@ -28,6 +28,9 @@ import logging
 import re
 from typing import Any
 
+import jinja2
+import jinja2.bccache
+
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
                      r"</script>")
 
@@ -111,3 +114,36 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
 
 def _false() -> bool:
     return False
+
+
+class _RememberedTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory for the next rebuild of a preview.
+
+    MkDocs makes a new template environment for every rebuild, so ``make preview`` compiled
+    mkdocs-material's templates again after every edit (about 0.13 s at national scale). Jinja
+    stores each template's source checksum with its compiled code and compiles again when the
+    template's text changes, so an edited theme file is never served stale. Only in a
+    preview, and only in memory: nothing is written to disk, and a new ``make preview`` starts
+    afresh.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_remembered = _RememberedTemplates()
+
+
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    """In a preview, keep the theme's compiled templates between rebuilds."""
+    if _dirty["serve"] and env.bytecode_cache is None:
+        env.bytecode_cache = _remembered
+    return env

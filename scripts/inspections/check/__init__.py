@@ -47,10 +47,23 @@ def text_locations(site) -> dict[tuple[str, int, int], tuple]:
     if site.glossary:
         entries.append(site.glossary)
     for entry in entries:
-        for loc, _ in texts(entry.doc.data):
-            line, col = entry.doc.text_start(loc)
-            out.setdefault((entry.doc.path, line, col), loc)
+        for key, loc in _doc_locations(entry.doc).items():
+            out.setdefault(key, loc)
     return out
+
+
+def _doc_locations(doc) -> dict[tuple[str, int, int], tuple]:
+    """:func:`text_locations` of one file, worked out once per loaded file (kept on the
+    Document, which never changes once loaded): a preview rebuild reuses every unchanged
+    file's Document, so only the edited file is walked again."""
+    found = doc.__dict__.get("_locations")
+    if found is None:
+        found = {}
+        for loc, _ in texts(doc.data):
+            line, col = doc.text_start(loc)
+            found.setdefault((doc.path, line, col), loc)
+        doc.__dict__["_locations"] = found
+    return found
 
 
 def docs_pages(root: Path) -> list[tuple[str, str, str]]:
