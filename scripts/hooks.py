@@ -2,6 +2,7 @@
 
 from inspections.mkdocs import (  # noqa: F401
     on_config,
+    on_env,
     on_files,
     on_page_context,
     on_post_build,

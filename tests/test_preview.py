@@ -91,3 +91,35 @@ def test_preview_reloads_on_data_and_page_changes(preview: tuple[Path, str]) -> 
     guide.write_text(guide.read_text(encoding="utf-8").replace(
         "This guide is for", "Preview test. This guide is for"), encoding="utf-8")
     assert wait_for(lambda: "Preview test. This guide is for" in fetch(url + "guide/"))
+
+
+def test_preview_holds_back_words_that_are_not_plain_and_says_where(
+        preview: tuple[Path, str], tmp_path: Path) -> None:
+    """In a preview the plain-language check of a rebuild runs in a second process while
+    MkDocs makes the HTML (inspections.mkdocs.PreviewChecker); an error must still stop the
+    rebuild before any page changes, and name the data file's line."""
+    project, root = preview
+    assert wait_for(lambda: bool(address(root))), "make preview never answered"
+    page = address(root) + "areas/derby/2022-03-ilacs/young-people/"
+    assert wait_for(lambda: "Ofsted gave Derby the top grade" in fetch(page)), "never served"
+    data = project / "data/inspections/derby/2022-03-ilacs.yaml"
+    original = data.read_text(encoding="utf-8")
+    long = ("When a child might be hurt the council and the police and the doctors and the "
+            "school and the nurses all act very fast to keep the child safe")  # too long
+    line = next(n for n, text in enumerate(original.splitlines(), 1)
+                if "Ofsted gave Derby the top grade" in text)
+    data.write_text(original.replace("Ofsted gave Derby the top grade",
+                                     f"{long}. Ofsted gave Derby the top grade"),
+                    encoding="utf-8")
+    log = tmp_path / "preview.log"
+    assert wait_for(lambda: "Some words are not plain enough" in log.read_text(encoding="utf-8"))
+    text = log.read_text(encoding="utf-8")
+    assert f"data/inspections/derby/2022-03-ilacs.yaml:{line}:" in text
+    assert "[sentence-length] This sentence has" in text
+    time.sleep(2)  # had the page been written, it would be served by now
+    assert "the nurses all act very fast" not in fetch(page)
+
+    data.write_text(original.replace("Ofsted gave Derby the top grade",
+                                     "Preview fixed. Ofsted gave Derby the top grade"),
+                    encoding="utf-8")
+    assert wait_for(lambda: "Preview fixed. Ofsted gave Derby" in fetch(page)), "fix not shown"

@@ -83,9 +83,24 @@ def docs_pages(root: Path) -> list[tuple[str, str, str]]:
 
 def check_pages(site, pages: dict, root: Path, rules: Rules) -> Result:
     """Check generated ``pages`` (from :func:`inspections.pages.build_pages`) and docs/."""
-    root = Path(root)
-    glossary = GlossaryForms.from_site(site)
-    locs = text_locations(site)
+    return check_prepared(pages, Path(root), rules, GlossaryForms.from_site(site),
+                          text_locations(site))
+
+
+def check_in_worker(pages: dict, root: str, rules: Rules, glossary: GlossaryForms,
+                    locs: dict[tuple[str, int, int], tuple]) -> Result:
+    """:func:`check_prepared` in the preview's second process (see
+    ``inspections.mkdocs.PreviewChecker``): everything it needs comes with the call, and data
+    files are read afresh, since they change between rebuilds."""
+    from inspections.check.places import forget_files
+
+    forget_files()
+    return check_prepared(pages, Path(root), rules, glossary, locs)
+
+
+def check_prepared(pages: dict, root: Path, rules: Rules, glossary: GlossaryForms,
+                   locs: dict[tuple[str, int, int], tuple]) -> Result:
+    """Check ``pages`` and docs/, given the glossary's forms and where data texts start."""
     reports: list[PageReport] = []
     for path, page in pages.items():
         places = PagePlaces(page.markdown, path, page.texts, root, locs)

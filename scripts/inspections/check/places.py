@@ -83,6 +83,11 @@ def _own_plain(value: str) -> Plain:
     return plain(value)
 
 
+def forget_files() -> None:
+    """Read data files afresh from now on (a preview rebuild: a file may have changed)."""
+    _file_text.cache_clear()
+
+
 @functools.cache
 def _file_text(path: str, root: str) -> str:
     try:
