@@ -116,7 +116,7 @@ def test_nothing_changed_reuses_every_page(project: Path) -> None:
     assert made == set() and pages == old_pages
 
 
-@pytest.mark.parametrize("edit", ["grade", "area", "framework", "new inspection", "deleted"])
+@pytest.mark.parametrize("edit", ["area", "framework", "new inspection", "deleted"])
 def test_other_edits_render_everything(project: Path, edit: str) -> None:
     cache: dict = {}
     old = load_site(project, cache=cache)
@@ -124,16 +124,7 @@ def test_other_edits_render_everything(project: Path, edit: str) -> None:
     key, path = _richest(project)
     old = load_site(project, cache=cache)  # after the notes were added
     old_pages = build_pages(old)
-    if edit == "grade":
-        path = next(p for p in sorted((project / "data" / "inspections").glob("*/*.yaml"))
-                    if load_file(p).data.get("judgements"))
-        data = load_file(path).data
-        fw = load_file(project / "data" / "frameworks" / f"{data['framework']}.yaml").data
-        first = next(iter(data["judgements"]))
-        grades = [g for g in fw["grades"] if g != data["judgements"][first]]
-        data["judgements"][first] = grades[0]
-        path.write_text(to_yaml(data) + "\n", encoding="utf-8")
-    elif edit == "area":
+    if edit == "area":
         area = project / "data" / "areas" / f"{key.split('/')[0]}.yaml"
         area.write_text(area.read_text(encoding="utf-8").replace("(made up)", "(invented)"),
                         encoding="utf-8")
@@ -152,3 +143,67 @@ def test_other_edits_render_everything(project: Path, edit: str) -> None:
     except DataError:  # an edit that breaks the data is not what this tests
         pytest.skip("the edit made the data invalid")
     assert rebuild_pages(old, new, old_pages) is None
+
+
+def _graded(project: Path) -> list[Path]:
+    return [p for p in sorted((project / "data" / "inspections").glob("*/*.yaml"))
+            if load_file(p).data.get("judgements")]
+
+
+def _new_grade(project: Path, path: Path, which: int) -> None:
+    """Give the inspection in ``path`` another grade for its ``which``-th judgement."""
+    data = load_file(path).data
+    fw = load_file(project / "data" / "frameworks" / f"{data['framework']}.yaml").data
+    judgement = list(data["judgements"])[which % len(data["judgements"])]
+    grades = [g for g in fw["grades"] if g != data["judgements"][judgement]]
+    data["judgements"][judgement] = grades[which % len(grades)]
+    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", range(8))
+def test_a_grade_edit_re_renders_only_what_changes_exactly_as_a_full_render(
+        project: Path, which: int) -> None:
+    """Grades move national figures, trends and tables: every page they reach is rendered
+    again, other areas' inspection pages only when their comparison changed, and the result
+    is exactly a full render."""
+    files = _graded(project)
+    path = files[(which * 7) % len(files)]
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    _new_grade(project, path, which)
+    try:
+        new = load_site(project, cache=cache)
+    except DataError:
+        pytest.skip("the edit made the data invalid")
+    done = rebuild_pages(old, new, old_pages)
+    assert done is not None
+    pages, made = done
+    full = build_pages(load_site(project))
+    assert list(pages) == list(full)
+    for p in full:
+        assert (pages[p].markdown, pages[p].texts, pages[p].title, pages[p].source) == \
+            (full[p].markdown, full[p].texts, full[p].title, full[p].source), p
+    changed = {p for p in full if full[p].markdown != old_pages[p].markdown}
+    assert changed <= made  # every page that changed was rendered again...
+    assert len(made) < len(full)  # ...and not every page
+
+
+def test_a_date_edit_to_one_inspection_matches_a_full_render(project: Path) -> None:
+    path = _graded(project)[3]
+    data = load_file(path).data
+    published = str(data["dates"]["published"])
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    data["dates"]["published"] = published[:-2] + ("28" if published[-2:] != "28" else "27")
+    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    try:
+        new = load_site(project, cache=cache)
+    except DataError:
+        pytest.skip("the edit made the data invalid")
+    done = rebuild_pages(old, new, old_pages)
+    assert done is not None
+    full = build_pages(load_site(project))
+    assert {p: (x.markdown, x.texts) for p, x in done[0].items()} == \
+        {p: (x.markdown, x.texts) for p, x in full.items()}

@@ -82,9 +82,10 @@ def build_pages(site: Site, renderer: Renderer | None = None) -> dict[str, Page]
 # ---------------------------------------------------------------------------- previews
 
 # Fields of an inspection that only its own two pages and its area's page show. An edit that
-# changes nothing else re-renders just those pages; any other change (grades, dates, kind,
-# framework, area, previous...) can move national figures, trends and tables, so everything is
-# rendered again. tests/test_preview_incremental.py checks this list against full renders.
+# changes nothing else re-renders just those pages. Other changes to an inspection that stays
+# in its area and framework (grades, dates, kind...) can move national figures, trends and
+# tables: see _rebuild_facts. Anything else renders everything again.
+# tests/test_preview_incremental.py checks both against full renders.
 LOCAL_FIELDS = frozenset({"summary", "going_well", "must_improve", "next_steps", "how_inspected",
                           "notes", "topic", "report", "sources", "judgements_ref"})
 
@@ -97,9 +98,10 @@ def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
 
     ``old`` and ``new`` must come from ``load_site(..., cache=...)`` with the same cache, so an
     unchanged file gives the same Document object. Only edits to existing inspection files
-    that touch :data:`LOCAL_FIELDS` alone are done here: the inspection's two pages and its
-    area's page are rendered again, and a page elsewhere that shows any words from the file
-    means everything is rendered again.
+    are done here. When they touch :data:`LOCAL_FIELDS` alone, the inspection's two pages and
+    its area's page are rendered again, and a page elsewhere that shows any words from the
+    file means everything is rendered again. Other edits that keep each inspection in its area
+    and framework go to :func:`_rebuild_facts`.
     """
     before, after = _docs(old), _docs(new)
     if before.keys() != after.keys() or old.broken or new.broken:
@@ -112,9 +114,11 @@ def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
     for path in changed:
         if path not in olds or path not in news or olds[path].key != news[path].key:
             return None  # an area, framework, glossary or helplines file: everything
+    for path in changed:
         a, b = olds[path].model, news[path].model
         if a.model_dump(exclude=LOCAL_FIELDS) != b.model_dump(exclude=LOCAL_FIELDS):
-            return None
+            return _rebuild_facts(old, new, old_pages, [news[p] for p in changed],
+                                  [olds[p] for p in changed], renderer)
     own = {news[p].key for p in changed}
     allowed = {inspection_path(k, a) for k in own for a in ("families", "young-people")}
     allowed |= {area_path(k.split("/")[0]) for k in own}
@@ -140,6 +144,63 @@ def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
     if made != allowed:
         return None  # the pages are not where we expected: render everything
     return pages, made
+
+
+def _rebuild_facts(old: Site, new: Site, old_pages: dict[str, Page], edited: list,
+                   before: list, renderer: Renderer | None
+                   ) -> tuple[dict[str, Page], set[str]] | None:
+    """Pages for ``new`` after edits to facts (grades, dates, kind...) of existing inspections
+    that stay in the same area and framework; None if the edit is anything else.
+
+    Every page except other areas' inspection pages is rendered again (areas, compare,
+    reference and the rest are quick). An inspection page is made from its own file, its
+    area, its framework, its area's earlier inspection and the national comparison
+    (:func:`inspections.context.inspection_context`), so another area's inspection page can
+    only change through that comparison: it is rendered again when
+    :func:`inspections.national.inspection_national` differs, and kept otherwise.
+    tests/test_preview_incremental.py checks the result against full renders.
+    """
+    from inspections.national import inspection_national
+    from inspections.pages.inspections import inspection_pages
+
+    for a, b in zip(before, edited, strict=True):
+        if (a.model.area, a.model.framework) != (b.model.area, b.model.framework):
+            return None
+    areas = {e.model.area for e in edited}
+    # All of the old site's comparisons first: answers are remembered for one site at a time.
+    compared = {key: inspection_national(old, entry) for key, entry in old.inspections.items()}
+    renderer = renderer or Renderer()
+    context.install(renderer)
+    pages: dict[str, Page] = {}
+    made: set[str] = set()
+
+    def add(page: Page) -> bool:
+        if page.path in pages:
+            raise RuntimeError(f"Two page modules both make {page.path}")
+        pages[page.path] = page
+        made.add(page.path)
+        return True
+
+    for name in modules():
+        if name == "inspections":
+            continue
+        module = importlib.import_module(f"{__name__}.{name}")
+        for page in module.pages(new, renderer):
+            add(page)
+    for key, entry in new.inspections.items():
+        if (entry.model.area in areas or key not in compared
+                or compared[key] != inspection_national(new, entry)):
+            for page in inspection_pages(new, renderer, key, entry):
+                add(page)
+            continue
+        for audience in ("families", "young-people"):
+            path = inspection_path(key, audience)
+            if path not in old_pages or path in pages:
+                return None
+            pages[path] = old_pages[path]
+    if pages.keys() != old_pages.keys():
+        return None  # pages came or went: render everything
+    return dict(sorted(pages.items())), made
 
 
 def _docs(site: Site) -> dict[str, object]:
