@@ -15,6 +15,7 @@ import gc
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import re
 import signal
@@ -312,8 +313,17 @@ class PreviewChecker:
 
 
 def _quiet_worker() -> None:
-    """Ctrl+C in the terminal stops ``make preview``; the worker then ends with it quietly."""
+    """Ctrl+C in the terminal stops ``make preview``, and the worker ends with it quietly. If
+    the preview is stopped some other way (its process alone killed), the worker notices its
+    parent has gone and ends too, rather than being left running."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        def end_with_parent() -> None:
+            multiprocessing.connection.wait([parent.sentinel])
+            os._exit(0)
+
+        threading.Thread(target=end_with_parent, daemon=True).start()
 
 
 _checker = PreviewChecker()
