@@ -16,9 +16,12 @@ Steps, all in a temporary folder (the project itself is never touched):
    (without the plain-language check) is shown beside plain MkDocs too, with no target: it also
    counts what our hooks add to every page (Get help box, edit links, HTML fixes);
 7. compare an inspection page's HTML at 153 areas with the same page in a 2-area site;
-8. load pages in headless Chromium and add up the gzip size of everything fetched;
-9. run ``mkdocs serve --dirty`` (what ``make preview`` runs), edit one data file and time
-   until the served page shows the change.
+8. load every kind of page (24) in headless Chromium and add up the gzip size of everything
+   fetched;
+9. run ``mkdocs serve --dirty`` (what ``make preview`` runs) and time until the served page
+   shows an edit to one data file: new words in a summary (only that inspection's pages
+   change) and a new overall grade (national figures, comparisons and about 90 other pages
+   change), three times each, best and median.
 
 Builds here set ``INSPECTIONS_PLAIN_LANGUAGE=report-only``, so a finding in the shared
 templates or pages cannot stop the benchmark; the check still runs in full and is timed, and
