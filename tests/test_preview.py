@@ -95,9 +95,9 @@ def test_preview_reloads_on_data_and_page_changes(preview: tuple[Path, str]) -> 
 
 def test_preview_holds_back_words_that_are_not_plain_and_says_where(
         preview: tuple[Path, str], tmp_path: Path) -> None:
-    """In a preview the plain-language check of a rebuild runs in a second process while
-    MkDocs makes the HTML (inspections.mkdocs.PreviewChecker); an error must still stop the
-    rebuild before any page changes, and name the data file's line."""
+    """In a preview, an error in the plain-language check stops the rebuild before any page
+    changes, and names the data file's line. (At national scale the check runs in a second
+    process while MkDocs makes the HTML: tests/test_preview_checker.py.)"""
     project, root = preview
     assert wait_for(lambda: bool(address(root))), "make preview never answered"
     page = address(root) + "areas/derby/2022-03-ilacs/young-people/"

@@ -260,15 +260,18 @@ class PreviewChecker:
     MkDocs' own work on the 2 cores (after a grade edit at national scale, about 90 pages are
     checked again: 0.3 s that no longer add to the wait).
 
-    The process is started at the first rebuild and kept while ``make preview`` runs. It is
-    handed the pages, the rules, the glossary's forms and where each data text starts, and
-    reads the data files itself for exact places. If it cannot start or fails, the check runs
-    here as before, for the rest of the preview. One-off builds (``make site``, CI) never use
-    it.
+    Only for checks of at least ``min_pages`` pages: starting the process costs about a
+    second, which a small site (or a small edit) would only wait for. The process is started
+    the first time and kept while ``make preview`` runs. It is handed the pages, the rules, the
+    glossary's forms and where each data text starts, and reads the data files itself for
+    exact places. If it cannot start or fails, the check runs here as before, for the rest of
+    the preview. One-off builds (``make site``, CI) never use it.
 
     >>> PreviewChecker().result(None, lambda: "checked here")
     'checked here'
     """
+
+    min_pages = 50
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -278,7 +281,7 @@ class PreviewChecker:
         from inspections.check import check_in_worker, text_locations
         from inspections.check.checker import GlossaryForms
 
-        if self._broken:
+        if self._broken or len(todo) < self.min_pages:
             return None
         wanted = {(u.path, u.line, u.col) for page in todo.values() for u in page.texts}
         locations = text_locations(site)
