@@ -13,6 +13,7 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from inspections import fastload, lineload, load, validate
 from inspections.problems import DataError
+from readers import careful, no_bel
 
 _RUAMEL = VersionedResolver(version=(1, 2))
 
@@ -92,21 +93,10 @@ def _by_libyaml(text: str) -> load.Document | None:
 
 
 def _carefully(text: str) -> load.Document | None:
-    saved, fastload._LOADER = fastload._LOADER, None
     try:
-        return load.load_text(text, "x.yaml")
+        return careful(text)
     except DataError:
         return None
-    finally:
-        fastload._LOADER = saved
-
-
-def _no_bel(value):
-    if isinstance(value, dict):
-        return {k: _no_bel(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_no_bel(v) for v in value]
-    return value.replace("\a", "") if isinstance(value, str) else value
 
 
 def _fields_from(texts: list) -> dict:
@@ -127,7 +117,7 @@ def _same_as_the_other_readers(text: str) -> bool:
     for other in (_by_libyaml(text), careful):
         if other is None:
             continue
-        assert doc.data == _no_bel(other.data), text
+        assert doc.data == no_bel(other.data), text
         assert doc.positions == other.positions, text
         assert doc.key_positions == other.key_positions, text
         assert doc.blocks == other.blocks, text

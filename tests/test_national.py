@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from inspections import fastload, load, national
+from inspections import fastload, national
 from inspections.bench.synthetic import make_project
 from inspections.pages import build_pages
 from inspections.site import load_site
+from readers import careful, no_bel
 
 
 @pytest.fixture(scope="module")
@@ -109,30 +110,13 @@ def test_add_months(months, expected):
     assert national.add_months("2022-03", months) == expected
 
 
-def _careful(text: str) -> load.Document:
-    saved, fastload._LOADER = fastload._LOADER, None
-    try:
-        return load.load_text(text, "x.yaml")
-    finally:
-        fastload._LOADER = saved
-
-
-def _no_bel(value):
-    # ruamel's round-trip loader marks folds in `>` text with \x07; the fast path does not.
-    if isinstance(value, dict):
-        return {k: _no_bel(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_no_bel(v) for v in value]
-    return value.replace("\x07", "") if isinstance(value, str) else value
-
-
 def test_fast_loader_gives_the_same_documents(root, synthetic):
     paths = [*(root / "data").rglob("*.yaml"), *list((synthetic / "data").rglob("*.yaml"))[:80]]
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        fast, slow = fastload.load_fast(text, "x.yaml"), _careful(text)
+        fast, slow = fastload.load_fast(text, "x.yaml"), careful(text)
         assert fast is not None, path
-        assert fast.data == _no_bel(slow.data), path
+        assert fast.data == no_bel(slow.data), path
         assert fast.positions == slow.positions, path
         assert fast.key_positions == slow.key_positions, path
         assert fast.blocks == slow.blocks, path
@@ -150,4 +134,4 @@ def test_fast_loader_leaves_unusual_files_to_the_careful_path(text):
                                          ("a: 2022-03-21\n", "2022-03-21"), ("a: ~\n", None),
                                          ("a: 0o17\n", 15), ("a: true\n", True)])
 def test_fast_loader_reads_values_as_yaml_1_2(text, value):
-    assert fastload.load_fast(text, "x.yaml").data == {"a": value} == _careful(text).data
+    assert fastload.load_fast(text, "x.yaml").data == {"a": value} == careful(text).data

@@ -74,6 +74,22 @@ def _own_pages(key: str) -> set[str]:
             area_path(key.split("/")[0])}
 
 
+def _rebuilt(project: Path, edit) -> tuple[dict, tuple, dict]:
+    """The pages before ``edit()``, what :func:`rebuild_pages` makes after it (never None
+    here), and a full render after it."""
+    cache: dict = {}
+    old = load_site(project, cache=cache)
+    old_pages = build_pages(old)
+    edit()
+    try:
+        new = load_site(project, cache=cache)
+    except DataError:  # an edit that breaks the data is not what this tests
+        pytest.skip("the edit made the data invalid")
+    done = rebuild_pages(old, new, old_pages)
+    assert done is not None
+    return old_pages, done, build_pages(load_site(project))
+
+
 def test_local_fields_show_only_on_their_own_pages(project: Path) -> None:
     key, path = _richest(project)
     present = sorted(LOCAL_FIELDS & set(load_file(path).data))
@@ -92,16 +108,8 @@ def test_local_fields_show_only_on_their_own_pages(project: Path) -> None:
 
 def test_a_text_edit_re_renders_three_pages_exactly_as_a_full_render(project: Path) -> None:
     key, path = _richest(project)
-    cache: dict = {}
-    old = load_site(project, cache=cache)
-    old_pages = build_pages(old)
-    _edit(path, "summary")
-    new = load_site(project, cache=cache)
-    done = rebuild_pages(old, new, old_pages)
-    assert done is not None
-    pages, made = done
+    _, (pages, made), full = _rebuilt(project, lambda: _edit(path, "summary"))
     assert made == _own_pages(key)
-    full = build_pages(load_site(project))
     assert list(pages) == list(full)
     for p in full:
         assert pages[p].markdown == full[p].markdown, p
@@ -168,18 +176,7 @@ def test_a_grade_edit_re_renders_only_what_changes_exactly_as_a_full_render(
     is exactly a full render."""
     files = _graded(project)
     path = files[(which * 7) % len(files)]
-    cache: dict = {}
-    old = load_site(project, cache=cache)
-    old_pages = build_pages(old)
-    _new_grade(project, path, which)
-    try:
-        new = load_site(project, cache=cache)
-    except DataError:
-        pytest.skip("the edit made the data invalid")
-    done = rebuild_pages(old, new, old_pages)
-    assert done is not None
-    pages, made = done
-    full = build_pages(load_site(project))
+    old_pages, (pages, made), full = _rebuilt(project, lambda: _new_grade(project, path, which))
     assert list(pages) == list(full)
     for p in full:
         assert (pages[p].markdown, pages[p].texts, pages[p].title, pages[p].source) == \
@@ -193,17 +190,8 @@ def test_a_date_edit_to_one_inspection_matches_a_full_render(project: Path) -> N
     path = _graded(project)[3]
     data = load_file(path).data
     published = str(data["dates"]["published"])
-    cache: dict = {}
-    old = load_site(project, cache=cache)
-    old_pages = build_pages(old)
     data["dates"]["published"] = published[:-2] + ("28" if published[-2:] != "28" else "27")
-    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
-    try:
-        new = load_site(project, cache=cache)
-    except DataError:
-        pytest.skip("the edit made the data invalid")
-    done = rebuild_pages(old, new, old_pages)
-    assert done is not None
-    full = build_pages(load_site(project))
+    _, done, full = _rebuilt(
+        project, lambda: path.write_text(to_yaml(data) + "\n", encoding="utf-8"))
     assert {p: (x.markdown, x.texts) for p, x in done[0].items()} == \
         {p: (x.markdown, x.texts) for p, x in full.items()}

@@ -68,15 +68,24 @@ def build_pages(site: Site, renderer: Renderer | None = None) -> dict[str, Page]
     """All generated pages by path. Two modules making the same path is a bug, so it stops."""
     renderer = renderer or Renderer()
     context.install(renderer)
+    return dict(sorted(_render_modules(site, renderer).items()))
+
+
+def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()
+                    ) -> dict[str, Page]:
+    """Every page of the page modules not in ``skip``. Two modules making the same path is a
+    bug, so it stops."""
     pages: dict[str, Page] = {}
     for name in modules():
+        if name in skip:
+            continue
         module = importlib.import_module(f"{__name__}.{name}")
         made: Iterable[Page] = module.pages(site, renderer)
         for page in made:
             if page.path in pages:
                 raise RuntimeError(f"Two page modules both make {page.path}")
             pages[page.path] = page
-    return dict(sorted(pages.items()))
+    return pages
 
 
 # ---------------------------------------------------------------------------- previews
@@ -171,33 +180,18 @@ def _rebuild_facts(old: Site, new: Site, old_pages: dict[str, Page], edited: lis
     compared = {key: inspection_national(old, entry) for key, entry in old.inspections.items()}
     renderer = renderer or Renderer()
     context.install(renderer)
-    pages: dict[str, Page] = {}
-    made: set[str] = set()
-
-    def add(page: Page) -> bool:
-        if page.path in pages:
-            raise RuntimeError(f"Two page modules both make {page.path}")
-        pages[page.path] = page
-        made.add(page.path)
-        return True
-
-    for name in modules():
-        if name == "inspections":
-            continue
-        module = importlib.import_module(f"{__name__}.{name}")
-        for page in module.pages(new, renderer):
-            add(page)
+    pages = _render_modules(new, renderer, skip=("inspections",))
     for key, entry in new.inspections.items():
         if (entry.model.area in areas or key not in compared
                 or compared[key] != inspection_national(new, entry)):
-            for page in inspection_pages(new, renderer, key, entry):
-                add(page)
+            pages.update((page.path, page) for page in inspection_pages(new, renderer, key, entry))
             continue
         for audience in ("families", "young-people"):
             path = inspection_path(key, audience)
-            if path not in old_pages or path in pages:
+            if path not in old_pages:
                 return None
             pages[path] = old_pages[path]
+    made = {path for path, page in pages.items() if old_pages.get(path) is not page}
     if pages.keys() != old_pages.keys():
         return None  # pages came or went: render everything
     return dict(sorted(pages.items())), made
