@@ -34,19 +34,22 @@ check: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m inspections generate --out build/generated
 
-# Build into a temporary folder and swap it in only when everything passed,
-# so site/ is either the last good build or the new one, never half-built.
+# Build into a temporary folder, add the search index (Pagefind, see scripts/inspections/search.py)
+# and swap it in only when everything passed, so site/ is either the last good build or the new
+# one, never half-built.
 site: $(STAMP)
 	$(PY) -m inspections validate
 	$(PY) -m inspections check --problems-only
 	rm -rf build/site.new
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/site.new
+	$(PY) -m inspections search-index build/site.new
 	rm -rf site && mv build/site.new site
 	@echo "Built site/"
 
+# The preview has no search index (search says so): `make site` builds one.
 preview: $(STAMP)
 	$(PY) -m inspections validate
-	SITE_URL=http://$(PREVIEW_ADDR)/ $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(PREVIEW_ADDR)
+	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(PREVIEW_ADDR)
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:

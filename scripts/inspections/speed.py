@@ -1,12 +1,12 @@
 """Keep pages light and previews quick at national scale (MkDocs hooks, see scripts/speed_hooks.py).
 
-Page weight: mkdocs-material's JavaScript bundle (35 KB gzip) and its search worker and index
-(20 KB and growing with the site) used to load on every page. Everything on our pages works
-without them (the content, navigation, tables and links are plain HTML), so the bundle now
-loads on first use: when a reader points at, taps or tabs into the header (search, colour
-toggle), or presses a search shortcut key. Search and its index therefore never make a page's
-first load heavier. A few lines run at once instead, so readers who prefer dark mode still get
-it without the bundle, and the colour toggle is shown and works on the first click.
+Page weight: mkdocs-material's JavaScript bundle (35 KB gzip) used to load on every page.
+Everything on our pages works without it (the content, navigation, tables and links are plain
+HTML), so the bundle now loads on first use: when a reader points at, taps or tabs into the
+header (menu, colour toggle). The search box is left out: it is ours and does not need the
+bundle (search loads its own files when used, see :mod:`inspections.search`). A few lines run
+at once instead, so readers who prefer dark mode still get it without the bundle, and the
+colour toggle is shown and works on the first click.
 
 Preview: with ``mkdocs serve --dirty`` (``make preview``), a generated page whose Markdown has
 not changed since the last rebuild is not rebuilt, so an edit re-renders only what it touches.
@@ -34,7 +34,7 @@ import jinja2.bccache
 _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
                      r"</script>")
 
-# Loads the theme's script on first use of the header or a search key. Until it has loaded,
+# Loads the theme's script on first use of the header (not its search box). Until it has loaded,
 # the colour toggle works on its own: the reader's saved or system colour scheme is applied at
 # once, its button is shown, and a change is applied and remembered exactly as the theme does
 # (``__md_set("__palette", ...)``, which partials/guard.html lets through only after the
@@ -42,11 +42,10 @@ _BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.
 _BOOT = """<script>(function(){var s=%s,d=document,b=d.body,done=0;
 d.documentElement.classList.remove("no-js");
 function load(){if(done)return;done=1;var e=d.createElement("script");e.src=s;b.appendChild(e)}
-function near(e){return e.target&&e.target.closest&&e.target.closest(".md-header,.md-search")}
+function near(e){var t=e.target;return t&&t.closest&&t.closest(".md-header")&&!t.closest(".site-search")}
 d.addEventListener("pointerdown",function(e){near(e)&&load()},true);
 d.addEventListener("touchstart",function(e){near(e)&&load()},{capture:true,passive:true});
 d.addEventListener("focusin",function(e){near(e)&&load()},true);
-d.addEventListener("keydown",function(e){/^[/sfpn.,]$/.test(e.key)&&load()},true);
 var o=d.querySelectorAll("input[name=__palette]"),p=null,n=0,i;if(!o.length)return;
 try{p=__md_get("__palette")}catch(e){}
 if(p&&p.color&&o[p.index])n=p.index;else for(i=0;i<o.length;i++){

@@ -1,27 +1,19 @@
 /*
  * Small accessibility fixes to mkdocs-material's page that need the page to have run its
  * scripts first (both things below only exist once JavaScript runs):
- * - the search dialog gets a name, so screen readers announce what opened;
- * - the menu and search buttons in the header (labels in material) can be reached with Tab
- *   and used with Enter or Space, and say whether they are open;
- * - search closes when keyboard focus leaves it, so focus never moves on behind its dimmed
- *   overlay;
+ * - the menu button in the header (a label in material) can be reached with Tab and used
+ *   with Enter or Space, and says whether it is open;
  * - a table too wide for the screen becomes a named, focusable region, so keyboard users can
  *   scroll it with the arrow keys (material wraps tables in .md-typeset__scrollwrap).
  */
 (function () {
   "use strict";
-  document.querySelectorAll("[data-md-component=search][role=dialog]").forEach(function (el) {
-    el.setAttribute("aria-label", "Search this site");
-  });
-
-  document.querySelectorAll(".md-header label.md-header__button[for='__drawer'], " +
-                            ".md-header label.md-header__button[for='__search']")
+  document.querySelectorAll(".md-header label.md-header__button[for='__drawer']")
     .forEach(function (label) {
       var toggle = document.getElementById(label.htmlFor);
       label.setAttribute("tabindex", "0");
       label.setAttribute("role", "button");
-      label.setAttribute("aria-label", label.htmlFor === "__drawer" ? "Menu" : "Search");
+      label.setAttribute("aria-label", "Menu");
       function expanded() {
         label.setAttribute("aria-expanded", toggle && toggle.checked ? "true" : "false");
       }
@@ -35,18 +27,6 @@
         }
       });
     });
-
-  var search = document.querySelector("[data-md-component=search]");
-  var searchToggle = document.getElementById("__search");
-  if (search && searchToggle) {
-    search.addEventListener("focusout", function (event) {
-      var next = event.relatedTarget;
-      if (searchToggle.checked && next && !search.contains(next)) {
-        searchToggle.checked = false;
-        searchToggle.dispatchEvent(new Event("change"));
-      }
-    });
-  }
 
   function tables() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {

@@ -1,0 +1,29 @@
+"""Build the search index (Pagefind) for a built site folder, e.g. build/site.new.
+
+``make site`` runs it after ``mkdocs build`` and before the new site replaces site/, so a
+failed index leaves the last good site/ in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from inspections.search import SearchIndexError, index_site
+
+NAME = "search-index"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("site_dir", type=Path, help="the built site, e.g. build/site.new")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        summary = index_site(args.site_dir)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Search index built in {args.site_dir}/pagefind: {summary}.")
+    return 0
