@@ -2,8 +2,8 @@
 
 - ``root``: the project folder.
 - ``site_data``: the shipped data, loaded and checked once.
-- ``built_site``: the shipped site built once with ``mkdocs build --strict`` into a temporary
-  folder (the real ``site/`` is never touched by tests).
+- ``built_site``: the shipped site built once with ``mkdocs build --strict`` and its search
+  index, into a temporary folder (the real ``site/`` is never touched by tests).
 - ``--update-golden``: rewrite golden files instead of comparing against them.
 """
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from inspections.search import index_site
 from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,4 +55,5 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     result = build_site(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
+    index_site(out)  # the search index, as `make site` builds it
     return out

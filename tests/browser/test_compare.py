@@ -1,5 +1,5 @@
 """Compare areas: the full table without JavaScript; filter and sort with it; keyboard use;
-and the theme script and search index stay off the first load (checked in real Chromium).
+and the theme script and search library stay off the first load (checked in real Chromium).
 
 The pages come from a small synthetic project (14 fictional areas, several regions), built
 once for this module. The browser is the one shared by every browser test (conftest.py):
@@ -16,6 +16,7 @@ import pytest
 from inspections import national
 from inspections.bench.synthetic import make_project
 from inspections.bench.weight import serve
+from inspections.search import index_site
 from inspections.site import load_site
 from sitebuild import build_site
 
@@ -40,6 +41,7 @@ def site_dir(project) -> Path:
     out = project.parent / "site"
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
+    index_site(out)
     return out
 
 
@@ -122,12 +124,11 @@ def test_first_load_skips_theme_script_and_search_but_search_works_on_use(browse
         page = ctx.new_page()
         page.goto(base + "compare/", wait_until="networkidle")
         page.wait_for_timeout(500)
-        assert not any("search_index.json" in u or "bundle." in u or "/workers/" in u
-                       for u in fetched), fetched
-        query = page.locator("input[data-md-component=search-query]")
-        query.click()  # the reader starts to use search: the theme script loads now
-        page.wait_for_function("() => window.document$ !== undefined")
+        assert not any("/pagefind/" in u or "bundle." in u for u in fetched), fetched
+        query = page.locator("#site-search-input")
+        query.click()  # the reader starts to use search: Pagefind loads now, the theme does not
         query.fill("care")
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
-        assert any("search_index.json" in u for u in fetched)
+        page.wait_for_selector(".site-search__results a", timeout=15000)
+        assert any(u.endswith("/pagefind/pagefind.js") for u in fetched)
+        assert not any("bundle." in u for u in fetched), "the search box needs no theme script"
     ctx.close()

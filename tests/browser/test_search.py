@@ -1,0 +1,115 @@
+"""Search (Pagefind, with our own search box in the header), in headless Chromium.
+
+A reader types a council's name, hears how many results there are, and opens the first one to
+reach that council's page; with the keyboard alone too. On a young people's page, young
+people's pages come first. The words never reach the address bar, history, storage or another
+site. axe finds nothing with the results open, in both colour schemes at 390 and 1280 pixels.
+Without JavaScript there is no dead search box.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from browser_support import AXE, STATES, need
+from test_every_page import AXE_TAGS, describe
+
+RESULTS = ".site-search__results a"
+
+
+def search(page, words: str, width: int) -> list[str]:
+    """Type ``words`` into the search box (opening it first on a narrow screen) and return the
+    results' addresses once they are shown."""
+    if width < 960:
+        page.click(".site-search__open")
+    page.fill("#site-search-input", words)
+    page.wait_for_selector(RESULTS, timeout=15000)
+    return page.eval_on_selector_all(RESULTS, "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_search_for_a_council_and_open_its_page(width, site_url, context_for):
+    context = context_for("light", width)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url, wait_until="networkidle")
+    history = page.evaluate("history.length")
+    found = search(page, "Derbyshire", width)
+    root = urlsplit(site_url).path
+    assert found[0] == root + "areas/derbyshire/", found
+    status = page.inner_text(".site-search__status")
+    assert re.fullmatch(r"(\d+) results for \u2018Derbyshire\u2019\.", status), status
+    assert int(status.split()[0]) >= len(found) > 1
+    assert page.url == site_url and page.evaluate("history.length") == history
+    page.click(RESULTS)
+    page.wait_for_url(site_url + "areas/derbyshire/")
+    assert page.inner_text("h1") == "Derbyshire"
+    assert "derbyshire" not in urlsplit(page.url).query.lower()
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert not context.cookies()
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in requests), requests
+
+
+def test_keyboard_only(site_url, context_for):
+    """Tab to the box, type, Enter, Down arrow to the first result, Enter: its page opens.
+    Escape closes the results and returns to the box."""
+    page = context_for("light", 1280).new_page()
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "site-search-input":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    assert page.evaluate("document.activeElement.labels[0].textContent") == "Search this site"
+    page.keyboard.type("Derby")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULTS)
+    page.keyboard.press("Escape")
+    assert page.is_hidden(".site-search__results")
+    assert page.evaluate("document.activeElement.id") == "site-search-input"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULTS)
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    assert target == urlsplit(site_url).path + "areas/derby/"
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "areas/derby/")
+
+
+@pytest.mark.parametrize("words,area", [("Derby", "derby"), ("Derbyshire", "derbyshire")])
+def test_young_peoples_pages_first_from_a_young_peoples_page(words, area, site_url, context_for):
+    page = context_for("light", 1280).new_page()
+    page.goto(site_url + "areas/derby/2022-03-ilacs/young-people/", wait_until="networkidle")
+    found = search(page, words, 1280)
+    assert found[0].startswith(urlsplit(site_url).path + f"areas/{area}/"), found
+    assert found[0].endswith("/young-people/"), found
+    assert "Pages for young people come first" in page.inner_text(".site-search__status")
+    # From a page for everyone, the council's own page comes first.
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    assert search(page, words, 1280)[0] == urlsplit(site_url).path + f"areas/{area}/"
+
+
+@pytest.mark.parametrize("state,scheme,width", STATES, ids=[s[0] for s in STATES])
+def test_axe_with_results_open(state, scheme, width, site_url, context_for):
+    need(AXE, "axe-core")
+    page = context_for(scheme, width).new_page()
+    page.goto(site_url + "areas/derby/", wait_until="networkidle")
+    search(page, "Derby", width)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    assert not result["violations"], "\n".join(describe(v) for v in result["violations"])
+
+
+def test_no_dead_search_box_without_javascript(site_url, context_for):
+    page = context_for("light", 1280, java_script_enabled=False).new_page()
+    page.goto(site_url)
+    assert page.locator(".site-search").count() == 1
+    assert page.is_hidden(".site-search") and page.is_hidden("#site-search-input")
