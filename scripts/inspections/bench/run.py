@@ -403,7 +403,8 @@ def search_results(built: Path, site, area: str, first: str) -> list[Result]:
         Result(f"First search shows results within 300 ms at {SLOWDOWN}x CPU slowdown "
                "(Chromium), from the first touch of the box",
                f"{best.ms:.0f} ms best of 3 (median {sorted(t.ms for t in tries)[1]:.0f} ms); "
-               f"{best.ready_ms:.0f} ms from Enter once the library has loaded", best.ms <= 300),
+               f"{min(t.ready_ms for t in tries):.0f} ms from Enter once the library has loaded "
+               "(as while a reader types)", best.ms <= 300),
         Result("A young person's search for their area lists its young people's page first",
                best.first_result or "no result", theirs),
     ]
