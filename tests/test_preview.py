@@ -7,6 +7,7 @@ Runs the real ``make preview`` on a copy of the project, on a free port.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -77,6 +78,8 @@ def test_preview_reloads_on_data_and_page_changes(preview: tuple[Path, str]) -> 
     assert wait_for(lambda: bool(address(root))), "make preview never answered"
     url = address(root)
     assert "Inspections explained" in fetch(url)
+    # The preview has no search index, and its search box is marked to say so.
+    assert re.search(r'<div class="site-search"[^>]* data-preview hidden>', fetch(url))
     page = url + "areas/derby/2022-03-ilacs/young-people/"
     assert wait_for(lambda: "Ofsted gave Derby the top grade" in fetch(page)), "never served"
     assert "livereload" in fetch(page)

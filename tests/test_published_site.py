@@ -46,8 +46,6 @@ def test_every_page_has_a_canonical_link_and_is_in_the_sitemap(site: Path) -> No
     sitemap = set(re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text()))
     found = set()
     for page in pages(site):
-        if page.parent.name == "search":
-            continue
         folder = page.parent.relative_to(site).as_posix()
         expected = SITE_URL + ("" if folder == "." else folder + "/")
         links = re.findall(r'<link rel="canonical" href="([^"]*)">', page.read_text())
