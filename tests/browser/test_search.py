@@ -113,3 +113,35 @@ def test_no_dead_search_box_without_javascript(site_url, context_for):
     page.goto(site_url)
     assert page.locator(".site-search").count() == 1
     assert page.is_hidden(".site-search") and page.is_hidden("#site-search-input")
+
+
+def test_search_works_from_the_404_page(site_url, built_site, context_for):
+    """The 404 page can be at any address, so its links and search use the site's root."""
+    page = context_for("light", 1280).new_page()
+    missing = site_url + "no/such/page/"
+    not_found = (built_site / "404.html").read_text(encoding="utf-8")
+    page.route(missing, lambda r: r.fulfill(status=404, body=not_found, content_type="text/html"))
+    page.goto(missing, wait_until="networkidle")
+    found = search(page, "Derbyshire", 1280)
+    assert found[0] == urlsplit(site_url).path + "areas/derbyshire/", found
+
+
+def test_on_a_narrow_screen_search_closes_when_the_reader_moves_on(site_url, context_for):
+    """The panel covers the top of the page: Escape or moving focus away closes it, so it never
+    hides what has focus."""
+    page = context_for("light", 390).new_page()
+    page.goto(site_url + "areas/derby/", wait_until="networkidle")
+    toggle = page.locator(".site-search__open")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.is_hidden("#site-search-input")
+    search(page, "Derby", 390)
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")  # closes the results, back in the box
+    assert page.is_hidden(".site-search__results") and page.is_visible("#site-search-input")
+    page.keyboard.press("Escape")  # closes the panel, back on the Search button
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('site-search__open')")
+    search(page, "Derby", 390)
+    page.evaluate("document.querySelector('.md-content a').focus()")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.is_hidden("#site-search-input") and page.is_hidden(".site-search__results")

@@ -56,10 +56,16 @@
     list.hidden = true;
   }
 
-  function setOpen(on) {
+  function setOpen(on, focus) {
     open.setAttribute("aria-expanded", on ? "true" : "false");
     root.classList.toggle("site-search--expanded", on);
-    if (on) input.focus();
+    if (on && focus !== false) input.focus();
+  }
+
+  // Leaving search closes what it drew over the page, so it never hides what has focus next.
+  function leave() {
+    close();
+    if (root.classList.contains("site-search--expanded")) setOpen(false, false);
   }
 
   function quoted(words) {
@@ -203,11 +209,12 @@
       (at === 0 ? input : items[at - 1]).focus();
     }
   });
-  // Results close when focus or a tap goes elsewhere on the page; the words stay.
+  // Results (and the panel on narrow screens) close when focus or a tap goes elsewhere on the
+  // page; the words stay.
   root.addEventListener("focusout", function (event) {
-    if (event.relatedTarget && !root.contains(event.relatedTarget)) close();
+    if (event.relatedTarget && !root.contains(event.relatedTarget)) leave();
   });
   document.addEventListener("pointerdown", function (event) {
-    if (!root.contains(event.target)) close();
+    if (!root.contains(event.target)) leave();
   });
 })();
