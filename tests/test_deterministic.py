@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from inspections.search import index_site
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +43,11 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
     build(ROOT, first, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="1", TZ="UTC")
     # No SOURCE_DATE_EPOCH: the build takes it from the commit itself.
     build(ROOT, second, PYTHONHASHSEED="2", TZ="Pacific/Auckland")
+    index_site(first)  # the search index, as `make site` adds it
+    index_site(second)
     a, b = files(first), files(second)
     assert len(a) > 20 and "sitemap.xml.gz" in a and "robots.txt" in a
+    assert "pagefind/pagefind-entry.json" in a
     assert sorted(a) == sorted(b)
     different = [name for name in a if a[name] != b[name]]
     assert different == []

@@ -7,7 +7,6 @@ reported in plain words, with the folder, instead of a half-indexed site.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -41,17 +40,6 @@ def test_each_page_marks_its_own_text_for_search_and_the_404_page_is_left_out(
     box = search_box.split('<div class="site-search"')[1].split("</form>")[0]
     assert " name=" not in box, "a named box would put the words in the address bar if sent"
     assert "data-pagefind-ignore" in box
-
-
-def test_two_indexes_of_the_same_pages_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
-    """``make site`` gives the same site/ for the same commit, search index included."""
-    copies = []
-    for name in ("one", "two"):
-        copy = tmp_path / name
-        shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("pagefind"))
-        index_site(copy)
-        copies.append({p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()})
-    assert copies[0] == copies[1]
 
 
 def test_a_folder_that_is_not_a_built_site_is_refused_in_plain_words(tmp_path: Path) -> None:
