@@ -96,7 +96,7 @@ def test_seed_report_gives_derby_2022(project: Path, capsys) -> None:
     real = load_file(ROOT / "data" / "inspections" / "derby" / "2022-03-ilacs.yaml").data
     assert (draft["area"], draft["framework"]) == (real["area"], real["framework"])
     assert draft["judgements"] == real["judgements"]
-    assert draft["sources"]["report"]["seed"] == SEED.name
+    assert draft["sources"]["ofsted-report"]["seed"] == SEED.name
     # The two areas for improvement, with Ofsted's words kept only as comments.
     text = path.read_text(encoding="utf-8")
     assert len(draft["must_improve"]) == 2

@@ -40,7 +40,7 @@ _D = r"(\d{1,2})(?:st|nd|rd|th)?"
 _RANGE = re.compile(rf"{_D}(?:\s+{_M})?(?:\s+(\d{{4}}))?\s*(?:to|and|–|-|—|until)\s*{_D}\s+{_M}"
                     rf"\s+(\d{{4}})", re.IGNORECASE)
 _DATE = re.compile(rf"{_D}\s+{_M}\s+(\d{{4}})", re.IGNORECASE)
-GRADE_WORDS = re.compile(r"\b(outstanding|good|inadequate|requires? improvement)\b",
+GRADE_WORDS = re.compile(r"\b(outstanding|good|inadequate|requires?\s+improvement)\b",
                          re.IGNORECASE)
 # How a headline sentence names a grade: "Children's services in X are good".
 _HEADLINE = re.compile(
@@ -226,6 +226,13 @@ def _tokens(text: str, fw: Framework) -> list[tuple[str, str | None]]:
 
 
 def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
+    found = _judgement_grades_table(text, fw)
+    _headline_grades(text, fw, found)
+    return found
+
+
+def _judgement_grades_table(text: str, fw: Framework) -> dict[str, str]:
+    """Grades of judgements named in ``text``: the grade inside or just after each name."""
     toks = _tokens(text, fw)
     plain = [i for i, (_, grade) in enumerate(toks) if grade is None]
     seq = [toks[i][0] for i in plain]
@@ -246,6 +253,10 @@ def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
             if toks[i][1]:
                 found[key] = toks[i][1]
                 break
+    return found
+
+
+def _headline_grades(text: str, fw: Framework, found: dict[str, str]) -> None:
     for m in _HEADLINE.finditer(re.sub(r"\s+", " ", text)):
         subject, grade = m.group(1).lower(), _grade_key(m.group(2), fw)
         if not grade:
@@ -259,7 +270,6 @@ def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
             elif "children's services" not in subject and "safeguarding children board" in \
                     official:
                 found[key] = grade
-    return found
 
 
 def _in_use(fw: Framework, day: str | None) -> bool:
