@@ -27,7 +27,7 @@ from functools import cache
 
 PAGE = "\f"
 BULLET = "• "
-_BULLET_SYMBOLS = "•●▪■◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8"
+_BULLET_SYMBOLS = "•●▪■◼◾◻◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8\uf06e\uf0fc\uf076"
 _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
 _BULLET = re.compile(
     rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
