@@ -29,8 +29,10 @@ OPENING = "Opening paragraphs"
 _END = re.compile(r"^(The Office for Standards in Education|If you would like a copy of this "
                   r"document|Yours sincerely|You may reuse this information|© Crown copyright)",
                   re.IGNORECASE)
-_IMPROVE = re.compile(r"^(what needs to improve|areas? for (priority )?(improvement|action)"
-                      r"|recommendations?\b|areas for priority action)", re.IGNORECASE)
+# A contents line ("Recommendations 7") is not the heading.
+_IMPROVE = re.compile(r"^(?!.*\s\d{1,3}$)(what needs to improve|areas? for (priority )?"
+                      r"(improvement|action)|recommendations?\b|areas for priority action)",
+                      re.IGNORECASE)
 _KNOWN_HEADINGS = re.compile(
     r"^(what needs to improve.*|headline findings|main findings|areas covered by the visit"
     r"|findings and evaluation of progress|summary of findings|executive summary"

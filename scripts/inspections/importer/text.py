@@ -31,7 +31,8 @@ _BULLET_SYMBOLS = "•●▪■◼◾◻◦○▫□➢➤►✓✔\uf0b7\uf0a7\
 _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
 _BULLET = re.compile(
     rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
-_NUMBER = re.compile(r"^(\d{1,3})[.,](?=\s|$)\s*")
+# "44," is a misread "44." only before a capital: "(Outcome\n2, national framework)" is not.
+_NUMBER = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z0-9'\"(]))(?=\s|$)\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ",
