@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from inspections.importer.improvements import improvement_list
 from inspections.importer.text import BULLET, PAGE, clean, join_lines
 
 OPENING = "Opening paragraphs"
@@ -233,13 +234,17 @@ def parse_lines(lines: list[str]) -> Structure:
         if _IMPROVE.match(section.heading):
             section.items.append(text)
         section.paragraphs.append(Paragraph(text, section.heading, number, inferred))
-    for s in doc.sections:
-        if _IMPROVE.match(s.heading) and not s.items and s.paragraphs:
-            s.items = [p.text for p in s.paragraphs]  # the bullets were lost: one per paragraph
-        if _IMPROVE.match(s.heading) and s.items:
-            doc.improvements = list(s.items)
-            doc.improvements_heading = s.heading
-            break
+    heading, items = improvement_list(all_blocks)
+    if items:
+        doc.improvements, doc.improvements_heading = items, heading
+    else:
+        for s in doc.sections:
+            if _IMPROVE.match(s.heading) and not s.items and s.paragraphs:
+                s.items = [p.text for p in s.paragraphs]  # bullets lost: one per paragraph
+            if _IMPROVE.match(s.heading) and s.items:
+                doc.improvements = list(s.items)
+                doc.improvements_heading = s.heading
+                break
     if not doc.sections[0].paragraphs and not doc.sections[0].items:
         doc.sections.pop(0)
     return doc

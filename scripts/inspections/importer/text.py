@@ -29,10 +29,13 @@ PAGE = "\f"
 BULLET = "• "
 _BULLET_SYMBOLS = "•●▪■◼◾◻◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8\uf06e\uf0fc\uf076"
 _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
+# Sub-bullets (Symbol-font dashes, minus signs) become "- ": part of the item above them.
+_SUB_BULLET = re.compile(r"^[\uf02d\uf0be\u2212\u2500\u2015]\s*")
 _BULLET = re.compile(
     rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
-# "44," is a misread "44." only before a capital: "(Outcome\n2, national framework)" is not.
-_NUMBER = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z0-9'\"(]))(?=\s|$)\s*")
+# "44," is a misread "44." only alone or before a capital: "(Outcome\n2, national framework)"
+# is not.
+_NUMBER = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z0-9'\"(]|$))(?=\s|$)\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ",
@@ -89,6 +92,7 @@ def clean_line(line: str) -> list[str]:
     """One line, cleaned; bunched paragraph numbers become one line each."""
     if _BUNCHED.match(line):
         return [n.rstrip(",.") + "." for n in re.findall(r"\d{1,3}[.,]", line)]
+    line = _SUB_BULLET.sub("- ", line, count=1)
     line = _BULLET.sub(BULLET, line, count=1)
     line = _NUMBER.sub(lambda m: f"{m.group(1)}. ", line, count=1).rstrip()
     line = re.sub(r"(?<=\s)@(?=\s)", "a", line)
