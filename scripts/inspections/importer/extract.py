@@ -225,3 +225,36 @@ def _check_other_frameworks(
                     f"which {key} has and {fw.short_name} by these dates does not"
                 )
                 return
+
+
+def _read_one(args: tuple[Path, dict[str, Framework]]) -> ReportFacts | str:
+    from inspections.importer import ImportRefused
+
+    path, frameworks = args
+    try:
+        found = read_facts(path, frameworks)
+    except ImportRefused as exc:
+        return str(exc)
+    found.text, found.structure = "", None  # light to send between processes
+    return found
+
+
+def read_folder(folder: Path, frameworks: dict[str, Framework], workers: int = 2
+                ) -> dict[str, ReportFacts | str]:
+    """Facts for every report listed in ``folder``/index.csv (its ``file`` column), read in
+    ``workers`` processes; a report that cannot be read gives its refusal message instead.
+
+    Keys are the ``file`` values (``rotherham/2018-01-29.pdf``). ``text`` and ``structure``
+    are left empty to keep the result small; ``paragraphs`` are kept.
+    """
+    files = list(_index(folder.resolve()))
+    jobs = [(folder / name, frameworks) for name in files]
+    if workers <= 1:
+        return dict(zip(files, map(_read_one, jobs), strict=True))
+    from concurrent.futures import ProcessPoolExecutor
+
+    from inspections.importer.text import _words
+
+    _words()  # the word list, loaded once before the worker processes are forked
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(zip(files, pool.map(_read_one, jobs, chunksize=8), strict=True))

@@ -49,9 +49,12 @@ _HEADLINE = re.compile(
     r"(?:outstanding|good|inadequate)|improvement(?: to be good)?)\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words, apostrophes dropped (``children's`` -> ``childrens``)."""
-    return re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    return _WORD.findall(text.lower().replace("'", ""))
 
 
 def _iso(day: str, month: str, year: str) -> str | None:

@@ -62,7 +62,7 @@ def _heading(block: list[str]) -> bool:
         and len(text.split()) <= 14
         and not text.startswith(BULLET)
         and not _NUMBERED.match(text)
-        and not re.search(r"[.;,]$", text)
+        and not text.endswith((".", ";", ","))
     )
 
 

@@ -137,7 +137,7 @@ def _continues(last: str, nxt: str, current: list[str], page: bool) -> bool:
         return False
     if nxt.startswith(BULLET) or _LEADING_NUMBER.match(nxt):
         return False
-    if re.search(r"[A-Za-z]-$", last) and nxt[:1].isalpha():
+    if last.endswith("-") and last[-2:-1].isalpha() and nxt[:1].isalpha():
         return True  # a word split over a line break, page break or blank line
     if nxt[:1].islower() and not _SENTENCE_END.search(last):
         return True
@@ -157,12 +157,12 @@ def _is_heading(block: list[str]) -> bool:
         return False
     if text.startswith(BULLET) or _LEADING_NUMBER.match(text) or _LONE_NUMBER.match(text):
         return False
-    return not re.search(r"[.,;]$", text)
+    return not text.endswith((".", ",", ";"))
 
 
 def _is_prose(block: list[str]) -> bool:
     text = join_lines(block)
-    return len(text.split()) >= 12 and re.search(r"[.!?:\"')]$", text) is not None
+    return len(text.split()) >= 12 and text.endswith((".", "!", "?", ":", '"', "'", ")"))
 
 
 def parse(raw: str) -> Structure:

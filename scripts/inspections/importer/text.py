@@ -38,13 +38,20 @@ _BULLET = re.compile(
 _NUMBER = re.compile(r"^(\d{1,3})(?:\.|,(?=\s+[A-Z0-9'\"(]|$))(?=\s|$)\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ",
-                         "\u2009": " ", "\u200b": "", "\u00ad": ""})
+_QUOTES = {"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ",
+           "\u200b": "", "\u00ad": ""}
+_SPACES = re.compile(r"[ \t]{2,}")
+_AT = re.compile(r"(?<=\s)@(?=\s)")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_LETTERS = re.compile(r"[A-Za-z]*")
 
 
 def normalise(raw: str) -> str:
     """Unicode and line-ending clean-up: ligatures, curly quotes, odd spaces."""
-    text = unicodedata.normalize("NFKC", raw).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", raw)
+    for old, new in _QUOTES.items():  # str.replace is many times faster than translate here
+        if old in text:
+            text = text.replace(old, new)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -62,7 +69,7 @@ def pages(raw: str) -> list[list[str]]:
                 current = []
             current.append(line)
         chunks.append("\n".join(current))
-    return [[re.sub(r"[ \t]{2,}", " ", line.strip()) for line in chunk.split("\n")]
+    return [[_SPACES.sub(" ", line.strip()) for line in chunk.split("\n")]
             for chunk in chunks]
 
 
@@ -95,7 +102,8 @@ def clean_line(line: str) -> list[str]:
     line = _SUB_BULLET.sub("- ", line, count=1)
     line = _BULLET.sub(BULLET, line, count=1)
     line = _NUMBER.sub(lambda m: f"{m.group(1)}. ", line, count=1).rstrip()
-    line = re.sub(r"(?<=\s)@(?=\s)", "a", line)
+    if "@" in line:
+        line = _AT.sub("a", line)
     return [line]
 
 
@@ -123,9 +131,10 @@ def join_lines(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"[A-Za-z]-$", text):
-            head = re.search(r"([A-Za-z]+)-$", text).group(1)
-            tail = re.match(r"[A-Za-z]*", line).group(0)
+        end = _HYPHEN_END.search(text[-60:]) if text.endswith("-") else None
+        if end:
+            head = end.group(1)
+            tail = _LETTERS.match(line).group(0)
             joined = (head + tail).lower()
             if tail and joined in _words() and tail.lower() not in _words():
                 text = text[:-1] + line
