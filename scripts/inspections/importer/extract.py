@@ -113,7 +113,7 @@ def facts_from_text(
         framework = "sif-2013" if "sif-2013" in frameworks else None
         kind = {"sif": "standard", "sif-reinspection": "re-inspection"}.get(fam, "lscb-review")
     elif fam == "lac-2013":
-        framework, kind = LAC_2013, "inspection"
+        framework, kind, graded = LAC_2013, "inspection", True
         warnings.append(
             "Check this: a 2013 inspection of services for looked after children, "
             "graded on its own scale (adequate, not requires improvement); "
@@ -239,8 +239,9 @@ def _read_one(args: tuple[Path, dict[str, Framework]]) -> ReportFacts | str:
     return found
 
 
-def read_folder(folder: Path, frameworks: dict[str, Framework], workers: int = 2
-                ) -> dict[str, ReportFacts | str]:
+def read_folder(
+    folder: Path, frameworks: dict[str, Framework], workers: int = 2
+) -> dict[str, ReportFacts | str]:
     """Facts for every report listed in ``folder``/index.csv (its ``file`` column), read in
     ``workers`` processes; a report that cannot be read gives its refusal message instead.
 
