@@ -85,8 +85,9 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
     elif entry and entry.get("file") and "/" in entry["file"]:
         area_slug = entry["file"].split("/")[0]
         if area_slug not in areas:
-            name = entry.get("local_authority") or area_slug
-            raise ImportRefused(f"{source_name} is a report on {name}, which has no file in "
+            name = " ".join(w if w in ("and", "of", "the", "upon", "on") else w.capitalize()
+                            for w in (entry.get("local_authority") or area_slug).split())
+            raise ImportRefused(f"{entry['file']} is a report on {name}, which has no file in "
                                 f"data/areas/. Add data/areas/{area_slug}.yaml first (copy "
                                 "data/areas/derby.yaml and change its name, council, kind and "
                                 "region), then import again; or give --area")
