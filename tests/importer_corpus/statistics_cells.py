@@ -41,6 +41,7 @@ GRADES = {
     "requires improvement to be good": "requires-improvement",
     "requires improvement": "requires-improvement",
     "inadequate": "inadequate",
+    "adequate": "adequate",
 }
 
 
@@ -56,7 +57,7 @@ class Cell:
 
     council: str  # join key
     published: str  # ISO day
-    what: str  # "ilacs", "sif", "sif-reinspection", "lscb"
+    what: str  # "ilacs", "sif", "sif-reinspection", "lscb", "lac-2013"
     judgement: str  # judgement key, or "kind"
     value: str  # grade key, or the kind ("short", "standard")
     cite: str  # file, sheet and row
@@ -104,4 +105,9 @@ def cells(folder: Path) -> list[Cell]:
                     out.append(
                         Cell(council, published.isoformat(), "lscb", "lscb-review", grade, cite)
                     )
+        published = row.get("Targeted Looked After Children (TLAC) inspection publication date")
+        grade = grade_key(row.get("TLAC Overall Effectiveness (OE)"))
+        if published and grade:
+            out.append(Cell(council, published.isoformat(), "lac-2013", "overall-effectiveness",
+                            grade, cite))
     return out

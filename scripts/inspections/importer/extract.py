@@ -32,7 +32,15 @@ from inspections.importer.structure import Paragraph, Structure, parse_lines
 from inspections.importer.text import PAGE, clean, normalise
 from inspections.models import Framework
 
-LAC_2013 = "looked-after-children-2013"  # no framework file: the 2013 inspections' own scale
+LAC_2013 = "looked-after-children-2013"  # the 2013 inspections, when no framework fits
+LAC_NEAREST = "slac-2009"  # the nearest framework: the same four grades, "adequate" included
+LAC_WARNING = (
+    "Check this: a 2013 inspection of looked after children services (Ofsted's statistics call "
+    "it a 'Targeted Looked After Children (TLAC) inspection'), drafted under slac-2009, the "
+    "nearest framework (the same four grades, with 'adequate'). Only overall effectiveness "
+    "and capacity to improve are carried over, from the report's 'Record of main findings'; "
+    "its other judgements (outcomes, quality of provision, leadership and management) are not"
+)
 
 
 @dataclass
@@ -114,11 +122,14 @@ def facts_from_text(
         kind = {"sif": "standard", "sif-reinspection": "re-inspection"}.get(fam, "lscb-review")
     elif fam == "lac-2013":
         framework, kind, graded = LAC_2013, "inspection", True
-        warnings.append(
-            "Check this: a 2013 inspection of services for looked after children, "
-            "graded on its own scale (adequate, not requires improvement); "
-            "data/frameworks/ has no framework for it, so no grade is taken"
-        )
+        if LAC_NEAREST in frameworks:
+            framework, kind = LAC_NEAREST, "standard"
+            warnings.append(LAC_WARNING)
+        else:
+            warnings.append("Check this: a 2013 inspection of services for looked after "
+                            "children, graded on its own scale (adequate, not requires "
+                            "improvement); data/frameworks/ has no framework for it, so no "
+                            "grade is taken")
     elif (fam == "ilacs" or graded) and dates.start:
         framework = _choose_ilacs(frameworks, dates.start)
     elif fam == "ilacs" or graded:
@@ -135,7 +146,10 @@ def facts_from_text(
         graded = False
     found = judgements.Grades()
     fw = frameworks.get(framework or "")
-    if fw is not None and graded and framework != LAC_2013:
+    if fw is not None and fam == "lac-2013":
+        zone_text, zone_page = judgements.main_findings(pages)
+        found = judgements.read_grades(zone_text, fw)
+    elif fw is not None and graded and framework != LAC_2013:
         found = judgements.read_grades(zone_text, fw, pages[zone_page - 1], flat)
         if kind is None:
             kind, note = _ilacs_kind(flat, fw, dates)

@@ -116,7 +116,7 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
         dates.where["published"] = "index.csv beside the report"
     notes: list[str] = list(report.warnings)
     kind_note = None
-    if report.framework == LAC_2013:
+    if report.framework == LAC_2013:  # only when data/frameworks/ has no nearest framework
         raise ImportRefused(f"{source_name}: this is a 2013 inspection of services for looked "
                             "after children, graded on its own scale (adequate, not requires "
                             "improvement). data/frameworks/ has no framework for it, so it "
@@ -200,9 +200,12 @@ def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
 
 
 def target_path(root: Path, draft: DraftFacts) -> Path:
-    """data/inspections/<area>/<YYYY-MM>-<framework or kind>.yaml (``draft-...`` undated)."""
+    """data/inspections/<area>/<YYYY-MM>-<framework or kind>.yaml (``draft-...`` undated):
+    ``2025-05-ilacs``, ``2014-02-sif``, ``2013-07-slac``, ``2015-06-lscb-review``."""
     what = re.sub(r"[^a-z0-9]+", "-", draft.framework_short.lower()).strip("-")
-    if not draft.graded:
+    if len(what) > 12:  # a long short name ("Safeguarding and looked after ..."): the key
+        what = re.sub(r"-\d{4}$", "", draft.framework)
+    if not draft.graded or draft.kind == "lscb-review":
         what = draft.kind
     when = draft.dates["start"][:7] if draft.dates["start"] else "draft"
     return root / "data" / "inspections" / draft.area / f"{when}-{what}.yaml"
