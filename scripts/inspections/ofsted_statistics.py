@@ -12,6 +12,7 @@ Ofsted's table words ("Requires improvement to be good"); empty cells are left o
 API::
 
     read_tables(path, sheet) -> list[Table]           # any sheet, every table in it
+    web_links(path, sheet) -> dict[str, str]          # column B value -> column A's address
     ilacs_history(folder) -> list[StatRow]            # 2025 release, ILACS_inspection_history
     inspections_2009_2023(folder) -> list[StatRow]    # 2023 release, LA_inspections_2009-2023
     RELEASES: dict[file name, release page to cite]
@@ -26,6 +27,9 @@ Example (with ``../shared`` beside the project)::
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +106,32 @@ def read_tables(path: Path, sheet: str) -> list[Table]:
         }
         tables[-1].rows.append(StatRow(sheet, number, len(tables), values))
     return tables
+
+
+_LINK = re.compile(
+    r"HYPERLINK\(&quot;(https?://[^&]+)&quot;.*?</table:table-cell>\s*<table:table-cell[^>]*>"
+    r"\s*<text:p>([^<]*)</text:p>",
+    re.DOTALL,
+)
+
+
+def web_links(path: Path, sheet: str) -> dict[str, str]:
+    """Column A's address (``https://reports.ofsted.gov.uk/provider/44/<n>``) for each row of
+    ``sheet``, keyed by the row's column B (the area code in the 2025 release, the council's
+    name in the 2023 one).
+
+    Why not calamine: column A holds ``HYPERLINK`` formulas, and calamine gives only the shown
+    text ("Ofsted Local Authority Webpage"), so the sheet's XML is read for them.
+    """
+    xml = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
+    start = xml.find(f'<table:table table:name="{sheet}"')
+    if start < 0:
+        raise KeyError(f"{path.name} has no sheet {sheet}")
+    end = xml.find("</table:table>", start)
+    return {
+        html.unescape(key).strip(): html.unescape(url)
+        for url, key in _LINK.findall(xml, start, end)
+    }
 
 
 def ilacs_history(folder: Path) -> list[StatRow]:
