@@ -165,11 +165,16 @@ def _plain(text: str) -> str:
 
 KINDS = {"sif": "standard", "lac-2013": "standard"}
 # Labels the hand counts print differently from the framework's official names.
-LABELS = {"local safeguarding children board": "lscb-review",
-          "capacity to improve": "capacity-to-improve"}
+LABELS = {
+    "local safeguarding children board": "lscb-review",
+    "capacity to improve": "capacity-to-improve",
+}
 # 2013 looked after children judgements that slac-2009 has no place for (see LAC_WARNING).
-NOT_CARRIED = {"outcomes for looked after children and young people", "quality of provision",
-               "leadership and management"}
+NOT_CARRIED = {
+    "outcomes for looked after children and young people",
+    "quality of provision",
+    "leadership and management",
+}
 
 
 @pytest.mark.parametrize("name", sorted(_truth()))

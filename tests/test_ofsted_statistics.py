@@ -21,8 +21,9 @@ from inspections.ofsted_statistics import (
 )
 
 FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "ofsted" / "statistics"
-pytestmark = pytest.mark.skipif(not (FOLDER / FILE_2025).is_file(),
-                                reason=f"Ofsted's statistics are not at {FOLDER}")
+pytestmark = pytest.mark.skipif(
+    not (FOLDER / FILE_2025).is_file(), reason=f"Ofsted's statistics are not at {FOLDER}"
+)
 
 
 def test_ilacs_history_rows_keep_their_sheet_row_and_types() -> None:
@@ -34,8 +35,10 @@ def test_ilacs_history_rows_keep_their_sheet_row_and_types() -> None:
     assert isinstance(first.get("Publication date"), dt.date)
     assert first.get("Overall effectiveness") == "Requires improvement to be good"
     assert first.get("The experiences and progress of care leavers") is None  # before 2023
-    assert {r.get("Inspection type") for r in rows} == {"ILACS Standard Inspection",
-                                                        "ILACS Short Inspection"}
+    assert {r.get("Inspection type") for r in rows} == {
+        "ILACS Standard Inspection",
+        "ILACS Short Inspection",
+    }
 
 
 def test_2009_2023_sheet_has_both_tables_and_headers_with_line_breaks() -> None:

@@ -108,6 +108,9 @@ def cells(folder: Path) -> list[Cell]:
         published = row.get("Targeted Looked After Children (TLAC) inspection publication date")
         grade = grade_key(row.get("TLAC Overall Effectiveness (OE)"))
         if published and grade:
-            out.append(Cell(council, published.isoformat(), "lac-2013", "overall-effectiveness",
-                            grade, cite))
+            out.append(
+                Cell(
+                    council, published.isoformat(), "lac-2013", "overall-effectiveness", grade, cite
+                )
+            )
     return out

@@ -126,10 +126,12 @@ def facts_from_text(
             framework, kind = LAC_NEAREST, "standard"
             warnings.append(LAC_WARNING)
         else:
-            warnings.append("Check this: a 2013 inspection of services for looked after "
-                            "children, graded on its own scale (adequate, not requires "
-                            "improvement); data/frameworks/ has no framework for it, so no "
-                            "grade is taken")
+            warnings.append(
+                "Check this: a 2013 inspection of services for looked after "
+                "children, graded on its own scale (adequate, not requires "
+                "improvement); data/frameworks/ has no framework for it, so no "
+                "grade is taken"
+            )
     elif (fam == "ilacs" or graded) and dates.start:
         framework = _choose_ilacs(frameworks, dates.start)
     elif fam == "ilacs" or graded:
@@ -168,11 +170,19 @@ def facts_from_text(
             wanted = [k for k, j in fw.judgements.items() if j.separate]
         for key in wanted:
             grades[key] = found.judgements.get(key, "unknown")
-            if grades[key] == "unknown":
+            if grades[key] == "unknown" and not any(
+                fw.judgements[key].official in w for w in found.warnings
+            ):
+                seen = _line_seen(zone_text, fw.judgements[key].official)
                 warnings.append(
                     f"Check this: no grade for `{key}` "
-                    f"({fw.judgements[key].official}) on page {zone_page or 1}; "
-                    "left `unknown`"
+                    f"({fw.judgements[key].official}) on page {zone_page or 1}"
+                    + (
+                        f'; the line there reads "{seen}"'
+                        if seen
+                        else "; the judgement is not named there"
+                    )
+                    + "; left `unknown`"
                 )
     elif graded and framework is None:
         warnings.append(
@@ -206,6 +216,15 @@ def facts_from_text(
         text=text,
         structure=structure,
     )
+
+
+def _line_seen(zone_text: str, official: str) -> str | None:
+    """The zone's line that starts like the judgement's name, to quote in a warning."""
+    head = facts.words(official)[:3]
+    for line in zone_text.split("\n"):
+        if head and facts.words(line)[: len(head)] == head:
+            return " ".join(line.split())
+    return None
 
 
 def _ilacs_kind(text: str, fw: Framework, dates: facts.Dates) -> tuple[str, str | None]:

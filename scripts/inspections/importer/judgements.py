@@ -107,11 +107,18 @@ def main_findings(pages: list[str]) -> tuple[str, int]:
     table near the end (not the contents line), its "Capacity to improve" written as the
     slac-2009 framework's "Capacity for improvement"; and the page it is on."""
     for number in range(len(pages), 0, -1):
-        m = re.search(r"^Record of main findings\s*$(.*)", pages[number - 1],
-                      re.MULTILINE | re.DOTALL | re.IGNORECASE)
+        m = re.search(
+            r"^Record of main findings\s*$(.*)",
+            pages[number - 1],
+            re.MULTILINE | re.DOTALL | re.IGNORECASE,
+        )
         if m:
-            text = re.sub(r"\bcapacity to improve\b", "Capacity for improvement", m.group(1),
-                          flags=re.IGNORECASE)
+            text = re.sub(
+                r"\bcapacity to improve\b",
+                "Capacity for improvement",
+                m.group(1),
+                flags=re.IGNORECASE,
+            )
             return text, number
     return "", 0
 
