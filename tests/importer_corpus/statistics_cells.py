@@ -8,6 +8,7 @@ reading of column headers as judgement keys. Statistics are read with
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,9 @@ GRADES = {
 def council_key(name: str) -> str:
     """A council's name as a join key: lower case, '&' as 'and', no punctuation."""
     name = name.lower().replace("&", " and ").replace("city of ", "").replace(", city of", "")
-    return " ".join(re.findall(r"[a-z]+", name))
+    # The reports site says "london corporation" and "bedford", the statistics "City of
+    # London" and "Bedford Borough".
+    return " ".join(w for w in re.findall(r"[a-z]+", name) if w not in ("corporation", "borough"))
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,19 @@ class Cell:
     judgement: str  # judgement key, or "kind"
     value: str  # grade key, or the kind ("short", "standard")
     cite: str  # file, sheet and row
+
+
+def match(cell: Cell, reports: dict[str, list[tuple[str, str]]], days: int = 21) -> str | None:
+    """The report (file) a cell is about: the council's report published closest to the
+    cell's publication date, within ``days`` (the statistics and the reports site sometimes
+    differ by a few days). ``reports``: council key -> [(published, file)]."""
+    when = dt.date.fromisoformat(cell.published)
+    near = [
+        (abs((dt.date.fromisoformat(day) - when).days), name)
+        for day, name in reports.get(cell.council, [])
+    ]
+    near = [x for x in near if x[0] <= days]
+    return min(near)[1] if near else None
 
 
 def grade_key(words: object) -> str | None:
