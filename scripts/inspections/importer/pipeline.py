@@ -195,6 +195,9 @@ def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
         if days <= 7:
             return "short", (f"the report does not name its kind; {days} days on site fits a "
                              "short inspection")
+        if "standard" in graded:
+            return "standard", (f"the report does not name its kind; {days} days on site fits "
+                                "a standard inspection (two weeks)")
     return graded[0], (f"the report does not say which kind of inspection this was "
                        f"({', '.join(graded)})")
 
