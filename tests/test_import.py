@@ -96,7 +96,7 @@ def test_seed_report_gives_derby_2022(project: Path, capsys) -> None:
     real = load_file(ROOT / "data" / "inspections" / "derby" / "2022-03-ilacs.yaml").data
     assert (draft["area"], draft["framework"]) == (real["area"], real["framework"])
     assert draft["judgements"] == real["judgements"]
-    assert draft["sources"]["report"]["seed"] == SEED.name
+    assert draft["sources"]["ofsted-report"]["seed"] == SEED.name
     # The two areas for improvement, with Ofsted's words kept only as comments.
     text = path.read_text(encoding="utf-8")
     assert len(draft["must_improve"]) == 2
@@ -274,8 +274,21 @@ def _encrypted_pdf(tmp_path: Path) -> Path:
     return path
 
 
+def _scanned_pdf(tmp_path: Path) -> Path:
+    """A page with no text on it, as a scan of paper pages gives."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    path = tmp_path / "scan.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
 BAD = {
     "encrypted": (_encrypted_pdf, "protected by a password"),
+    "scanned": (_scanned_pdf, "no text we can read (it may be a scan"),
     "damaged": (lambda t: _write(t, "broken.pdf", b"%PDF-1.7\n1 0 obj << /Pages 9 0 R"
                                  b"\n%%EOF"), "damaged or not a PDF we can read"),
     "not-ofsted": (lambda t: _write(t, "minutes.pdf", pdf_bytes("Parish council minutes\n\n"
@@ -358,3 +371,94 @@ def test_join_lines_keeps_real_hyphens_and_drops_split_ones() -> None:
 ])
 def test_date_ranges(text: str, expected) -> None:
     assert parse_range(text) == expected
+
+
+# ---------------------------------------------------------------------------- index.csv
+
+
+def _indexed_report(tmp_path: Path, slug: str) -> Path:
+    """A report in a folder like ../shared/ofsted/reports: <slug>/<date>.pdf and index.csv."""
+    folder = tmp_path / "reports"
+    (folder / slug).mkdir(parents=True)
+    pdf = folder / slug / "2024-01-30.pdf"
+    pdf.write_bytes(pdf_bytes((FIXTURES / "ilacs-2023-sampleton.txt").read_text()))
+    (folder / "index.csv").write_text(
+        "local_authority,ofsted_urn,published,ofsted_url,file\n"
+        f"{slug.replace('-', ' ')},99999,2024-01-30,https://files.ofsted.gov.uk/v1/file/123,"
+        f"{slug}/2024-01-30.pdf\n", encoding="utf-8")
+    return pdf
+
+
+def test_index_csv_gives_the_report_address_area_and_publication(project: Path,
+                                                                  tmp_path: Path) -> None:
+    result = import_report(_indexed_report(tmp_path, "sampleton"), project)
+    draft = load_file(result.path).data
+    assert draft["area"] == "sampleton"
+    assert draft["report"]["url"] == "https://files.ofsted.gov.uk/v1/file/123"
+    assert draft["sources"]["ofsted-report"]["url"] == "https://files.ofsted.gov.uk/v1/file/123"
+    assert str(draft["dates"]["published"]) == "2024-01-30"
+    assert [a["source"] for a in draft["areas_for_improvement"]] == ["ofsted-report"] * 2
+
+
+def test_council_missing_from_data_areas_is_named(project: Path, tmp_path: Path,
+                                                  capsys) -> None:
+    pdf = _indexed_report(tmp_path, "new-town")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    assert main(["import", str(pdf), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Nothing was written. new-town/2024-01-30.pdf is a report on New "
+                          "Town, which has no file in data/areas/. Add data/areas/new-town.yaml")
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+# ---------------------------------------------------------------------------- this inspection only
+
+TABLE_2023 = """Inspection of Sampleton City Council children's services
+Inspection dates: {dates}
+Lead inspector: Sam Sample, His Majesty's Inspector
+
+Judgement Grade
+
+The impact of leaders on social work practice with children and families Good
+
+The experiences and progress of children who need help and protection Good
+
+The experiences and progress of children in care Good
+
+The experiences and progress of care leavers Good
+{overall}
+At the last inspection in 2021, overall effectiveness was judged to be inadequate, and an
+Ofsted focused visit of front door services in 2022 found serious weaknesses in services.
+"""
+
+
+def _grades(project: Path, text: str):
+    from inspections.importer.extract import facts_from_text, load_frameworks
+
+    return facts_from_text(text, load_frameworks(project), "test.txt")
+
+
+def test_grades_come_from_the_table_never_from_earlier_inspections(project: Path) -> None:
+    found = _grades(project, TABLE_2023.format(dates="6 to 17 November 2023",
+                                               overall="\nOverall effectiveness Good\n"))
+    assert (found.framework, found.graded) == ("ilacs-2023", True)
+    assert set(found.judgements.values()) == {"good"}  # not the 2021 "inadequate"
+
+
+def test_from_april_2026_there_is_no_overall_grade(project: Path) -> None:
+    found = _grades(project, TABLE_2023.format(dates="11 to 22 May 2026", overall=""))
+    assert found.framework == "ilacs-2026"
+    assert "overall-effectiveness" not in found.judgements
+    assert set(found.judgements.values()) == {"good"}
+
+
+def test_board_review_and_headline_grades_of_the_single_framework(project: Path) -> None:
+    text = (FIXTURES / "sif-testborough.txt").read_text(encoding="utf-8")
+    found = _grades(project, text)
+    assert (found.framework, found.kind) == ("sif-2013", "standard")
+    assert found.judgements["overall-effectiveness"] == "requires-improvement"  # headline
+    assert found.judgements["lscb-review"] == "good"  # "The Local Safeguarding ... is good."
+    reinspection = _grades(project, "Testborough Council\nRe-inspection of services for "
+                           "children in need of help and protection" + text.split("\n", 3)[3])
+    assert reinspection.kind == "re-inspection"
+    assert reinspection.judgements == found.judgements

@@ -410,6 +410,12 @@ class Finding(Cited):
     )
 
 
+class SourceText(Cited):
+    """Ofsted's own words for one item (e.g. an area for improvement), kept as source text."""
+
+    text: str = Field(description="Ofsted's words, as in the report (quote or paraphrase them).")
+
+
 class NextSteps(Cited):
     """What happens after the inspection."""
 
@@ -443,6 +449,10 @@ class Inspection(Strict):
     going_well: list[Finding] = Field(default_factory=list, description="What is going well.")
     must_improve: list[Finding] = Field(
         default_factory=list, description="What must get better."
+    )
+    areas_for_improvement: list[SourceText] = Field(
+        default_factory=list,
+        description="The report's areas for improvement in Ofsted's words, one item each.",
     )
     next_steps: NextSteps | None = None
     notes: Text | None = Field(None, description="What is not known, or inferred, and why.")

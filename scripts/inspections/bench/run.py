@@ -22,7 +22,9 @@ Steps, all in a temporary folder (the project itself is never touched):
 9. run ``mkdocs serve --dirty`` (what ``make preview`` runs) and time until the served page
    shows an edit to one data file: new words in a summary (only that inspection's pages
    change) and a new overall grade (national figures, comparisons and about 90 other pages
-   change), three times each, best and median.
+   change), three times each, best and median;
+10. import all 493 real Ofsted reports in ``../shared/ofsted/reports`` (the importer's
+    ``read_folder``, 2 processes), once.
 
 Builds here set ``INSPECTIONS_PLAIN_LANGUAGE=report-only``, so a finding in the shared
 templates or pages cannot stop the benchmark; the check still runs in full and is timed, and
@@ -379,6 +381,7 @@ def run(repo: Path, work: Path) -> list[Result]:
         "; ".join(f"{kind}: {min(t):.1f} s (median {sorted(t)[len(t) // 2]:.1f} s)"
                   for kind, t in kinds.items()),
         max(min(t) for t in kinds.values()) <= 2))
+    results.append(import_corpus(repo))
     return results
 
 
@@ -408,6 +411,27 @@ def search_results(built: Path, site, area: str, first: str) -> list[Result]:
         Result("A young person's search for their area lists its young people's page first",
                best.first_result or "no result", theirs),
     ]
+
+
+def import_corpus(repo: Path) -> Result:
+    """Read every real report in ../shared/ofsted/reports (what building the country's data
+    does): wall time in 2 worker processes, with the processes' CPU time beside it."""
+    from inspections.importer.extract import load_frameworks, read_folder
+
+    folder = repo.parent / "shared" / "ofsted" / "reports"
+    name = "Import all of Ofsted's real reports (../shared, 2 processes): at most 2 min"
+    if not (folder / "index.csv").is_file():
+        return Result(name, f"not run: no reports at {folder}", False)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    found = read_folder(folder, load_frameworks(repo), workers=2)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    refused = sum(isinstance(f, str) for f in found.values())
+    return Result(name, f"{wall:.1f} s for {len(found)} reports ({wall / len(found):.2f} s a "
+                  f"report; CPU {cpu:.1f} s in the workers; {refused} refused)",
+                  wall <= 120 and not refused)
 
 
 def _data_file(project: Path, key: str) -> Path:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from inspections.importer.structure import Structure
 from inspections.models import PLACEHOLDER
 
+SOURCE = "ofsted-report"  # the source key for Ofsted's report (the shared data contract)
+
 
 def quote(text: str) -> str:
     """A YAML double-quoted string (JSON strings are valid YAML)."""
@@ -59,6 +61,8 @@ class DraftFacts:
     seed: str | None
     structure: Structure
     notes: list[str] = field(default_factory=list)
+    ofsted_url: str | None = None           # the report's own address (from index.csv)
+    improvements: list[str] = field(default_factory=list)  # Ofsted's words, one item each
 
 
 def _date(name: str, facts: DraftFacts) -> list[str]:
@@ -84,10 +88,11 @@ def render(facts: DraftFacts) -> str:
         out += ["topic:",
                 f"  young_people: {todo('what the visit looked at, for young people')}",
                 f"  families: {todo('what the visit looked at, for families')}"]
+    url = facts.ofsted_url or "https://reports.ofsted.gov.uk/"
     out += ["dates:", *_date("start", facts), *_date("end", facts), *_date("published", facts),
-            "  source: report",
+            f"  source: {SOURCE}",
             "report:",
-            "  url: https://reports.ofsted.gov.uk/",
+            f"  url: {url}",
             f"  title: {todo(f'the link text, e.g. Ofsted full report on {facts.area_name}')}"]
     if facts.graded:
         out.append("judgements:")
@@ -96,27 +101,35 @@ def render(facts: DraftFacts) -> str:
             if grade == "unknown":
                 line += "  # not found in the report: write the grade, or leave `unknown`"
             out.append(line)
-        out += ["judgements_source: report",
+        out += [f"judgements_source: {SOURCE}",
                 "judgements_ref: the table of judgements at the start of the report"]
     out += ["summary:",
             f"  young_people: {todo('what inspectors found, in short sentences for young people')}",
             f"  families: {todo('what inspectors found, in a few plain sentences for families')}"]
-    if s.improvements:
+    improvements = facts.improvements or s.improvements
+    heading = quote(s.improvements_heading or "What needs to improve?")
+    if improvements:
+        out.append("areas_for_improvement:")
+        for item in improvements:
+            out += [f"  - text: {quote(item)}", f"    source: {SOURCE}", f"    ref: {heading}"]
         out.append("must_improve:")
-        for n, item in enumerate(s.improvements, 1):
+        for n, item in enumerate(improvements, 1):
             out += comment(f"Ofsted's words ({s.improvements_heading}, point {n}): {item}", 2)
             families = todo(f"area for improvement {n} in plain words for families")
             out += [f"  - families: {families}",
                     f"    young_people: {todo(f'area for improvement {n} for young people')}",
-                    "    source: report",
-                    f"    ref: {quote(s.improvements_heading or 'What needs to improve?')}"]
+                    f"    source: {SOURCE}",
+                    f"    ref: {heading}"]
     else:
         out.append("must_improve: []  # the report lists no areas for improvement we could find")
     out.append("going_well: []  # add what inspectors found going well, citing paragraphs")
-    out += ["sources:", "  report:"]
+    out += ["sources:", f"  {SOURCE}:"]
     if facts.seed:
         out.append(f"    seed: {facts.seed}")
         out.append(f"    title: {quote(f'Ofsted report on {facts.area_name} (imported)')}")
+    elif facts.ofsted_url:
+        out.append(f"    url: {facts.ofsted_url}")
+        out.append(f"    title: {quote(f'Ofsted report on {facts.area_name}')}")
     else:
         out.append("    url: https://reports.ofsted.gov.uk/")
         what = "the title and full address of the report (files.ofsted.gov.uk/...)"

@@ -40,7 +40,7 @@ _D = r"(\d{1,2})(?:st|nd|rd|th)?"
 _RANGE = re.compile(rf"{_D}(?:\s+{_M})?(?:\s+(\d{{4}}))?\s*(?:to|and|–|-|—|until)\s*{_D}\s+{_M}"
                     rf"\s+(\d{{4}})", re.IGNORECASE)
 _DATE = re.compile(rf"{_D}\s+{_M}\s+(\d{{4}})", re.IGNORECASE)
-GRADE_WORDS = re.compile(r"\b(outstanding|good|inadequate|requires? improvement)\b",
+GRADE_WORDS = re.compile(r"\b(outstanding|good|inadequate|requires?\s+improvement)\b",
                          re.IGNORECASE)
 # How a headline sentence names a grade: "Children's services in X are good".
 _HEADLINE = re.compile(
@@ -49,9 +49,12 @@ _HEADLINE = re.compile(
     r"(?:outstanding|good|inadequate)|improvement(?: to be good)?)\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words, apostrophes dropped (``children's`` -> ``childrens``)."""
-    return re.findall(r"[a-z0-9]+", text.lower().replace("'", ""))
+    return _WORD.findall(text.lower().replace("'", ""))
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
@@ -226,6 +229,13 @@ def _tokens(text: str, fw: Framework) -> list[tuple[str, str | None]]:
 
 
 def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
+    found = _judgement_grades_table(text, fw)
+    _headline_grades(text, fw, found)
+    return found
+
+
+def _judgement_grades_table(text: str, fw: Framework) -> dict[str, str]:
+    """Grades of judgements named in ``text``: the grade inside or just after each name."""
     toks = _tokens(text, fw)
     plain = [i for i, (_, grade) in enumerate(toks) if grade is None]
     seq = [toks[i][0] for i in plain]
@@ -246,6 +256,10 @@ def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
             if toks[i][1]:
                 found[key] = toks[i][1]
                 break
+    return found
+
+
+def _headline_grades(text: str, fw: Framework, found: dict[str, str]) -> None:
     for m in _HEADLINE.finditer(re.sub(r"\s+", " ", text)):
         subject, grade = m.group(1).lower(), _grade_key(m.group(2), fw)
         if not grade:
@@ -259,7 +273,6 @@ def _judgement_grades(text: str, fw: Framework) -> dict[str, str]:
             elif "children's services" not in subject and "safeguarding children board" in \
                     official:
                 found[key] = grade
-    return found
 
 
 def _in_use(fw: Framework, day: str | None) -> bool:

@@ -59,7 +59,8 @@ def load_reference(root: Path) -> tuple[dict, dict]:
 
 
 def draft_report(text: str, root: Path, source_name: str, seed: str | None = None,
-                 area: str | None = None) -> tuple[DraftFacts, list[str], list[str]]:
+                 area: str | None = None, entry: dict[str, str] | None = None
+                 ) -> tuple[DraftFacts, list[str], list[str]]:
     """The facts for a draft from report text, with what was found and what was missing."""
     areas, frameworks = load_reference(root)
     lines = clean(text)
@@ -81,6 +82,16 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
                                 "give one of those with --area")
         area_slug = area
         found.append(f"Area: {area} (given with --area)")
+    elif entry and entry.get("file") and "/" in entry["file"]:
+        area_slug = entry["file"].split("/")[0]
+        if area_slug not in areas:
+            name = " ".join(w if w in ("and", "of", "the", "upon", "on") else w.capitalize()
+                            for w in (entry.get("local_authority") or area_slug).split())
+            raise ImportRefused(f"{entry['file']} is a report on {name}, which has no file in "
+                                f"data/areas/. Add data/areas/{area_slug}.yaml first (copy "
+                                "data/areas/derby.yaml and change its name, council, kind and "
+                                "region), then import again; or give --area")
+        found.append(f"Area: {area_slug} (the report's folder in index.csv)")
     else:
         match = facts.find_area(flat, areas)
         if match.slug is None:
@@ -88,45 +99,54 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
             close = ", ".join(match.closest) if match.closest else "none"
             raise ImportRefused(f"Could not tell which area in data/areas/ this report is about."
                                 f"{named} Closest areas: {close}. Run again with --area SLUG "
-                                "(the area's file name), or add the area to data/areas/ first")
+                                "(the area's file name), or, if the council has no file yet, "
+                                "add data/areas/<slug>.yaml first (copy data/areas/derby.yaml "
+                                "and change its name, council, kind and region)")
         area_slug = match.slug
         found.append(f"Area: {area_slug} ({match.how}; use --area to choose another)")
     area_name = areas[area_slug].name
 
-    # Dates, then kind and framework (a framework is chosen by judgements, then dates)
+    # Framework, kind, dates and grades: the same reading as the library's read_facts.
+    from inspections.importer.extract import LAC_2013, facts_from_text
+
+    report = facts_from_text(text, frameworks, source_name, entry)
     dates = facts.find_dates(flat, structure.front)
-    visits = facts.find_kind(flat, frameworks, dates.start)
-    notes: list[str] = []
+    dates.published = report.dates["published"] or dates.published
+    if entry and entry.get("published"):
+        dates.where["published"] = "index.csv beside the report"
+    notes: list[str] = list(report.warnings)
     kind_note = None
-    if visits:
-        fw_key, kind = visits[0]
-        fw = frameworks[fw_key]
-        graded, grades = False, {}
+    if report.framework == LAC_2013:  # only when data/frameworks/ has no nearest framework
+        raise ImportRefused(f"{source_name}: this is a 2013 inspection of services for looked "
+                            "after children, graded on its own scale (adequate, not requires "
+                            "improvement). data/frameworks/ has no framework for it, so it "
+                            "cannot be drafted: add that framework's file first")
+    if report.framework not in frameworks:
+        raise ImportRefused(f"{source_name}: found no judgements or grades from any framework "
+                            "in data/frameworks/, and it is not a focused or monitoring "
+                            "visit letter. Check it is an Ofsted report on a council's "
+                            "children's services")
+    fw_key, fw, graded, kind = report.framework, frameworks[report.framework], \
+        report.graded, report.kind
+    grades = dict(report.judgements)
+    if kind not in fw.kinds:
+        notes.append(f"Check this: `{kind}` is not a kind in {fw_key}; add it to the framework "
+                     "file or choose one of: " + ", ".join(fw.kinds))
+    if not graded:
         found.append(f"Kind: {fw.kinds[kind].name.official.lower()} under {fw.short_name} "
                      f"({fw_key}): a letter with no grades, so no judgements are written")
     else:
-        matches = facts.match_frameworks(flat, frameworks, dates.start)
-        best = matches[0] if matches else None
-        if best is None or not best.judgements:
-            raise ImportRefused(f"{source_name}: found no judgements or grades from any framework "
-                                "in data/frameworks/, and it is not a focused or monitoring "
-                                "visit letter. Check it is an Ofsted report on a council's "
-                                "children's services")
-        fw_key, fw, graded = best.key, frameworks[best.key], True
-        grades = {k: best.judgements.get(k, "unknown") for k, j in fw.judgements.items()
-                  if k in best.judgements or not j.separate}
-        n_names = len([j for j in fw.judgements.values() if not j.separate])
-        found.append(f"Framework: {fw_key} ({fw.short_name}): {len(best.judgements)} judgements "
-                     f"found, {n_names - len(best.missing)} of its {n_names} main ones")
-        kind, kind_note = _graded_kind(flat, fw, dates)
+        found.append(f"Framework: {fw_key} ({fw.short_name}), chosen by the report's title and "
+                     f"inspection dates; grades read from page {report.judgement_page}")
         for key, grade in grades.items():
             if grade == "unknown":
                 missing.append(f"No grade found for `{key}` ({fw.judgements[key].official})")
             else:
-                found.append(f"Judgement: {key}: {grade}")
-        if len(matches) > 1 and matches[1].score[0] == best.score[0]:
-            notes.append(f"The judgements also fit {matches[1].key}; {fw_key} was chosen by "
-                         "the inspection dates. Check the framework.")
+                found.append(f"Judgement: {key}: {grade} (\"{report.judgement_lines.get(key, '')}\")")
+        kind_notes = [w for w in notes if w.startswith("Check this: kind")]
+        if kind_notes:
+            kind_note = kind_notes[0].split(": ", 2)[-1]
+            notes.remove(kind_notes[0])
     date_notes = {
         "start": "the first day inspectors were on site (YYYY-MM-DD)",
         "end": "the last day inspectors were on site (YYYY-MM-DD)",
@@ -152,7 +172,9 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
     draft = DraftFacts(
         area=area_slug, area_name=area_name, framework=fw_key, framework_short=fw.short_name,
         kind=kind, kind_note=kind_note, graded=graded,
-        kind_name=fw.kinds[kind].name.official, judgements=grades,
+        kind_name=fw.kinds[kind].name.official if kind in fw.kinds else kind,
+        judgements=grades, ofsted_url=report.ofsted_url,
+        improvements=report.areas_for_improvement,
         judgement_names={k: j.official for k, j in fw.judgements.items()},
         dates={"start": dates.start, "end": dates.end, "published": dates.published},
         date_notes=date_notes, source_name=source_name, seed=seed, structure=structure,
@@ -173,14 +195,20 @@ def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
         if days <= 7:
             return "short", (f"the report does not name its kind; {days} days on site fits a "
                              "short inspection")
+        if "standard" in graded:
+            return "standard", (f"the report does not name its kind; {days} days on site fits "
+                                "a standard inspection (two weeks)")
     return graded[0], (f"the report does not say which kind of inspection this was "
                        f"({', '.join(graded)})")
 
 
 def target_path(root: Path, draft: DraftFacts) -> Path:
-    """data/inspections/<area>/<YYYY-MM>-<framework or kind>.yaml (``draft-...`` undated)."""
+    """data/inspections/<area>/<YYYY-MM>-<framework or kind>.yaml (``draft-...`` undated):
+    ``2025-05-ilacs``, ``2014-02-sif``, ``2013-07-slac``, ``2015-06-lscb-review``."""
     what = re.sub(r"[^a-z0-9]+", "-", draft.framework_short.lower()).strip("-")
-    if not draft.graded:
+    if len(what) > 12:  # a long short name ("Safeguarding and looked after ..."): the key
+        what = re.sub(r"-\d{4}$", "", draft.framework)
+    if not draft.graded or draft.kind == "lscb-review":
         what = draft.kind
     when = draft.dates["start"][:7] if draft.dates["start"] else "draft"
     return root / "data" / "inspections" / draft.area / f"{when}-{what}.yaml"
@@ -200,7 +228,10 @@ def import_report(report: Path, root: Path, area: str | None = None,
             seed = report.name
     except OSError:
         seed = None
-    draft, found, missing = draft_report(text, root, report.name, seed, area)
+    from inspections.importer.extract import index_entry
+
+    draft, found, missing = draft_report(text, root, report.name, seed, area,
+                                         index_entry(report))
     path = out or target_path(root, draft)
     yaml_text = render(draft)
     shown = _shown(path, root)

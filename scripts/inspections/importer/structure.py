@@ -23,14 +23,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from inspections.importer.improvements import improvement_list
 from inspections.importer.text import BULLET, PAGE, clean, join_lines
 
 OPENING = "Opening paragraphs"
 _END = re.compile(r"^(The Office for Standards in Education|If you would like a copy of this "
                   r"document|Yours sincerely|You may reuse this information|© Crown copyright)",
                   re.IGNORECASE)
-_IMPROVE = re.compile(r"^(what needs to improve|areas? for (priority )?(improvement|action)"
-                      r"|recommendations?\b|areas for priority action)", re.IGNORECASE)
+# A contents line ("Recommendations 7") is not the heading.
+_IMPROVE = re.compile(r"^(?!.*\s\d{1,3}$)(what needs to improve|areas? for (priority )?"
+                      r"(improvement|action)|recommendations?\b|areas for priority action)",
+                      re.IGNORECASE)
 _KNOWN_HEADINGS = re.compile(
     r"^(what needs to improve.*|headline findings|main findings|areas covered by the visit"
     r"|findings and evaluation of progress|summary of findings|executive summary"
@@ -134,7 +137,7 @@ def _continues(last: str, nxt: str, current: list[str], page: bool) -> bool:
         return False
     if nxt.startswith(BULLET) or _LEADING_NUMBER.match(nxt):
         return False
-    if re.search(r"[A-Za-z]-$", last) and nxt[:1].isalpha():
+    if last.endswith("-") and last[-2:-1].isalpha() and nxt[:1].isalpha():
         return True  # a word split over a line break, page break or blank line
     if nxt[:1].islower() and not _SENTENCE_END.search(last):
         return True
@@ -154,12 +157,12 @@ def _is_heading(block: list[str]) -> bool:
         return False
     if text.startswith(BULLET) or _LEADING_NUMBER.match(text) or _LONE_NUMBER.match(text):
         return False
-    return not re.search(r"[.,;]$", text)
+    return not text.endswith((".", ",", ";"))
 
 
 def _is_prose(block: list[str]) -> bool:
     text = join_lines(block)
-    return len(text.split()) >= 12 and re.search(r"[.!?:\"')]$", text) is not None
+    return len(text.split()) >= 12 and text.endswith((".", "!", "?", ":", '"', "'", ")"))
 
 
 def parse(raw: str) -> Structure:
@@ -231,13 +234,17 @@ def parse_lines(lines: list[str]) -> Structure:
         if _IMPROVE.match(section.heading):
             section.items.append(text)
         section.paragraphs.append(Paragraph(text, section.heading, number, inferred))
-    for s in doc.sections:
-        if _IMPROVE.match(s.heading) and not s.items and s.paragraphs:
-            s.items = [p.text for p in s.paragraphs]  # the bullets were lost: one per paragraph
-        if _IMPROVE.match(s.heading) and s.items:
-            doc.improvements = list(s.items)
-            doc.improvements_heading = s.heading
-            break
+    heading, items = improvement_list(all_blocks)
+    if items:
+        doc.improvements, doc.improvements_heading = items, heading
+    else:
+        for s in doc.sections:
+            if _IMPROVE.match(s.heading) and not s.items and s.paragraphs:
+                s.items = [p.text for p in s.paragraphs]  # bullets lost: one per paragraph
+            if _IMPROVE.match(s.heading) and s.items:
+                doc.improvements = list(s.items)
+                doc.improvements_heading = s.heading
+                break
     if not doc.sections[0].paragraphs and not doc.sections[0].items:
         doc.sections.pop(0)
     return doc

@@ -27,20 +27,32 @@ from functools import cache
 
 PAGE = "\f"
 BULLET = "• "
-_BULLET_SYMBOLS = "•●▪■◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8"
+_BULLET_SYMBOLS = "•●▪■◼◾◻◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8\uf06e\uf0fc\uf076"
 _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
+# Sub-bullets (Symbol-font dashes, minus signs) become "- ": part of the item above them.
+_SUB_BULLET = re.compile(r"^[\uf02d\uf0be\u2212\u2500\u2015]\s*")
 _BULLET = re.compile(
     rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
-_NUMBER = re.compile(r"^(\d{1,3})[.,](?=\s|$)\s*")
+# "44," is a misread "44." only alone or before a capital: "(Outcome\n2, national framework)"
+# is not. "10.Strong" (pdfium drops the tab after a paragraph number) is paragraph 10.
+_NUMBER = re.compile(r"^(\d{1,3})(?:\.(?=\s|$|[A-Z'\"(])|,(?=\s+[A-Z0-9'\"(]|$))\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ",
-                         "\u2009": " ", "\u200b": "", "\u00ad": ""})
+_QUOTES = {"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ",
+           "\u200b": "", "\u00ad": ""}
+_TRAILING_NUMBER = re.compile(r"\s+\d{1,3}$")
+_SPACES = re.compile(r"[ \t]{2,}")
+_AT = re.compile(r"(?<=\s)@(?=\s)")
+_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+_LETTERS = re.compile(r"[A-Za-z]*")
 
 
 def normalise(raw: str) -> str:
     """Unicode and line-ending clean-up: ligatures, curly quotes, odd spaces."""
-    text = unicodedata.normalize("NFKC", raw).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", raw)
+    for old, new in _QUOTES.items():  # str.replace is many times faster than translate here
+        if old in text:
+            text = text.replace(old, new)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -58,15 +70,20 @@ def pages(raw: str) -> list[list[str]]:
                 current = []
             current.append(line)
         chunks.append("\n".join(current))
-    return [[re.sub(r"[ \t]{2,}", " ", line.strip()) for line in chunk.split("\n")]
+    return [[_SPACES.sub(" ", line.strip()) for line in chunk.split("\n")]
             for chunk in chunks]
 
 
 def repeated_lines(page_lines: list[list[str]]) -> set[str]:
-    """Page headers and footers: lines of two words or more found on three pages or more."""
-    counts = Counter(line for lines in page_lines for line in set(lines)
+    """Page headers and footers: lines of two words or more found on three pages or more,
+    once a page number at the line's end is set aside ("19 to 23 May 2025 2")."""
+    counts = Counter(_footer(line) for lines in page_lines for line in set(lines)
                      if len(line.split()) >= 2 and not _NUMBER.match(line))
     return {line for line, n in counts.items() if n >= 3}
+
+
+def _footer(line: str) -> str:
+    return _TRAILING_NUMBER.sub("", line)
 
 
 def clean(raw: str) -> list[str]:
@@ -78,7 +95,7 @@ def clean(raw: str) -> list[str]:
         if i:
             out.append(PAGE)
         for line in lines:
-            if line in noise or _PAGE_NUMBER.match(line):
+            if _footer(line) in noise or _PAGE_NUMBER.match(line):
                 continue
             out.extend(clean_line(line))
     return out
@@ -88,9 +105,11 @@ def clean_line(line: str) -> list[str]:
     """One line, cleaned; bunched paragraph numbers become one line each."""
     if _BUNCHED.match(line):
         return [n.rstrip(",.") + "." for n in re.findall(r"\d{1,3}[.,]", line)]
+    line = _SUB_BULLET.sub("- ", line, count=1)
     line = _BULLET.sub(BULLET, line, count=1)
     line = _NUMBER.sub(lambda m: f"{m.group(1)}. ", line, count=1).rstrip()
-    line = re.sub(r"(?<=\s)@(?=\s)", "a", line)
+    if "@" in line:
+        line = _AT.sub("a", line)
     return [line]
 
 
@@ -118,9 +137,10 @@ def join_lines(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if re.search(r"[A-Za-z]-$", text):
-            head = re.search(r"([A-Za-z]+)-$", text).group(1)
-            tail = re.match(r"[A-Za-z]*", line).group(0)
+        end = _HYPHEN_END.search(text[-60:]) if text.endswith("-") else None
+        if end:
+            head = end.group(1)
+            tail = _LETTERS.match(line).group(0)
             joined = (head + tail).lower()
             if tail and joined in _words() and tail.lower() not in _words():
                 text = text[:-1] + line
