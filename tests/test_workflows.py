@@ -60,7 +60,7 @@ def makefile_targets() -> set[str]:
 
 def test_there_are_workflows_and_they_parse() -> None:
     names = {p.name for p in WORKFLOWS}
-    assert {"site.yml", "contacts.yml"} <= names
+    assert {"site.yml", "contacts.yml", "links.yml"} <= names
     for path in WORKFLOWS:
         workflow = load(path)
         assert workflow["name"] and workflow["jobs"], path.name
@@ -151,7 +151,7 @@ def test_workflows_call_the_readmes_make_targets() -> None:
     documented = documented.replace("make -s ", "make ")
     defined = makefile_targets()
     called = sorted({t for path in WORKFLOWS for t in make_targets(load(path))})
-    assert {"validate", "test", "site", "generate", "check-contacts"} <= set(called)
+    assert {"validate", "test", "site", "generate", "check-contacts", "check-links"} <= set(called)
     for target in called:
         if target in PENDING and target not in defined:
             continue  # reported by test_pending_targets below
@@ -203,3 +203,22 @@ def test_dependabot_updates_the_actions_and_the_python_pins() -> None:
     # pins must stay in that format (one `name==version` a line) for it to update them.
     for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
         assert re.fullmatch(r"[A-Za-z0-9_.-]+==[\w.]+", line), line
+
+
+def test_the_links_workflow_runs_weekly_and_never_blocks_a_deploy() -> None:
+    workflow = load(ROOT / ".github/workflows/links.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}  # never on push or PR
+    (cron,) = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert cron.split()[2:4] == ["*", "*"] and cron.split()[4].isdigit()
+    links, report = workflow["jobs"]["links"], workflow["jobs"]["report"]
+    assert any("make check-links" in s.get("run", "") for s in links["steps"])
+    assert report["needs"] == "links" and "failure()" in report["if"]
+    assert report["permissions"] == {"issues": "write"}
+    assert "uses" not in str(report["steps"]), "the issue job runs no third-party code"
+    # Only this job may write issues, and no other workflow depends on the link check.
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            if (path.name, name) != ("links.yml", "report"):
+                assert "issues" not in job.get("permissions", {}), (path.name, name)
+        if path.name != "links.yml":
+            assert "check-links" not in path.read_text(encoding="utf-8")
