@@ -70,6 +70,7 @@ browser-tools: $(BROWSER_TOOLS)
 # BROWSER_TESTS=required: a missing browser or tool fails the browser tests instead of skipping.
 test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(PY) -m inspections check --problems-only
 	BROWSER_TESTS=required $(PY) -m pytest
 
