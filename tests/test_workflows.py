@@ -218,9 +218,11 @@ def test_dependabot_updates_the_actions_and_the_python_pins() -> None:
     config = load(ROOT / ".github" / "dependabot.yml")
     assert config["version"] == 2
     ecosystems = {u["package-ecosystem"]: u for u in config["updates"]}
-    assert set(ecosystems) == {"github-actions", "pip"}
+    assert set(ecosystems) == {"github-actions", "pip", "npm"}
     for update in ecosystems.values():
-        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly"
+        assert update["schedule"]["interval"] == "weekly"
+    assert ecosystems["github-actions"]["directory"] == ecosystems["pip"]["directory"] == "/"
+    assert (ROOT / ecosystems["npm"]["directory"].lstrip("/") / "package-lock.json").exists()
     # Dependabot's pip updater reads requirements-format .txt files in that directory: the
     # pins must stay in that format (one `name==version` a line) for it to update them.
     for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
