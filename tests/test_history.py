@@ -57,14 +57,10 @@ def read(path: Path) -> Grades:
 
 def test_timelines_are_newest_first_with_unknown_years_placed_by_their_limits(site_data):
     assert [t["key"] for t in timeline(site_data, "derby")] == [
-        "derby/2022-03-ilacs",
-        "derby/2017-03-sif",
-    ]
+        "derby/2022-03-ilacs", "derby/2017-03-sif"]
     # The visit's year is unknown but not before 2020, so it comes before late 2013.
     assert [t["key"] for t in timeline(site_data, "derbyshire")] == [
-        "derbyshire/focused-visit-september",
-        "derbyshire/2013-sif",
-    ]
+        "derbyshire/focused-visit-september", "derbyshire/2013-sif"]
 
 
 def test_years_come_from_the_start_never_from_publication(site_data):
@@ -78,14 +74,10 @@ def test_derby_got_better_between_2017_and_2022(site_data):
     entry = site_data.inspections["derby/2022-03-ilacs"]
     t = trend(site_data, entry)
     assert (t["direction"], t["then"].grade_key, t["now"].grade_key) == (
-        "better",
-        "good",
-        "outstanding",
-    )
+        "better", "good", "outstanding")
     assert t["same_framework"] is False
     assert trend_sentence(site_data, entry, "Derby") == (
-        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022."
-    )
+        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022.")
 
 
 def test_no_trend_without_a_previous_inspection(site_data):
@@ -104,16 +96,10 @@ def test_no_trend_across_scales_that_do_not_share_the_words(tmp_path: Path):
         "judgements: {overall-effectiveness: adequate, capacity-to-improve: good}\n"
         "judgements_source: s\n"
         "summary: {young_people: Made up for a test., families: Made up for a test.}\n"
-        "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n",
-        encoding="utf-8",
-    )
+        "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n", encoding="utf-8")
     path = tmp_path / "data/inspections/derbyshire/2013-sif.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(
-            "kind: standard\n", "kind: standard\nprevious: derbyshire/2010-slac\n"
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "kind: standard\n", "kind: standard\nprevious: derbyshire/2010-slac\n"), encoding="utf-8")
     site = load_site(tmp_path, seeds=SEEDS)
     assert trend(site, site.inspections["derbyshire/2013-sif"]) is None
 
@@ -150,11 +136,8 @@ def test_every_grade_shown_equals_the_data_and_visits_show_none(site_data, built
 
 
 def test_ungraded_visits_say_so_and_show_no_grade(site_data, built_site: Path):
-    visits = [
-        k
-        for k, e in site_data.inspections.items()
-        if not site_data.frameworks[e.model.framework].model.kinds[e.model.kind].graded
-    ]
+    visits = [k for k, e in site_data.inspections.items()
+              if not site_data.frameworks[e.model.framework].model.kinds[e.model.kind].graded]
     assert visits == ["derbyshire/focused-visit-september"]
     for key in visits:
         families = read(built_site / "areas" / key / "index.html")
@@ -176,9 +159,8 @@ def test_older_frameworks_are_labelled_for_every_audience(site_data, built_site:
 
 def test_area_pages_tell_the_history_honestly(built_site: Path):
     derby = read(built_site / "areas/derby/index.html").page_text
-    assert (
-        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022." in derby
-    )
+    assert ("Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022."
+            in derby)
     shire = read(built_site / "areas/derbyshire/index.html").page_text
     assert "21 and 22 September (the year is not stated); probably between 2020 and 2023" in shire
     for text in (derby, shire):
@@ -198,16 +180,12 @@ def test_how_inspectors_found_out_is_on_every_families_page(site_data, built_sit
     assert "more than 250 children" in shire and "1,200 other documents" in shire
 
 
-@pytest.mark.parametrize(
-    "page, heading, audience",
-    [
-        ("about/index.html", "What is an Ofsted inspection?", "families"),
-        ("about/young-people/index.html", "What is an Ofsted check?", "young_people"),
-    ],
-)
-def test_about_pages_for_each_audience(
-    site_data, built_site: Path, page: str, heading: str, audience: str
-):
+@pytest.mark.parametrize("page, heading, audience", [
+    ("about/index.html", "What is an Ofsted inspection?", "families"),
+    ("about/young-people/index.html", "What is an Ofsted check?", "young_people"),
+])
+def test_about_pages_for_each_audience(site_data, built_site: Path, page: str, heading: str,
+                                       audience: str):
     text = read(built_site / page).page_text
     assert heading in text
     # Every kind of inspection and visit in use now is named, in this audience's words.

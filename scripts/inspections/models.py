@@ -309,22 +309,14 @@ class NextInspection(Strict):
     """When the next graded inspection is usually expected: a published rule, kept as data so
     the site can show an estimated window (never a promise) with its basis."""
 
-    after_months: int = Field(
-        description="Usual months from the end of the last graded "
-        "inspection to the next one, e.g. 36."
-    )
-    give_or_take_months: int = Field(
-        0, description="How many months earlier or later it can be, e.g. 6."
-    )
-    judgement: Slug | None = Field(
-        None,
-        description="The judgement whose grade decides whether "
-        "the rule applies, e.g. `overall-effectiveness`.",
-    )
-    grades: list[Slug] = Field(
-        default_factory=list,
-        description="The grades of that judgement the rule applies to (empty: every grade).",
-    )
+    after_months: int = Field(description="Usual months from the end of the last graded "
+                              "inspection to the next one, e.g. 36.")
+    give_or_take_months: int = Field(0, description="How many months earlier or later it can "
+                                     "be, e.g. 6.")
+    judgement: Slug | None = Field(None, description="The judgement whose grade decides whether "
+                                   "the rule applies, e.g. `overall-effectiveness`.")
+    grades: list[Slug] = Field(default_factory=list, description="The grades of that judgement "
+                               "the rule applies to (empty: every grade).")
     basis: ForAudience = Field(description="The rule and where it comes from, in plain words.")
     uncertainty: Text = Field(description="Why the window may be wrong, in plain words.")
     source: SourceLink = Field(description="The public document that states the rule.")
@@ -352,8 +344,7 @@ class Framework(Strict):
     )
     kinds: dict[Slug, Kind] = Field(min_length=1, description="The kinds of inspection and visit.")
     next_inspection: NextInspection | None = Field(
-        None, description="Optional: when the next graded inspection is usually expected."
-    )
+        None, description="Optional: when the next graded inspection is usually expected.")
 
 
 # ---------------------------------------------------------------------------- inspections
@@ -362,7 +353,9 @@ class Framework(Strict):
 class DateInfo(Strict):
     """A date that may be known only to the month or year, or not at all."""
 
-    value: PartialDate = Field(description="YYYY-MM-DD, YYYY-MM, YYYY, or `unknown`.")
+    value: PartialDate = Field(
+        description="YYYY-MM-DD, YYYY-MM, YYYY, or `unknown`."
+    )
     text: Text | None = Field(
         None, description="What the source says, when it is not a whole date (e.g. no year)."
     )
@@ -436,8 +429,7 @@ class Inspection(Strict):
     dates: Dates
     report: Report
     previous: str | None = Field(
-        None,
-        description="The previous judged inspection, as `area/slug`, e.g. `derby/2017-03-sif`.",
+        None, description="The previous judged inspection, as `area/slug`, e.g. `derby/2017-03-sif`."
     )
     judgements: dict[Slug, Slug] = Field(
         default_factory=dict,
@@ -448,7 +440,9 @@ class Inspection(Strict):
     how_inspected: HowInspected | None = None
     summary: ForAudience = Field(description="What inspectors found, in a few sentences.")
     going_well: list[Finding] = Field(default_factory=list, description="What is going well.")
-    must_improve: list[Finding] = Field(default_factory=list, description="What must get better.")
+    must_improve: list[Finding] = Field(
+        default_factory=list, description="What must get better."
+    )
     next_steps: NextSteps | None = None
     notes: Text | None = Field(None, description="What is not known, or inferred, and why.")
     sources: dict[Slug, Source] = Field(
@@ -490,8 +484,7 @@ class Helpline(Strict):
 
     name: Text = Field(description="Who answers, e.g. `Childline`.")
     number: Annotated[str, AfterValidator(_helpline_number)] = Field(
-        description='The phone number, in quotes, e.g. "0800 1111".'
-    )
+        description='The phone number, in quotes, e.g. "0800 1111".')
     young_people: Text = Field(description="When to call, in a few words for young people.")
     families: Text = Field(description="When to call, in a few words for families and adults.")
     hours: Text | None = Field(None, description="Opening hours in plain words.")

@@ -51,59 +51,35 @@ class Column:
 
 
 COLUMNS = [
-    Column(
-        "inspection_id",
-        "The inspection's identifier: `area/file-name`, e.g. "
-        "`derby/2022-03-ilacs`. The same in every file and on the site.",
-    ),
+    Column("inspection_id", "The inspection's identifier: `area/file-name`, e.g. "
+           "`derby/2022-03-ilacs`. The same in every file and on the site."),
     Column("area_id", "The area's identifier, e.g. `derby`."),
     Column("area_name", "The area's everyday name."),
     Column("council", "The council's full name."),
     Column("region", "The English region the area is in."),
-    Column(
-        "framework_id",
-        "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
-        "from different frameworks are on different scales: never mix them.",
-    ),
+    Column("framework_id", "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
+           "from different frameworks are on different scales: never mix them."),
     Column("framework_name", "The framework's official name."),
-    Column(
-        "kind_id",
-        "The kind of inspection or visit under that framework, e.g. `standard`, "
-        "`short`, `focused-visit`.",
-    ),
+    Column("kind_id", "The kind of inspection or visit under that framework, e.g. `standard`, "
+           "`short`, `focused-visit`."),
     Column("kind_name", "The kind's official name."),
     Column("graded", "`true` if this kind gives grades, `false` for visits without grades."),
-    Column(
-        "start_date",
-        "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
-        "`YYYY` when only the month or year is known, or `unknown`.",
-    ),
+    Column("start_date", "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
+           "`YYYY` when only the month or year is known, or `unknown`."),
     Column("end_date", "Last day inspectors were there (same format)."),
     Column("published_date", "When Ofsted published the report (same format)."),
-    Column(
-        "previous_inspection_id",
-        "The previous graded inspection of the same area, if known (empty if not).",
-    ),
+    Column("previous_inspection_id", "The previous graded inspection of the same area, if "
+           "known (empty if not)."),
     Column("report_url", "Where to read Ofsted's report."),
     Column("page_url", "This site's page about the inspection, for families."),
     Column("young_people_url", "This site's page about the inspection, for young people."),
-    Column(
-        "judgement_id",
-        "What was judged, e.g. `overall-effectiveness`. Empty for an inspection without grades.",
-        "judgement",
-    ),
+    Column("judgement_id", "What was judged, e.g. `overall-effectiveness`. Empty for an "
+           "inspection without grades.", "judgement"),
     Column("judgement_name", "The judgement's official name.", "judgement"),
-    Column(
-        "part_of",
-        "For a sub-judgement: the judgement it is part of (empty otherwise).",
-        "judgement",
-    ),
-    Column(
-        "grade_id",
-        "The grade, from the framework's own scale (e.g. `good`), or "
-        "`unknown` when our sources do not give it.",
-        "judgement",
-    ),
+    Column("part_of", "For a sub-judgement: the judgement it is part of (empty otherwise).",
+           "judgement"),
+    Column("grade_id", "The grade, from the framework's own scale (e.g. `good`), or "
+           "`unknown` when our sources do not give it.", "judgement"),
     Column("grade_name", "The grade as Ofsted writes it, or `Not known`.", "judgement"),
 ]
 
@@ -124,21 +100,12 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
     fw = site.frameworks[insp.framework].model
     kind = fw.kinds[insp.kind]
     record: dict[str, Any] = {
-        "inspection_id": entry.key,
-        "area_id": insp.area,
-        "area_name": area.name,
-        "council": area.council,
-        "region": area.region,
-        "framework_id": insp.framework,
-        "framework_name": fw.name,
-        "kind_id": insp.kind,
-        "kind_name": kind.name.official,
-        "graded": kind.graded,
-        "start_date": insp.dates.start.value,
-        "end_date": insp.dates.end.value,
-        "published_date": insp.dates.published.value,
-        "previous_inspection_id": insp.previous or "",
-        "report_url": insp.report.url,
+        "inspection_id": entry.key, "area_id": insp.area, "area_name": area.name,
+        "council": area.council, "region": area.region, "framework_id": insp.framework,
+        "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
+        "graded": kind.graded, "start_date": insp.dates.start.value,
+        "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,
+        "previous_inspection_id": insp.previous or "", "report_url": insp.report.url,
         "page_url": _url(base, inspection_path(entry.key, "families")),
         "young_people_url": _url(base, inspection_path(entry.key, "young-people")),
     }
@@ -147,24 +114,18 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
         if key not in insp.judgements:
             continue
         grade = insp.judgements[key]
-        judgements.append(
-            {
-                "judgement_id": key,
-                "judgement_name": judgement.official,
-                "part_of": judgement.part_of or "",
-                "grade_id": grade,
-                "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known",
-            }
-        )
+        judgements.append({
+            "judgement_id": key, "judgement_name": judgement.official,
+            "part_of": judgement.part_of or "", "grade_id": grade,
+            "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known"})
     record["judgements"] = judgements
     return record
 
 
 def records(site: Site, base: str) -> list[dict[str, Any]]:
     """Every inspection, by area then date."""
-    entries = sorted(
-        site.inspections.values(), key=lambda e: (e.model.area, sort_key(e.model), e.key)
-    )
+    entries = sorted(site.inspections.values(),
+                     key=lambda e: (e.model.area, sort_key(e.model), e.key))
     return [inspection_record(site, e, base) for e in entries]
 
 
@@ -190,42 +151,25 @@ def _cell(value: Any) -> str:
 
 def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
     doc = {
-        "about": (
-            "Ofsted inspections of councils' children's services on the site "
-            "Inspections explained. Grades are on each framework's own scale: never "
-            "compare grades from different frameworks. Covers only the areas on this "
-            "site."
-        ),
+        "about": ("Ofsted inspections of councils' children's services on the site "
+                  "Inspections explained. Grades are on each framework's own scale: never "
+                  "compare grades from different frameworks. Covers only the areas on this "
+                  "site."),
         "licence": licence.as_json(),
         "columns": {c.name: c.about for c in COLUMNS},
-        "areas": [
-            {
-                "area_id": k,
-                "area_name": a.model.name,
-                "council": a.model.council,
-                "region": a.model.region,
-                "kind": a.model.kind,
-                "page_url": _url(base, f"areas/{k}/index.md"),
-            }
-            for k, a in sorted(site.areas.items())
-        ],
-        "frameworks": [
-            {
-                "framework_id": k,
-                "framework_name": f.model.name,
-                "short_name": f.model.short_name,
-                "in_use_from": f.model.in_use.from_,
-                "in_use_to": f.model.in_use.to or "",
-                "grades": [
-                    {"grade_id": g, "grade_name": v.official} for g, v in f.model.grades.items()
-                ],
-                "judgements": [
-                    {"judgement_id": j, "judgement_name": v.official, "part_of": v.part_of or ""}
-                    for j, v in f.model.judgements.items()
-                ],
-            }
-            for k, f in sorted(site.frameworks.items())
-        ],
+        "areas": [{"area_id": k, "area_name": a.model.name, "council": a.model.council,
+                   "region": a.model.region, "kind": a.model.kind,
+                   "page_url": _url(base, f"areas/{k}/index.md")}
+                  for k, a in sorted(site.areas.items())],
+        "frameworks": [{"framework_id": k, "framework_name": f.model.name,
+                        "short_name": f.model.short_name, "in_use_from": f.model.in_use.from_,
+                        "in_use_to": f.model.in_use.to or "",
+                        "grades": [{"grade_id": g, "grade_name": v.official}
+                                   for g, v in f.model.grades.items()],
+                        "judgements": [{"judgement_id": j, "judgement_name": v.official,
+                                        "part_of": v.part_of or ""}
+                                       for j, v in f.model.judgements.items()]}
+                       for k, f in sorted(site.frameworks.items())],
         "inspections": recs,
     }
     return indented_json(doc) + "\n"
@@ -295,18 +239,10 @@ def _flat_encoder(separator: str) -> Any:
     item_separator = "," + separator
     make = json.encoder.c_make_encoder
     if make is None:  # a Python without the C accelerator
-        return functools.partial(json.dumps, ensure_ascii=False, separators=(item_separator, ": "))
-    encode = make(
-        None,
-        _not_json,
-        json.encoder.encode_basestring,
-        None,
-        ": ",
-        item_separator,
-        False,
-        False,
-        True,
-    )
+        return functools.partial(json.dumps, ensure_ascii=False,
+                                 separators=(item_separator, ": "))
+    encode = make(None, _not_json, json.encoder.encode_basestring, None, ": ", item_separator,
+                  False, False, True)
     return lambda value: "".join(encode(value, 0))
 
 
@@ -317,52 +253,35 @@ def _not_json(value: Any) -> Any:
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of ``inspections.json``."""
     text = {"type": "string"}
-    props: dict[str, Any] = {
-        c.name: {**text, "description": c.about} for c in COLUMNS if c.per == "inspection"
-    }
+    props: dict[str, Any] = {c.name: {**text, "description": c.about}
+                             for c in COLUMNS if c.per == "inspection"}
     props["graded"] = {"type": "boolean", "description": props["graded"]["description"]}
-    judgement = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [c.name for c in COLUMNS if c.per == "judgement"],
-        "properties": {
-            c.name: {**text, "description": c.about} for c in COLUMNS if c.per == "judgement"
-        },
-    }
-    props["judgements"] = {
-        "type": "array",
-        "items": judgement,
-        "description": "The grades, in the framework's order.",
-    }
+    judgement = {"type": "object", "additionalProperties": False,
+                 "required": [c.name for c in COLUMNS if c.per == "judgement"],
+                 "properties": {c.name: {**text, "description": c.about}
+                                for c in COLUMNS if c.per == "judgement"}}
+    props["judgements"] = {"type": "array", "items": judgement,
+                           "description": "The grades, in the framework's order."}
     named = {"type": "object", "additionalProperties": True}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "inspections.schema.json",
         "title": "Inspections explained: open data",
-        "type": "object",
-        "additionalProperties": False,
+        "type": "object", "additionalProperties": False,
         "required": ["about", "licence", "columns", "areas", "frameworks", "inspections"],
         "properties": {
             "about": text,
             "licence": {
-                "type": "object",
-                "additionalProperties": False,
+                "type": "object", "additionalProperties": False,
                 "required": sorted(licence.as_json()),
                 "properties": {k: text for k in sorted(licence.as_json())},
-                "description": "The licence of this data and the attribution to keep with it.",
-            },
+                "description": "The licence of this data and the attribution to keep with it."},
             "columns": {"type": "object"},
             "areas": {"type": "array", "items": named},
             "frameworks": {"type": "array", "items": named},
-            "inspections": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": list(props),
-                    "properties": props,
-                },
-            },
+            "inspections": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": list(props), "properties": props}},
         },
     }
 
@@ -378,30 +297,20 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
     """An Atom feed of inspection summaries for families, newest first."""
     ET.register_namespace("", ATOM)
     dated = [(best_date(e.model), e) for e in site.inspections.values()]
-    dated = sorted(
-        ((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key), reverse=True
-    )[:limit]
+    dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key),
+                   reverse=True)[:limit]
     root = ET.Element(f"{{{ATOM}}}feed")
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en-GB")
     _sub(root, "id", base)
     _sub(root, "title", "Inspections explained: new and updated summaries")
-    _sub(
-        root,
-        "subtitle",
-        "What Ofsted found when it inspected councils' children's services, in plain words.",
-    )
+    _sub(root, "subtitle", "What Ofsted found when it inspected councils' children's "
+         "services, in plain words.")
     _sub(root, "updated", _stamp(dated[0][0]) if dated else "1970-01-01T00:00:00Z")
     _sub(root, "rights", licence.STATEMENT, type="text")
     author = _sub(root, "author", None)
     _sub(author, "name", "Inspections explained")
-    _sub(
-        root,
-        "link",
-        None,
-        rel="self",
-        href=base.rstrip("/") + "/feed.xml",
-        type="application/atom+xml",
-    )
+    _sub(root, "link", None, rel="self", href=base.rstrip("/") + "/feed.xml",
+         type="application/atom+xml")
     _sub(root, "link", None, rel="alternate", href=base, type="text/html")
     _sub(root, "link", None, rel="license", href=licence.URL, type="text/html")  # RFC 4946
     for day, entry in dated:
@@ -412,23 +321,13 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
         url = _url(base, inspection_path(entry.key, "families"))
         item = _sub(root, "entry", None)
         _sub(item, "id", url)
-        _sub(
-            item,
-            "title",
-            f"{area.name}: {kind.name.families} ({fw.short_name}), "
-            f"{insp.dates.start.value[:4] if insp.dates.start.value != UNKNOWN else day[:4]}",
-        )
+        _sub(item, "title", f"{area.name}: {kind.name.families} ({fw.short_name}), "
+             f"{insp.dates.start.value[:4] if insp.dates.start.value != UNKNOWN else day[:4]}")
         _sub(item, "updated", _stamp(day))
         _sub(item, "link", None, rel="alternate", href=url, type="text/html")
-        _sub(
-            item,
-            "link",
-            None,
-            rel="related",
-            href=_url(base, inspection_path(entry.key, "young-people")),
-            type="text/html",
-            title="For young people",
-        )
+        _sub(item, "link", None, rel="related",
+             href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
+             title="For young people")
         _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
         _sub(item, "category", None, term=insp.framework, label=fw.short_name)
     ET.indent(root)

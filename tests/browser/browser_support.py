@@ -22,26 +22,13 @@ AXE = TOOLS / "axe-core" / "axe.min.js"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 JAVA = shutil.which("java") or "/usr/bin/java"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--metrics-recording-only",
-    "--mute-audio",
-]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-default-apps",
+                 "--disable-extensions", "--metrics-recording-only", "--mute-audio"]
 # Each page is checked in every one of these states: (name, colour scheme, viewport width).
-STATES = [
-    ("light-390", "light", 390),
-    ("dark-390", "dark", 390),
-    ("light-1280", "light", 1280),
-    ("dark-1280", "dark", 1280),
-]
+STATES = [("light-390", "light", 390), ("dark-390", "dark", 390),
+          ("light-1280", "light", 1280), ("dark-1280", "dark", 1280)]
 
 
 def need(path: Path | str, what: str) -> None:

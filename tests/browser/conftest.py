@@ -38,12 +38,10 @@ def pytest_terminal_summary(terminalreporter) -> None:
         f"pages: {len(f.pages)}; page-states (page x palette x width): {f.page_states}; "
         f"axe violations: {f.axe_violations}; requests: {f.requests}, to other hosts: "
         f"{f.other_host_requests}; cookies: {f.cookies}; storage items after load: "
-        f"{f.storage_items}"
-    )
+        f"{f.storage_items}")
     if f.html_errors >= 0:
-        terminalreporter.write_line(
-            f"HTML files checked by the Nu HTML Checker: {f.html_files}; errors: {f.html_errors}"
-        )
+        terminalreporter.write_line(f"HTML files checked by the Nu HTML Checker: "
+                                    f"{f.html_files}; errors: {f.html_errors}")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -55,7 +53,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "no such file")
-        return super().translate_path("/" + path[len(self.prefix) :])
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
@@ -63,10 +61,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def site_prefix(built_site: Path) -> str:
     """The path of the site's address (``/inspections-explained/``), from its canonical link."""
-    found = re.search(
-        r'<link rel="canonical" href="([^"]+)"',
-        (built_site / "index.html").read_text(encoding="utf-8"),
-    )
+    found = re.search(r'<link rel="canonical" href="([^"]+)"',
+                      (built_site / "index.html").read_text(encoding="utf-8"))
     return urlsplit(found.group(1)).path if found else "/"
 
 
@@ -75,8 +71,7 @@ def site_url(built_site: Path) -> Iterator[str]:
     """The built site, served by a threaded http.server on a free port of 127.0.0.1."""
     handler = type("Handler", (_Handler,), {"prefix": site_prefix(built_site)})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(built_site))
-    )
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{handler.prefix}"
@@ -111,12 +106,9 @@ def context_for(browser):
     made = []
 
     def make(scheme: str = "light", width: int = 1280, **options):
-        context = browser.new_context(
-            color_scheme=scheme,
-            viewport={"width": width, "height": 800},
-            service_workers="block",
-            **options,
-        )
+        context = browser.new_context(color_scheme=scheme,
+                                      viewport={"width": width, "height": 800},
+                                      service_workers="block", **options)
         made.append(context)
         return context
 

@@ -45,8 +45,7 @@ def site_dir(project) -> Path:
 
 def _rows(page) -> list[str]:
     return page.eval_on_selector_all(
-        "[data-compare-table] tbody tr:not([hidden]) th", "els => els.map(e => e.textContent)"
-    )
+        "[data-compare-table] tbody tr:not([hidden]) th", "els => els.map(e => e.textContent)")
 
 
 def test_full_table_without_javascript(browser, site_dir, project):
@@ -63,8 +62,7 @@ def test_full_table_without_javascript(browser, site_dir, project):
         for name in missing:
             # Each row is headed by the area's name (a link to the area's page).
             row = page.locator("tbody tr").filter(
-                has=page.get_by_role("rowheader", name=name, exact=True)
-            )
+                has=page.get_by_role("rowheader", name=name, exact=True))
             assert "Not yet inspected under this framework" in row.inner_text()
         assert page.locator("select").count() == 0  # the filter is added by the script
         assert page.locator("caption").count() == 1
@@ -83,10 +81,8 @@ def test_filter_by_region_and_sort_with_the_keyboard(browser, site_dir, project)
         page.goto(base + "compare/")
         region = sorted({a.model.region for a in site.areas.values()})[0]
         page.get_by_label("Show areas in").select_option(region)
-        expected = sorted(
-            (a.model.name for a in site.areas.values() if a.model.region == region),
-            key=str.casefold,
-        )
+        expected = sorted((a.model.name for a in site.areas.values()
+                           if a.model.region == region), key=str.casefold)
         assert _rows(page) == expected
         status = page.locator("[data-compare-status]")
         assert status.get_attribute("role") == "status"
@@ -99,19 +95,16 @@ def test_filter_by_region_and_sort_with_the_keyboard(browser, site_dir, project)
         header = page.locator("thead th").nth(3)
         assert header.get_attribute("aria-sort") == "ascending"
         ranks = page.eval_on_selector_all(
-            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))"
-        )
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
         assert ranks == sorted(ranks)
         assert "best first" in status.inner_text()
         page.keyboard.press("Enter")
         assert header.get_attribute("aria-sort") == "descending"
         ranks = page.eval_on_selector_all(
-            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))"
-        )
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
         inspected = [r for r in ranks if r != 99]
-        assert inspected == sorted(inspected, reverse=True) and ranks[len(inspected) :] == [99] * (
-            len(ranks) - len(inspected)
-        )
+        assert inspected == sorted(inspected, reverse=True) and ranks[len(inspected):] == \
+            [99] * (len(ranks) - len(inspected))
     ctx.close()
 
 
@@ -129,9 +122,8 @@ def test_first_load_skips_theme_script_and_search_but_search_works_on_use(browse
         page = ctx.new_page()
         page.goto(base + "compare/", wait_until="networkidle")
         page.wait_for_timeout(500)
-        assert not any(
-            "search_index.json" in u or "bundle." in u or "/workers/" in u for u in fetched
-        ), fetched
+        assert not any("search_index.json" in u or "bundle." in u or "/workers/" in u
+                       for u in fetched), fetched
         query = page.locator("input[data-md-component=search-query]")
         query.click()  # the reader starts to use search: the theme script loads now
         page.wait_for_function("() => window.document$ !== undefined")

@@ -52,17 +52,14 @@ def load_reference(root: Path) -> tuple[dict, dict]:
             if model is not None:
                 table[path.stem] = model
     if not out[1]:
-        raise ImportRefused(
-            f"{root / 'data' / 'frameworks'}: there are no framework files, so "
-            "the report cannot be matched. Run this in the project folder, or "
-            "give --root"
-        )
+        raise ImportRefused(f"{root / 'data' / 'frameworks'}: there are no framework files, so "
+                            "the report cannot be matched. Run this in the project folder, or "
+                            "give --root")
     return out
 
 
-def draft_report(
-    text: str, root: Path, source_name: str, seed: str | None = None, area: str | None = None
-) -> tuple[DraftFacts, list[str], list[str]]:
+def draft_report(text: str, root: Path, source_name: str, seed: str | None = None,
+                 area: str | None = None) -> tuple[DraftFacts, list[str], list[str]]:
     """The facts for a draft from report text, with what was found and what was missing."""
     areas, frameworks = load_reference(root)
     lines = clean(text)
@@ -79,11 +76,9 @@ def draft_report(
             match = facts.find_area(flat, areas)
             close = facts.difflib.get_close_matches(area, list(areas), n=5, cutoff=0.4)
             hint = ", ".join(close or match.closest or list(areas)[:10])
-            raise ImportRefused(
-                f"There is no area `{area}` in data/areas/. "
-                f"Closest: {hint or 'none'}. Add the area's file first, or "
-                "give one of those with --area"
-            )
+            raise ImportRefused(f"There is no area `{area}` in data/areas/. "
+                                f"Closest: {hint or 'none'}. Add the area's file first, or "
+                                "give one of those with --area")
         area_slug = area
         found.append(f"Area: {area} (given with --area)")
     else:
@@ -91,11 +86,9 @@ def draft_report(
         if match.slug is None:
             named = f" It names {match.named}." if match.named else ""
             close = ", ".join(match.closest) if match.closest else "none"
-            raise ImportRefused(
-                f"Could not tell which area in data/areas/ this report is about."
-                f"{named} Closest areas: {close}. Run again with --area SLUG "
-                "(the area's file name), or add the area to data/areas/ first"
-            )
+            raise ImportRefused(f"Could not tell which area in data/areas/ this report is about."
+                                f"{named} Closest areas: {close}. Run again with --area SLUG "
+                                "(the area's file name), or add the area to data/areas/ first")
         area_slug = match.slug
         found.append(f"Area: {area_slug} ({match.how}; use --area to choose another)")
     area_name = areas[area_slug].name
@@ -109,31 +102,22 @@ def draft_report(
         fw_key, kind = visits[0]
         fw = frameworks[fw_key]
         graded, grades = False, {}
-        found.append(
-            f"Kind: {fw.kinds[kind].name.official.lower()} under {fw.short_name} "
-            f"({fw_key}): a letter with no grades, so no judgements are written"
-        )
+        found.append(f"Kind: {fw.kinds[kind].name.official.lower()} under {fw.short_name} "
+                     f"({fw_key}): a letter with no grades, so no judgements are written")
     else:
         matches = facts.match_frameworks(flat, frameworks, dates.start)
         best = matches[0] if matches else None
         if best is None or not best.judgements:
-            raise ImportRefused(
-                f"{source_name}: found no judgements or grades from any framework "
-                "in data/frameworks/, and it is not a focused or monitoring "
-                "visit letter. Check it is an Ofsted report on a council's "
-                "children's services"
-            )
+            raise ImportRefused(f"{source_name}: found no judgements or grades from any framework "
+                                "in data/frameworks/, and it is not a focused or monitoring "
+                                "visit letter. Check it is an Ofsted report on a council's "
+                                "children's services")
         fw_key, fw, graded = best.key, frameworks[best.key], True
-        grades = {
-            k: best.judgements.get(k, "unknown")
-            for k, j in fw.judgements.items()
-            if k in best.judgements or not j.separate
-        }
+        grades = {k: best.judgements.get(k, "unknown") for k, j in fw.judgements.items()
+                  if k in best.judgements or not j.separate}
         n_names = len([j for j in fw.judgements.values() if not j.separate])
-        found.append(
-            f"Framework: {fw_key} ({fw.short_name}): {len(best.judgements)} judgements "
-            f"found, {n_names - len(best.missing)} of its {n_names} main ones"
-        )
+        found.append(f"Framework: {fw_key} ({fw.short_name}): {len(best.judgements)} judgements "
+                     f"found, {n_names - len(best.missing)} of its {n_names} main ones")
         kind, kind_note = _graded_kind(flat, fw, dates)
         for key, grade in grades.items():
             if grade == "unknown":
@@ -141,55 +125,38 @@ def draft_report(
             else:
                 found.append(f"Judgement: {key}: {grade}")
         if len(matches) > 1 and matches[1].score[0] == best.score[0]:
-            notes.append(
-                f"The judgements also fit {matches[1].key}; {fw_key} was chosen by "
-                "the inspection dates. Check the framework."
-            )
+            notes.append(f"The judgements also fit {matches[1].key}; {fw_key} was chosen by "
+                         "the inspection dates. Check the framework.")
     date_notes = {
         "start": "the first day inspectors were on site (YYYY-MM-DD)",
         "end": "the last day inspectors were on site (YYYY-MM-DD)",
         "published": "the day Ofsted published the report (YYYY-MM-DD), from Ofsted's website",
     }
     if dates.letter:
-        date_notes["published"] = (
-            f"the day Ofsted published the letter (YYYY-MM-DD); the letter is dated {dates.letter}"
-        )
+        date_notes["published"] = (f"the day Ofsted published the letter (YYYY-MM-DD); the "
+                                   f"letter is dated {dates.letter}")
     for name in ("start", "end", "published"):
         value = getattr(dates, name)
         if value:
             found.append(f"Date {name}: {value} (from {dates.where[name]})")
     n_par = len([p for p in structure.paragraphs if p.number is not None])
     inferred = [p.number for p in structure.paragraphs if p.inferred]
-    found.append(
-        f"Structure: {len(structure.sections)} sections, {n_par} "
-        f"{'numbered' if structure.numbered else 'counted'} paragraphs"
-        + (f" ({len(inferred)} numbers inferred)" if inferred else "")
-    )
+    found.append(f"Structure: {len(structure.sections)} sections, {n_par} "
+                 f"{'numbered' if structure.numbered else 'counted'} paragraphs"
+                 + (f" ({len(inferred)} numbers inferred)" if inferred else ""))
     if structure.improvements:
-        found.append(
-            f"Areas for improvement: {len(structure.improvements)} "
-            f"(under '{structure.improvements_heading}')"
-        )
+        found.append(f"Areas for improvement: {len(structure.improvements)} "
+                     f"(under '{structure.improvements_heading}')")
     elif graded:
         missing.append("No areas for improvement found (no 'What needs to improve?' list)")
     draft = DraftFacts(
-        area=area_slug,
-        area_name=area_name,
-        framework=fw_key,
-        framework_short=fw.short_name,
-        kind=kind,
-        kind_note=kind_note,
-        graded=graded,
-        kind_name=fw.kinds[kind].name.official,
-        judgements=grades,
+        area=area_slug, area_name=area_name, framework=fw_key, framework_short=fw.short_name,
+        kind=kind, kind_note=kind_note, graded=graded,
+        kind_name=fw.kinds[kind].name.official, judgements=grades,
         judgement_names={k: j.official for k, j in fw.judgements.items()},
         dates={"start": dates.start, "end": dates.end, "published": dates.published},
-        date_notes=date_notes,
-        source_name=source_name,
-        seed=seed,
-        structure=structure,
-        notes=notes,
-    )
+        date_notes=date_notes, source_name=source_name, seed=seed, structure=structure,
+        notes=notes)
     return draft, found, missing
 
 
@@ -201,16 +168,13 @@ def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
     if len(graded) == 1:
         return graded[0], None
     if "short" in graded and dates.start and dates.end:
-        days = (
-            facts.dt.date.fromisoformat(dates.end) - facts.dt.date.fromisoformat(dates.start)
-        ).days + 1
+        days = (facts.dt.date.fromisoformat(dates.end)
+                - facts.dt.date.fromisoformat(dates.start)).days + 1
         if days <= 7:
-            return "short", (
-                f"the report does not name its kind; {days} days on site fits a short inspection"
-            )
-    return graded[0], (
-        f"the report does not say which kind of inspection this was ({', '.join(graded)})"
-    )
+            return "short", (f"the report does not name its kind; {days} days on site fits a "
+                             "short inspection")
+    return graded[0], (f"the report does not say which kind of inspection this was "
+                       f"({', '.join(graded)})")
 
 
 def target_path(root: Path, draft: DraftFacts) -> Path:
@@ -222,13 +186,8 @@ def target_path(root: Path, draft: DraftFacts) -> Path:
     return root / "data" / "inspections" / draft.area / f"{when}-{what}.yaml"
 
 
-def import_report(
-    report: Path,
-    root: Path,
-    area: str | None = None,
-    out: Path | None = None,
-    seeds: Path | None = None,
-) -> ImportResult:
+def import_report(report: Path, root: Path, area: str | None = None,
+                  out: Path | None = None, seeds: Path | None = None) -> ImportResult:
     """Import ``report`` into a new draft file under ``root``; never overwrites."""
     root = Path(root)
     seeds = seeds if seeds is not None else root.resolve().parent / "shared" / "seeds"
@@ -259,19 +218,15 @@ def import_report(
             missing.append(f"Grade for `{key}` not found: add it at line {line}")
     missing = [m for m in missing if not m.startswith("No grade found")]
     if path.exists():
-        raise ImportRefused(
-            f"{shown} already exists, and import never overwrites a file. "
-            "Move or rename it, or give another file name with --out"
-        )
+        raise ImportRefused(f"{shown} already exists, and import never overwrites a file. "
+                            "Move or rename it, or give another file name with --out")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
             handle.write(yaml_text)
     except FileExistsError:
-        raise ImportRefused(
-            f"{shown} already exists, and import never overwrites a file. "
-            "Give another file name with --out"
-        ) from None
+        raise ImportRefused(f"{shown} already exists, and import never overwrites a file. "
+                            "Give another file name with --out") from None
     except OSError as exc:
         raise ImportRefused(f"{shown}: could not write the draft ({exc.strerror})") from None
     placeholders = [str(p) for p in check_placeholders(doc)]

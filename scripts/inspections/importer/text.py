@@ -31,24 +31,12 @@ BULLET = "• "
 _BULLET_SYMBOLS = "•●▪■◦○▫□➢➤►✓✔\uf0b7\uf0a7\uf0d8"
 _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
 _BULLET = re.compile(
-    rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))"
-)
+    rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
 _NUMBER = re.compile(r"^(\d{1,3})[.,](?=\s|$)\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_QUOTES = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "‛": "'",
-        "“": '"',
-        "”": '"',
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u200b": "",
-        "\u00ad": "",
-    }
-)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ",
+                         "\u2009": " ", "\u200b": "", "\u00ad": ""})
 
 
 def normalise(raw: str) -> str:
@@ -71,19 +59,14 @@ def pages(raw: str) -> list[list[str]]:
                 current = []
             current.append(line)
         chunks.append("\n".join(current))
-    return [
-        [re.sub(r"[ \t]{2,}", " ", line.strip()) for line in chunk.split("\n")] for chunk in chunks
-    ]
+    return [[re.sub(r"[ \t]{2,}", " ", line.strip()) for line in chunk.split("\n")]
+            for chunk in chunks]
 
 
 def repeated_lines(page_lines: list[list[str]]) -> set[str]:
     """Page headers and footers: lines of two words or more found on three pages or more."""
-    counts = Counter(
-        line
-        for lines in page_lines
-        for line in set(lines)
-        if len(line.split()) >= 2 and not _NUMBER.match(line)
-    )
+    counts = Counter(line for lines in page_lines for line in set(lines)
+                     if len(line.split()) >= 2 and not _NUMBER.match(line))
     return {line for line, n in counts.items() if n >= 3}
 
 

@@ -18,26 +18,15 @@ from inspections.site import Entry, Site
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     areas = sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold())
-    by_letter = [
-        (letter, list(group))
-        for letter, group in groupby(areas, key=lambda kv: kv[1].model.name[0].upper())
-    ]
-    by_region = [
-        (region, [kv for kv in areas if kv[1].model.region == region]) for region in REGIONS
-    ]
+    by_letter = [(letter, list(group)) for letter, group in
+                 groupby(areas, key=lambda kv: kv[1].model.name[0].upper())]
+    by_region = [(region, [kv for kv in areas if kv[1].model.region == region])
+                 for region in REGIONS]
     yield render_page(
-        renderer,
-        "everyone/areas.md.j2",
-        {
-            "by_letter": [
-                (letter, [(k, view(e)) for k, e in group]) for letter, group in by_letter
-            ],
-            "by_region": [(r, [(k, view(e)) for k, e in group]) for r, group in by_region if group],
-        },
-        path="areas/index.md",
-        audience="everyone",
-        title="Find your area",
-    )
+        renderer, "everyone/areas.md.j2",
+        {"by_letter": [(letter, [(k, view(e)) for k, e in group]) for letter, group in by_letter],
+         "by_region": [(r, [(k, view(e)) for k, e in group]) for r, group in by_region if group]},
+        path="areas/index.md", audience="everyone", title="Find your area")
     for key, entry in areas:
         yield area_page(site, renderer, key, entry)
 
@@ -46,16 +35,8 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
     """One area's page (``make preview`` re-renders just this after an edit to one of its
     inspections)."""
     return render_page(
-        renderer,
-        "everyone/area.md.j2",
-        {
-            "area": view(entry),
-            "area_key": key,
-            "timeline": timeline(site, key),
-            "partners": partners(site, key),
-        },
-        path=area_path(key),
-        audience="everyone",
-        source=entry.path,
-        title=f"{entry.model.name}: Ofsted inspections of children's services",
-    )
+        renderer, "everyone/area.md.j2",
+        {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
+         "partners": partners(site, key)},
+        path=area_path(key), audience="everyone", source=entry.path,
+        title=f"{entry.model.name}: Ofsted inspections of children's services")

@@ -89,20 +89,14 @@ def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
             for j in heads:
                 grade = insp.model.judgements.get(j, UNKNOWN)
                 if grade in fw.grades:
-                    cells.append(Cell(grade, getattr(fw.grades[grade], field), scale.index(grade)))
+                    cells.append(Cell(grade, getattr(fw.grades[grade], field),
+                                      scale.index(grade)))
                 else:
                     cells.append(Cell(UNKNOWN, "Not known", len(scale)))
-        out.append(
-            Row(
-                key,
-                entry.model.name,
-                entry.model.region,
-                insp.key if insp else None,
-                date_text(insp.model.dates.start) if insp else "",
-                national.best_date(insp.model) or "" if insp else "",
-                cells,
-            )
-        )
+        out.append(Row(key, entry.model.name, entry.model.region,
+                       insp.key if insp else None,
+                       date_text(insp.model.dates.start) if insp else "",
+                       national.best_date(insp.model) or "" if insp else "", cells))
     return out
 
 
@@ -111,15 +105,8 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     default = national.default_framework(site)
     if default is None:
         return
-    choices = [
-        (
-            k,
-            view(site.frameworks[k]),
-            national.compare_path(site, k),
-            len(national.latest_under(site, k)),
-        )
-        for k in frameworks
-    ]
+    choices = [(k, view(site.frameworks[k]), national.compare_path(site, k),
+                len(national.latest_under(site, k))) for k in frameworks]
     regions = [r for r in REGIONS if any(a.model.region == r for a in site.areas.values())]
     for key in frameworks:
         path = national.compare_path(site, key)
@@ -129,47 +116,26 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         renderer.page = path
         table_rows = rows(site, key)
         yield render_page(
-            renderer,
-            "everyone/compare.md.j2",
-            {
-                "fw_key": key,
-                "fw": view(fw),
-                "heads": heads,
-                "rows": table_rows,
-                "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
-                "regions": regions,
-                "choices": choices,
-                "is_default": key == default,
-                "tally": national.tally(site, key, lead) if lead else None,
-                "script": href(path, SCRIPT),
-                "data_page": href(path, "data/index.md"),
-                "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
-                "insp_href": {
-                    r.inspection: href(path, inspection_path(r.inspection, "families"))
-                    for r in table_rows
-                    if r.inspection
-                },
-            },
-            path=path,
-            audience="families",
+            renderer, "everyone/compare.md.j2",
+            {"fw_key": key, "fw": view(fw), "heads": heads, "rows": table_rows,
+             "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
+             "regions": regions, "choices": choices, "is_default": key == default,
+             "tally": national.tally(site, key, lead) if lead else None,
+             "script": href(path, SCRIPT), "data_page": href(path, "data/index.md"),
+             "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
+             "insp_href": {r.inspection: href(path, inspection_path(r.inspection, "families"))
+                           for r in table_rows if r.inspection}},
+            path=path, audience="families",
             title=f"Compare areas: {fw.model.short_name}, "
-            f"{date_text(fw.model.in_use.from_)}"
-            f"{' to ' + date_text(fw.model.in_use.to) if fw.model.in_use.to else ' onwards'}",
-        )
+                  f"{date_text(fw.model.in_use.from_)}"
+                  f"{' to ' + date_text(fw.model.in_use.to) if fw.model.in_use.to else ' onwards'}")
     fw = site.frameworks[default]
     lead = national.lead_judgement(fw.model)
     yp_rows = rows(site, default, "young-people")
     by_region = [(r, [row for row in yp_rows if row.region == r]) for r in regions]
     yield render_page(
-        renderer,
-        "young-people/compare.md.j2",
-        {
-            "fw": view(fw),
-            "lead": lead,
-            "by_region": by_region,
-            "heads": national.headline_judgements(fw.model),
-        },
-        path="compare/young-people.md",
-        audience="young-people",
-        title="How areas did: young people's version",
-    )
+        renderer, "young-people/compare.md.j2",
+        {"fw": view(fw), "lead": lead, "by_region": by_region,
+         "heads": national.headline_judgements(fw.model)},
+        path="compare/young-people.md", audience="young-people",
+        title="How areas did: young people's version")

@@ -19,9 +19,8 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         yield from inspection_pages(site, renderer, key, entry)
 
 
-def inspection_pages(
-    site: Site, renderer: Renderer, key: str, entry: Entry[Inspection]
-) -> Iterator[Page]:
+def inspection_pages(site: Site, renderer: Renderer, key: str, entry: Entry[Inspection]
+                     ) -> Iterator[Page]:
     """The two pages of one inspection (``make preview`` re-renders just these after an edit)."""
     ctx = inspection_context(site, entry)
     area = entry.model.area and site.areas[entry.model.area].model.name
@@ -29,20 +28,10 @@ def inspection_pages(
     ctx["families_path"] = inspection_path(key, "families")
     ctx["young_people_path"] = inspection_path(key, "young-people")
     yield render_page(
-        renderer,
-        "families/inspection.md.j2",
-        ctx,
-        path=ctx["families_path"],
-        audience="families",
-        source=entry.path,
-        title=f"{area}: Ofsted {'inspection' if kind.graded else 'visit'}, {ctx['year']}",
-    )
+        renderer, "families/inspection.md.j2", ctx, path=ctx["families_path"],
+        audience="families", source=entry.path,
+        title=f"{area}: Ofsted {'inspection' if kind.graded else 'visit'}, {ctx['year']}")
     yield render_page(
-        renderer,
-        "young-people/inspection.md.j2",
-        ctx,
-        path=ctx["young_people_path"],
-        audience="young-people",
-        source=entry.path,
-        title=f"{area}, {ctx['year']}: what Ofsted found",
-    )
+        renderer, "young-people/inspection.md.j2", ctx, path=ctx["young_people_path"],
+        audience="young-people", source=entry.path,
+        title=f"{area}, {ctx['year']}: what Ofsted found")
