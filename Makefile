@@ -36,12 +36,13 @@ generate: $(STAMP)
 
 # Build into a temporary folder, add the search index (Pagefind, see scripts/inspections/search.py)
 # and swap it in only when everything passed, so site/ is either the last good build or the new
-# one, never half-built.
+# one, never half-built. Never --quiet: MkDocs then drops warnings before --strict counts them,
+# and a broken link or anchor would not stop the build.
 site: $(STAMP)
 	$(PY) -m inspections validate
 	$(PY) -m inspections check --problems-only
 	rm -rf build/site.new
-	$(BIN)/mkdocs build --strict --quiet --site-dir build/site.new
+	$(BIN)/mkdocs build --strict --site-dir build/site.new
 	$(PY) -m inspections search-index build/site.new
 	rm -rf site && mv build/site.new site
 	@echo "Built site/"
@@ -71,6 +72,7 @@ browser-tools: $(BROWSER_TOOLS)
 # BROWSER_TESTS=required: a missing browser or tool fails the browser tests instead of skipping.
 test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
 	$(PY) -m inspections check --problems-only
 	BROWSER_TESTS=required $(PY) -m pytest
 
@@ -94,7 +96,7 @@ export SOURCE_DATE_EPOCH
 endif
 PREVIEW_ADDR ?= 127.0.0.1:8000
 
-.PHONY: new check-contacts site-url
+.PHONY: new check-contacts check-links site-url
 
 # make new area=derby kind=ilacs start=2025-06-09   (see `python -m inspections new --help`)
 new: $(STAMP)
@@ -106,6 +108,11 @@ new: $(STAMP)
 # Run weekly by .github/workflows/contacts.yml: fails when a phone number is over 6 months old.
 check-contacts: $(STAMP)
 	@$(PY) -m inspections contacts --max-age-days 183
+
+# Run weekly by .github/workflows/links.yml (never by the build): fails when an outside link in
+# data/ or docs/ is broken, and writes build/link-report.md for the issue the workflow opens.
+check-links: $(STAMP)
+	@$(PY) -m inspections links --report build/link-report.md
 
 # The site's public address (site_url in mkdocs.yml), for the deploy job to compare with Pages.
 site-url: $(STAMP)

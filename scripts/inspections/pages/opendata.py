@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from inspections import licence
 from inspections.opendata import COLUMNS, FEED_ENTRIES
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
@@ -18,5 +19,5 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     yield render_page(
         renderer, "everyone/opendata.md.j2",
         {"columns": COLUMNS, "inspections": len(site.inspections), "areas": len(site.areas),
-         "feed_entries": FEED_ENTRIES},
+         "feed_entries": FEED_ENTRIES, "licence": licence},
         path="data/index.md", audience="everyone", title="Open data: every inspection and grade")
