@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from inspections.check import check_site, readability
+from inspections.check import readability
 from inspections.syllables import parse
 
 ROOT = Path(__file__).resolve().parent.parent
