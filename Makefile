@@ -16,6 +16,7 @@ help:
 	@echo "make test      run every test"
 	@echo "make validate  check the data files"
 	@echo "make check     check the words on every page are plain enough"
+	@echo "make review file=data/inspections/AREA/FILE.yaml   each plain point beside the report's words"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,6 +70,8 @@ browser-tools: $(BROWSER_TOOLS)
 test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
 	$(PY) -m inspections check --problems-only
+	$(PY) -m inspections copies
+	$(PY) -m inspections citations
 	BROWSER_TESTS=required $(PY) -m pytest
 
 lint: $(STAMP)

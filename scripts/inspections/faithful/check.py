@@ -159,10 +159,14 @@ def _place(doc: Document, loc: tuple[Any, ...], text: str, start: int) -> tuple[
     before = text[:start]
     probe = text[start:].split("\n")[0]
     probe = " ".join(probe.split()[:3])
-    if loc in doc.blocks:  # a | block: one file line for each line of text
-        line, col = doc.text_start(loc)
+    if loc in doc.blocks and doc.lines:  # a | block: one file line for each line of text
+        first, _ = doc.text_start(loc)
         row = before.count("\n")
-        return (line + row, (col if row == 0 else col) + len(before.split("\n")[-1]))
+        line = first + row
+        if line <= len(doc.lines):
+            text_line = doc.lines[line - 1]
+            indent = len(text_line) - len(text_line.lstrip())
+            return (line, indent + 1 + len(before.split("\n")[-1]))
     return doc.locate(loc, probe)
 
 
@@ -174,9 +178,11 @@ def run_checks(
     citations: bool,
     shared: Path | None = None,
     extra: list[Path] = (),
+    library: Library | None = None,
 ) -> Iterator[Problem]:
-    """Every problem the chosen checks find in the files (or every inspection file)."""
-    library = Library.beside(root, shared)
+    """Every problem the chosen checks find in the files (or every inspection file).
+    A ``library`` passed in keeps the texts it has read for the next run (tests share one)."""
+    library = library or Library.beside(root, shared)
     docs, problems = load_docs(root, inspection_files(root, files))
     yield from problems
     for doc in docs:
