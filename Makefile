@@ -94,7 +94,14 @@ export SOURCE_DATE_EPOCH
 endif
 PREVIEW_ADDR ?= 127.0.0.1:8000
 
-.PHONY: new check-contacts site-url
+.PHONY: new check-contacts site-url review
+
+# make review file=data/inspections/derby/2022-03-ilacs.yaml   (each point beside the report)
+review: $(STAMP)
+	@if [ -z "$(file)" ]; then \
+	  echo "Say which file, e.g.: make review file=data/inspections/derby/2022-03-ilacs.yaml"; \
+	  exit 2; fi
+	@$(PY) -m inspections review "$(file)"
 
 # make new area=derby kind=ilacs start=2025-06-09   (see `python -m inspections new --help`)
 new: $(STAMP)

@@ -239,3 +239,76 @@ def test_each_report_is_read_once_per_run(monkeypatch):
     path = library.index["https://files.ofsted.gov.uk/v1/file/50183218"]
     library.grams(path), library.structure(path), library.grams(path)
     assert calls == [path]
+
+
+# ---------------------------------------------------------------------------- review
+
+
+def test_review_prints_each_point_beside_the_paragraphs_it_cites(capsys):
+    assert (
+        main(
+            [
+                "review",
+                str(ROOT / DERBY),
+                "--width",
+                "120",
+                "--root",
+                str(ROOT),
+                "--shared",
+                str(SHARED),
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    block = out.split("What is going well, point 1 (line 33)")[1].split("=====")[0]
+    rows = [line for line in block.splitlines() if " | " in line]
+    assert rows, block
+    ours = " ".join(r.split(" | ")[0].strip() for r in rows)
+    theirs = " ".join(r.split(" | ")[1].strip() for r in rows)
+    assert "When children need help, they get it quickly." in " ".join(ours.split())
+    assert theirs.startswith("[Paragraph 1] Children who need help and protection in Derby")
+    assert all(len(line) <= 120 for line in out.splitlines())
+    assert "life-story work" in out and "](glossary:" not in out  # links shown as words
+
+
+def test_review_in_a_narrow_terminal_puts_the_report_under_our_words(capsys):
+    assert (
+        main(
+            [
+                "review",
+                str(ROOT / DERBY),
+                "--width",
+                "60",
+                "--root",
+                str(ROOT),
+                "--shared",
+                str(SHARED),
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert " | " not in out
+    assert "    [Paragraph 29] There are not enough options" in out
+    assert all(len(line) <= 60 for line in out.splitlines())
+
+
+def test_review_says_when_a_cited_paragraph_is_missing(project: Path, capsys):
+    edit(project, "    ref: paragraph 5\n", "    ref: paragraph 99\n")
+    assert (
+        main(
+            [
+                "review",
+                str(project / DERBY),
+                "--width",
+                "80",
+                "--root",
+                str(project),
+                "--shared",
+                str(SHARED),
+            ]
+        )
+        == 0
+    )
+    assert "[Paragraph 99] NOT IN THE REPORT" in capsys.readouterr().out
