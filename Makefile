@@ -70,8 +70,7 @@ browser-tools: $(BROWSER_TOOLS)
 test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
 	$(PY) -m inspections check --problems-only
-	$(PY) -m inspections copies
-	$(PY) -m inspections citations
+	$(PY) -m inspections sources
 	BROWSER_TESTS=required $(PY) -m pytest
 
 lint: $(STAMP)

@@ -312,3 +312,19 @@ def test_review_says_when_a_cited_paragraph_is_missing(project: Path, capsys):
         == 0
     )
     assert "[Paragraph 99] NOT IN THE REPORT" in capsys.readouterr().out
+
+
+def test_sources_runs_both_checks_and_reports_every_problem_at_once(project: Path, capsys):
+    edit(project, FIRST, f"  - families: {COPIED}")
+    edit(project, "    ref: paragraph 5\n", "    ref: paragraph 99\n")
+    assert main(["sources", "--root", str(project), "--shared", str(SHARED)]) == 1
+    err = capsys.readouterr().err
+    assert "21 words in a row" in err and "has no paragraph 99" in err
+    assert "Found 2 problems." in err
+
+
+def test_reading_in_several_processes_gives_the_same_texts():
+    one, two = Library.beside(ROOT, SHARED), Library.beside(ROOT, SHARED)
+    paths = [one.index[f"https://files.ofsted.gov.uk/v1/file/{n}"] for n in (50183218, 50004255)]
+    two.prefetch(paths, jobs=2)
+    assert [two.text(p) for p in paths] == [one.text(p) for p in paths]

@@ -154,6 +154,11 @@ def citation_problems(doc: Document, library: Library) -> list[Problem]:
     return problems
 
 
+def _sources(doc: Document) -> list[Any]:
+    sources = doc.data.get("sources") if isinstance(doc.data, dict) else None
+    return list(sources.values()) if isinstance(sources, dict) else []
+
+
 def _place(doc: Document, loc: tuple[Any, ...], text: str, start: int) -> tuple[int, int]:
     """Where the copied words start in the file: the line of the block they are on."""
     before = text[:start]
@@ -185,6 +190,8 @@ def run_checks(
     library = library or Library.beside(root, shared)
     docs, problems = load_docs(root, inspection_files(root, files))
     yield from problems
+    wanted = [library.path_of(s) for d in docs for s in _sources(d)]
+    library.prefetch([p for p in wanted if p is not None] + list(extra))
     for doc in docs:
         if copies:
             yield from copy_problems(doc, library, list(extra))

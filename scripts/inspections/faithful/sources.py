@@ -14,6 +14,8 @@ Example::
 from __future__ import annotations
 
 import csv
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,14 @@ from inspections.importer.structure import Structure, parse
 
 REPORT_KEY = "ofsted-report"
 INDEX = "index.csv"
+
+
+def _read(path: Path) -> str | ImportRefused:
+    """A document's text, or why it cannot be read (in a worker process)."""
+    try:
+        return read_report(path)
+    except ImportRefused as exc:
+        return exc
 
 
 def default_shared(root: Path) -> Path:
@@ -90,6 +100,17 @@ class Library:
         if isinstance(found, ImportRefused):
             raise found
         return found
+
+    def prefetch(self, paths: list[Path], jobs: int | None = None) -> None:
+        """Read many documents at once, in ``jobs`` processes (default: the CPU count, at
+        most 4): reading a PDF's text is most of a run's time, and each is read only here."""
+        todo = [p for p in dict.fromkeys(paths) if p not in self._texts]
+        jobs = min(jobs or os.cpu_count() or 1, 4, len(todo))
+        if jobs < 2:
+            return  # one at a time, when first needed
+        with ProcessPoolExecutor(jobs) as pool:
+            for path, text in zip(todo, pool.map(_read, todo), strict=True):
+                self._texts[path] = text
 
     def grams(self, path: Path) -> frozenset[tuple[str, ...]]:
         """Every 8 words in a row of the document (see :mod:`.copying`)."""
