@@ -328,3 +328,11 @@ def test_reading_in_several_processes_gives_the_same_texts():
     paths = [one.index[f"https://files.ofsted.gov.uk/v1/file/{n}"] for n in (50183218, 50004255)]
     two.prefetch(paths, jobs=2)
     assert [two.text(p) for p in paths] == [one.text(p) for p in paths]
+
+
+def test_area_files_citing_a_report_are_checked_too(project: Path, library: Library):
+    area = "data/areas/derby.yaml"
+    edit(project, "  ref: paragraph 43\n", "  ref: paragraph 430\n", path=area)
+    found = problems(project, library, citations=True, files=[project / area])
+    assert len(found) == 1 and found[0].startswith(f"{area}:"), found
+    assert "has no paragraph 430" in found[0]

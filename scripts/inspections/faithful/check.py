@@ -44,10 +44,13 @@ class Cited:
 
 
 def inspection_files(root: Path, given: list[Path] | None = None) -> list[Path]:
-    """The files to check: those given, or every inspection file in data/."""
+    """The files to check: those given, or every inspection file in data/ and every area file
+    (areas cite reports for their Children in Care Council and local offer)."""
     if given:
         return list(given)
-    return sorted((root / "data" / "inspections").glob("*/*.yaml"))
+    return sorted((root / "data" / "inspections").glob("*/*.yaml")) + sorted(
+        (root / "data" / "areas").glob("*.yaml")
+    )
 
 
 def load_docs(root: Path, files: list[Path]) -> tuple[list[Document], list[Problem]]:

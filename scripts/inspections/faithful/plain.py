@@ -19,7 +19,14 @@ from typing import Any
 
 AUDIENCES = ("young_people", "families")
 CITED_LISTS = ("going_well", "must_improve")
-CITED_ONES = ("next_steps", "how_inspected")
+CITED_ONES = (
+    "next_steps",
+    "how_inspected",
+    # in area files: what a report says about the council's own services
+    "partnership",
+    "children_in_care_council",
+    "local_offer",
+)
 FIELDS = ("topic", "summary", "going_well", "must_improve", "next_steps", "how_inspected")
 
 
