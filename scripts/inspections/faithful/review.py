@@ -18,11 +18,12 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
-from inspections.faithful.check import Cited, cited_documents
+from inspections.faithful.check import Cited, cited_documents, load_docs
 from inspections.faithful.citations import cited_numbers, leftover, numbered
 from inspections.faithful.plain import Plain, plain_texts
 from inspections.faithful.sources import Library
 from inspections.load import Document
+from inspections.problems import DataError
 
 TWO_COLUMNS = 100  # narrower than this, the report's words go under ours
 LABELS = {
@@ -131,11 +132,7 @@ def review(doc: Document, library: Library, width: int = 120) -> Iterator[str]:
 
 def load(path: Path, root: Path) -> Document:
     """The file, loaded with positions (raises DataError with the reason if it cannot be)."""
-    from inspections.faithful.check import load_docs
-
     docs, problems = load_docs(root, [path])
     if problems:
-        from inspections.problems import DataError
-
         raise DataError(problems)
     return docs[0]
