@@ -336,3 +336,16 @@ def test_area_files_citing_a_report_are_checked_too(project: Path, library: Libr
     found = problems(project, library, citations=True, files=[project / area])
     assert len(found) == 1 and found[0].startswith(f"{area}:"), found
     assert "has no paragraph 430" in found[0]
+
+
+def test_review_shows_the_passage_a_quoted_ref_points_at_in_a_seed(capsys):
+    visit = ROOT / "data/inspections/derbyshire/focused-visit-september.yaml"
+    assert (
+        main(["review", str(visit), "--width", "80", "--root", str(ROOT), "--shared", str(SHARED)])
+        == 0
+    )
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        '[Where it says "Leaders in Derbyshire work hard"] She wrote: "Leaders in '
+        "Derbyshire work hard to manage morale" in out
+    )

@@ -22,6 +22,7 @@ from inspections.faithful.check import Cited, cited_documents, load_docs
 from inspections.faithful.citations import cited_numbers, leftover, numbered
 from inspections.faithful.plain import Plain, plain_texts
 from inspections.faithful.sources import Library
+from inspections.importer.text import normalise
 from inspections.load import Document
 from inspections.problems import DataError
 
@@ -69,6 +70,9 @@ def cited_text(source: Cited | None, ref: str | None, library: Library) -> list[
     if source is None or not ref:
         return []
     if not source.report:
+        found = quoted_passages(library.text(source.path), ref)
+        if found:
+            return [(f'Where it says "{q}"', text) for q, text in found]
         return [
             (source.title, f"Not a report with numbered paragraphs: open {source.path} to check.")
         ]
@@ -87,6 +91,26 @@ def cited_text(source: Cited | None, ref: str | None, library: Library) -> list[
                 " ".join(f"({i}) {item}" for i, item in enumerate(doc.improvements, 1)),
             )
         )
+    return out
+
+
+_QUOTED = re.compile(r'"([^"]{4,})"|“([^”]{4,})”')
+
+
+def quoted_passages(text: str, ref: str) -> list[tuple[str, str]]:
+    """For a ref that quotes its source ("the quote that begins \"Leaders in Derbyshire\""):
+    each quoted phrase and the paragraph of the source that holds it.
+
+    >>> quoted_passages("Intro.\\n\\nLeaders in Derbyshire work\\nhard.\\n", 'begins "Leaders in"')
+    [('Leaders in', 'Leaders in Derbyshire work hard.')]
+    """
+    paragraphs = [" ".join(p.split()) for p in normalise(text).split("\n\n") if p.strip()]
+    out = []
+    for m in _QUOTED.finditer(ref):
+        quote = " ".join((m.group(1) or m.group(2)).split())
+        hit = next((p for p in paragraphs if quote.casefold() in p.casefold()), None)
+        if hit:
+            out.append((quote, hit))
     return out
 
 
