@@ -349,3 +349,20 @@ def test_review_shows_the_passage_a_quoted_ref_points_at_in_a_seed(capsys):
         '[Where it says "Leaders in Derbyshire work hard"] She wrote: "Leaders in '
         "Derbyshire work hard to manage morale" in out
     )
+
+
+@pytest.mark.parametrize(
+    "ours",
+    [
+        "Children get a high quality service from well being teams in every part of Derby.",
+        "Children get a high-quality service from wellbeing teams in every part of Derby.",
+        "Children get a highquality service from well-being teams in every part of Derby.",
+    ],
+)
+def test_hyphenation_does_not_hide_a_copied_run(ours):
+    grams = source_grams(
+        "Ofsted. Children get a high-\nquality service from well-being teams "
+        "in every part of the city."
+    )
+    runs = copied_runs(ours, grams)
+    assert len(runs) == 1 and runs[0].text.startswith("Children get a"), runs

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inspections.faithful.words import Word, report_words, words
+from inspections.faithful.words import report_words, words
 
 RUN = 8  # words in a row that count as copying
 
@@ -41,34 +41,34 @@ def grams(tokens: list[str], n: int = RUN) -> frozenset[tuple[str, ...]]:
 
 
 def source_grams(raw: str, n: int = RUN) -> frozenset[tuple[str, ...]]:
-    """Every ``n`` words in a row of a source's raw extracted text."""
-    return grams(report_words(raw), n)
+    """Every ``n`` words in a row of a source's raw extracted text, read both with hyphens
+    splitting words and with hyphenated words whole (see :mod:`.words`)."""
+    return grams(report_words(raw), n) | grams(report_words(raw, joined=True), n)
 
 
 def copied_runs(text: str, source: frozenset[tuple[str, ...]], n: int = RUN) -> list[Run]:
     """The unquoted runs of ``n`` or more words of ``text`` that are also in ``source``."""
-    ours = words(text)
-    hit = [False] * len(ours)
-    for i in range(len(ours) - n + 1):
-        window = ours[i : i + n]
-        if not any(w.quoted for w in window) and tuple(w.word for w in window) in source:
-            for j in range(i, i + n):
-                hit[j] = True
+    spans: list[tuple[int, int]] = []
+    for joined in (False, True):
+        ours = words(text, joined=joined)
+        for i in range(len(ours) - n + 1):
+            window = ours[i : i + n]
+            if not any(w.quoted for w in window) and tuple(w.word for w in window) in source:
+                spans.append((window[0].start, window[-1].end))
     runs: list[Run] = []
-    i = 0
-    while i < len(ours):
-        if not hit[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(ours) and hit[j + 1]:
-            j += 1
-        runs.append(_run(text, ours[i : j + 1]))
-        i = j + 1
+    split = words(text)
+    for start, end in _merged(spans):
+        count = sum(1 for w in split if start <= w.start and w.end <= end)
+        runs.append(Run(start, end, count, " ".join(text[start:end].split())))
     return runs
 
 
-def _run(text: str, found: list[Word]) -> Run:
-    start, end = found[0].start, found[-1].end
-    count = len({(w.start, w.word) for w in found})
-    return Run(start, end, count, " ".join(text[start:end].split()))
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching character ranges joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from inspections.importer.text import PAGE, clean, join_lines
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# With hyphens inside words kept: "well-being" is then one word, "wellbeing", as is "well-
+# being" mended across a line break. Both readings are compared, so "well being",
+# "well-being" and "wellbeing" all match the report, whichever it uses.
+_JOINED = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*")
+_HYPHENS = str.maketrans("", "", "-‐‑")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _APOSTROPHES = str.maketrans("", "", "'’")
 
@@ -68,13 +73,15 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str) -> list[Word]:
-    """Our text's words, with their places and whether each is inside quotation marks."""
+def words(text: str, *, joined: bool = False) -> list[Word]:
+    """Our text's words, with their places and whether each is inside quotation marks
+    (``joined``: hyphenated words as one word)."""
     spans = quoted_spans(text)
     out = []
-    for m in _WORD.finditer(mask_markup(text)):
+    for m in (_JOINED if joined else _WORD).finditer(mask_markup(text)):
         inside = any(a <= m.start() and m.end() <= b for a, b in spans)
-        out += [Word(part, m.start(), m.end(), inside) for part in _split(m.group(0))]
+        token = m.group(0).translate(_HYPHENS) if joined else m.group(0)
+        out += [Word(part, m.start(), m.end(), inside) for part in _split(token)]
     return out
 
 
@@ -83,8 +90,9 @@ def _split(token: str) -> list[str]:
     return [p for p in re.split(r"[^\w]+", norm(token)) if p]
 
 
-def report_words(raw: str) -> list[str]:
-    """A report's words, in order, from its raw extracted text."""
+def report_words(raw: str, *, joined: bool = False) -> list[str]:
+    """A report's words, in order, from its raw extracted text (``joined``: hyphenated words
+    as one word)."""
     # Joined a group of lines at a time (between blank lines and page breaks): joining the
     # whole report at once would search an ever longer string for each line.
     groups: list[list[str]] = [[]]
@@ -94,4 +102,6 @@ def report_words(raw: str) -> list[str]:
         elif groups[-1]:
             groups.append([])
     text = "\n".join(join_lines(g) for g in groups if g)
+    if joined:
+        return [p for m in _JOINED.finditer(text) for p in _split(m.group(0).translate(_HYPHENS))]
     return [p for m in _WORD.finditer(text) for p in _split(m.group(0))]
