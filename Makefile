@@ -16,6 +16,7 @@ help:
 	@echo "make test      run every test"
 	@echo "make validate  check the data files"
 	@echo "make check     check the words on every page are plain enough"
+	@echo "make review file=data/inspections/AREA/FILE.yaml   each plain point beside the report's words"
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,6 +75,7 @@ test: $(STAMP) chromium $(BROWSER_TOOLS)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(PY) -m inspections check --problems-only
+	$(PY) -m inspections sources
 	BROWSER_TESTS=required $(PY) -m pytest
 
 lint: $(STAMP)
@@ -96,7 +98,14 @@ export SOURCE_DATE_EPOCH
 endif
 PREVIEW_ADDR ?= 127.0.0.1:8000
 
-.PHONY: new check-contacts check-links site-url
+.PHONY: new check-contacts check-links site-url review
+
+# make review file=data/inspections/derby/2022-03-ilacs.yaml   (each point beside the report)
+review: $(STAMP)
+	@if [ -z "$(file)" ]; then \
+	  echo "Say which file, e.g.: make review file=data/inspections/derby/2022-03-ilacs.yaml"; \
+	  exit 2; fi
+	@$(PY) -m inspections review "$(file)"
 
 # make new area=derby kind=ilacs start=2025-06-09   (see `python -m inspections new --help`)
 new: $(STAMP)

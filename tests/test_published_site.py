@@ -75,7 +75,6 @@ def test_hand_written_pages_link_to_the_web_editor(site: Path) -> None:
 
 
 @pytest.mark.parametrize("page", ["areas/derby/2022-03-ilacs/index.html",
-                                  "areas/derby/2022-03-ilacs/young-people/index.html",
                                   "areas/derby/index.html", "glossary/index.html"])
 def test_generated_pages_link_to_their_data_file(site: Path, page: str) -> None:
     html = (site / page).read_text()
@@ -85,6 +84,15 @@ def test_generated_pages_link_to_their_data_file(site: Path, page: str) -> None:
     assert match[1] == EDIT_ROOT + match[2]
     assert (ROOT / match[2]).is_file()
     assert "Edit this page" not in html
+
+
+@pytest.mark.parametrize("page", ["areas/derby/2022-03-ilacs/young-people/index.html",
+                                  "about/young-people/index.html",
+                                  "safety/young-people/index.html"])
+def test_young_peoples_pages_have_no_developer_footer(site: Path, page: str) -> None:
+    html = (site / page).read_text()
+    assert 'class="edit-link"' not in html, page
+    assert "made from the data file" not in html and "Edit this page" not in html
 
 
 def test_pages_without_a_data_file_have_no_edit_link(site: Path) -> None:

@@ -186,6 +186,8 @@ ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "pre", "ul", "ol", "li", "br",
                 "caption", "script"}  # made by templates (compare pages), checked below
 ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgement", "data-grade",
                  "style",
+                 # citation links: "[1]" read as "Source 1" (a fixed label, never data)
+                 "aria-label",
                  # the compare pages' table, enhanced by a local script
                  "scope", "role", "aria-live", "data-compare", "data-compare-status",
                  "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
@@ -275,7 +277,7 @@ def test_safe_links_and_glossary_links_still_work():
 # model is replaced with the attack, as if it had slipped past validation.
 KEYS = {"area", "framework", "kind", "source", "judgements_source", "previous", "value",
         "not_before", "not_after", "seed", "number", "when", "checked", "action_plan_due",
-        "part_of", "date", "from_", "to", "see", "judgements"}
+        "part_of", "date", "from_", "to", "see", "judgements", "glossary"}
 URLS = {"url", "website"}
 PAYLOAD = "\n".join(ATTACKS) + "\nTitle\n---\n<script>alert(1)</script>"
 URL_PAYLOAD = 'https://evil.example/"><script>alert(1)</script>)[x](javascript:alert(1))'
@@ -307,7 +309,7 @@ def poison(model: BaseModel) -> None:
 def test_every_generated_page_stays_inert_when_every_text_is_hostile():
     site = load_site(ROOT)
     for entry in [*site.areas.values(), *site.frameworks.values(),
-                  *site.inspections.values(), site.glossary]:
+                  *site.inspections.values(), site.glossary, site.helplines]:
         poison(entry.model)
     pages = build_pages(site)
     assert pages

@@ -22,10 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from inspections import citing
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
 from inspections.national import _memo, inspection_national
-from inspections.render import Safe, Text, safe
+from inspections.render import Safe, Text
 from inspections.site import UNKNOWN, Entry, Site
 
 AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
@@ -478,14 +479,12 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
 
 
 def cite(renderer: Any, insp: View, key: Text, ref: Text | None) -> Safe:
-    """``(Source: title, paragraph 7)`` for the source ``key`` of the inspection ``insp``.
+    """The numbered link beside a point (see :mod:`inspections.citing`).
 
     Made in Python, not as a template macro: it is printed thousands of times at national
     scale, and a Jinja macro call costs about ten times a function call.
     """
-    title = renderer.inline(insp.sources[key.value].title)
-    where = f", {renderer.inline(ref)}" if ref else ""
-    return safe(f'<small class="cite">(Source: {title}{where})</small>')
+    return citing.cite(renderer, insp, key, ref)
 
 
 def install(renderer: Any) -> None:
@@ -501,5 +500,6 @@ def install(renderer: Any) -> None:
         year_of=year_of,
         probable_years=probable_years,
         cite=functools.partial(cite, renderer),
+        source_list=functools.partial(citing.source_list, renderer),
         UNKNOWN=UNKNOWN,
     )

@@ -232,6 +232,16 @@ class Partnership(Strict):
     ref: Ref | None = None
 
 
+class LocalService(Strict):
+    """A council service for children in care named by a source (its Children in Care Council,
+    its local offer for care leavers), shown in "Who you can talk to" on young people's pages."""
+
+    name: Text = Field(description="Its name, e.g. `Derby's Children in Care Council`.")
+    url: Url | None = Field(None, description="Its public web page, if a source gives one.")
+    source: Slug = Field(description="The key of an entry under `sources:` in this file.")
+    ref: Ref | None = None
+
+
 class Area(Strict):
     """A council with children's services (file: data/areas/<slug>.yaml)."""
 
@@ -248,6 +258,12 @@ class Area(Strict):
     contacts: list[Contact] = Field(
         default_factory=list, description="Children's services phone numbers."
     )
+    children_in_care_council: LocalService | None = Field(
+        None, description="Optional: the council's Children in Care Council, where a source "
+        "names it.")
+    local_offer: LocalService | None = Field(
+        None, description="Optional: the council's local offer for care leavers, where a source "
+        "gives it.")
     sources: dict[Slug, Source] = Field(
         default_factory=dict, description="Where the facts in this file come from."
     )
@@ -502,10 +518,40 @@ class Helpline(Strict):
     checked: FullDate = Field(description="The date someone last checked the number (YYYY-MM-DD).")
 
 
+class Person(Strict):
+    """Someone a young person can talk to (no number: who they are and how they help)."""
+
+    who: Text = Field(description="Who, e.g. `Your social worker or personal adviser`.")
+    young_people: Text = Field(description="How they can help, in a few short sentences.")
+    glossary: Slug | None = Field(None, description="A glossary entry that explains the word.")
+
+
+class TalkTo(Strict):
+    """"Who you can talk to", near the top of every young people's page. The wording is here so
+    comms teams can change it; every number has a source and a check date."""
+
+    heading: Text = Field(description="The heading, e.g. `Who you can talk to`.")
+    intro: Text = Field(description="One or two short sentences before the list.")
+    people: list[Person] = Field(min_length=1, description="People to talk to, in order.")
+    helplines: list[Slug] = Field(
+        default_factory=list, description="Keys of helplines above to list here, e.g. "
+        "`childline`.")
+    numbers: dict[Slug, Helpline] = Field(
+        default_factory=dict, description="Numbers shown only here (not in \"Get help\"), each "
+        "with its source and check date.")
+    local: ForAudience | None = Field(
+        None, description="Words before the council's Children in Care Council and local offer, "
+        "when the area's file gives them (young_people is used).")
+    closing: Text = Field(description="The last words, e.g. `If this is not how it feels for "
+                          "you, tell someone.`")
+
+
 class Helplines(Strict):
     """National helplines (file: data/helplines.yaml), most urgent first."""
 
     helplines: dict[Slug, Helpline] = Field(min_length=1)
+    talk_to: TalkTo | None = Field(
+        None, description="Optional: \"Who you can talk to\" on young people's pages.")
 
 
 MODELS: dict[str, type[Strict]] = {

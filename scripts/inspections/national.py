@@ -89,6 +89,9 @@ def latest_under(site: Site, framework: str) -> dict[str, Entry[Inspection]]:
     return out
 
 
+PERCENT_FROM = 10  # known grades needed before a page shows a share as a percentage
+
+
 @dataclass
 class Tally:
     """How many areas got each grade for one judgement, at their latest inspection under one
@@ -102,6 +105,12 @@ class Tally:
     areas: int  # areas on the site with a graded inspection under this framework
     site_areas: int  # all areas on the site
     region: str | None = None
+
+    @property
+    def percentages(self) -> bool:
+        """Whether percentages mean anything: with fewer than :data:`PERCENT_FROM` known grades,
+        "50%" would be one area of two, so pages give the counts alone."""
+        return sum(self.counts.values()) >= PERCENT_FROM
 
     def share(self, grade: str) -> int:
         """Whole-number percentage of areas with a known grade that got ``grade``."""

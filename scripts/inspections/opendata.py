@@ -31,10 +31,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from inspections import licence
+from inspections import licence, validate
 from inspections.commands.schema import schemas
 from inspections.context import inspection_path
-from inspections.national import best_date
 from inspections.site import UNKNOWN, Entry, Site, sort_key
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -66,8 +65,16 @@ COLUMNS = [
     Column("graded", "`true` if this kind gives grades, `false` for visits without grades."),
     Column("start_date", "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
            "`YYYY` when only the month or year is known, or `unknown`."),
+    Column("start_date_inferred", "Empty when a source states the start date; otherwise how "
+           "and why it was worked out (then the date is not certain)."),
     Column("end_date", "Last day inspectors were there (same format)."),
+    Column("end_date_inferred", "Empty when a source states the end date; otherwise how and "
+           "why it was worked out."),
     Column("published_date", "When Ofsted published the report (same format)."),
+    Column("published_date_inferred", "Empty when a source states the publication date; "
+           "otherwise how and why it was worked out."),
+    Column("summary_written", "`true` if this site has written a plain summary of what Ofsted "
+           "found, `false` if not yet. Without one, the pages show the grades and the report."),
     Column("previous_inspection_id", "The previous graded inspection of the same area, if "
            "known (empty if not)."),
     Column("report_url", "Where to read Ofsted's report."),
@@ -105,6 +112,10 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
         "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
         "graded": kind.graded, "start_date": insp.dates.start.value,
         "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,
+        "start_date_inferred": _inferred(insp.dates.start),
+        "end_date_inferred": _inferred(insp.dates.end),
+        "published_date_inferred": _inferred(insp.dates.published),
+        "summary_written": summary_written(insp),
         "previous_inspection_id": insp.previous or "", "report_url": insp.report.url,
         "page_url": _url(base, inspection_path(entry.key, "families")),
         "young_people_url": _url(base, inspection_path(entry.key, "young-people")),
@@ -120,6 +131,16 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
             "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known"})
     record["judgements"] = judgements
     return record
+
+
+def _inferred(info: Any) -> str:
+    """The reason a date was worked out, on one line ("" when a source states it)."""
+    return " ".join(info.inferred.split()) if info.inferred else ""
+
+
+def summary_written(insp: Any) -> bool:
+    """Whether a plain summary of the inspection has been written (``summary:`` is there)."""
+    return getattr(insp, "summary", None) is not None
 
 
 def records(site: Site, base: str) -> list[dict[str, Any]]:
@@ -255,7 +276,8 @@ def export_schema() -> dict[str, Any]:
     text = {"type": "string"}
     props: dict[str, Any] = {c.name: {**text, "description": c.about}
                              for c in COLUMNS if c.per == "inspection"}
-    props["graded"] = {"type": "boolean", "description": props["graded"]["description"]}
+    for name in ("graded", "summary_written"):
+        props[name] = {"type": "boolean", "description": props[name]["description"]}
     judgement = {"type": "object", "additionalProperties": False,
                  "required": [c.name for c in COLUMNS if c.per == "judgement"],
                  "properties": {c.name: {**text, "description": c.about}
@@ -293,10 +315,23 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
+def stated_date(insp: Any) -> str | None:
+    """The first day of the most precise date a source states for the report (published,
+    else end, else start), as ``YYYY-MM-DD``; None when none is stated. Unlike
+    :func:`~inspections.national.best_date` it never takes a bound we worked out
+    (``not_before``): a feed entry must not carry a year nobody gave."""
+    for info in (insp.dates.published, insp.dates.end, insp.dates.start):
+        bounds = validate.date_bounds(info.value) if info.value else None
+        if bounds:
+            return bounds[0]
+    return None
+
+
 def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
-    """An Atom feed of inspection summaries for families, newest first."""
+    """An Atom feed of inspection summaries for families, newest first. An inspection with no
+    stated date is left out (Atom needs a date for each entry, and we do not invent one)."""
     ET.register_namespace("", ATOM)
-    dated = [(best_date(e.model), e) for e in site.inspections.values()]
+    dated = [(stated_date(e.model), e) for e in site.inspections.values()]
     dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key),
                    reverse=True)[:limit]
     root = ET.Element(f"{{{ATOM}}}feed")
@@ -321,14 +356,16 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
         url = _url(base, inspection_path(entry.key, "families"))
         item = _sub(root, "entry", None)
         _sub(item, "id", url)
+        start = insp.dates.start.value
         _sub(item, "title", f"{area.name}: {kind.name.families} ({fw.short_name}), "
-             f"{insp.dates.start.value[:4] if insp.dates.start.value != UNKNOWN else day[:4]}")
+             f"{start[:4] if start != UNKNOWN else 'year not known'}")
         _sub(item, "updated", _stamp(day))
         _sub(item, "link", None, rel="alternate", href=url, type="text/html")
         _sub(item, "link", None, rel="related",
              href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
              title="For young people")
-        _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
+        if summary_written(insp):
+            _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
         _sub(item, "category", None, term=insp.framework, label=fw.short_name)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -9,7 +9,9 @@ MkDocs hooks, loaded by ``scripts/publish_hooks.py`` (listed under ``hooks:`` in
   ``git log -1 --format=%ct``. So the build never depends on today's date.
 - ``on_page_markdown``: an "Edit this page" link at the foot of hand-written pages (GitHub's web
   editor, from ``edit_uri`` in mkdocs.yml), and on generated pages a link to the data file the
-  page is made from (its ``source:`` front matter), because that is what to edit.
+  page is made from (its ``source:`` front matter), because that is what to edit. Never on
+  young people's pages (``audience: young-people``): a child in care reading about their
+  council does not need a note for the site's editors.
 - ``on_post_build``: ``robots.txt``, pointing at the sitemap at ``site_url``.
 
 ``site_url`` in mkdocs.yml is the one setting for the public address: the sitemap, canonical
@@ -38,6 +40,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 EPOCH = "SOURCE_DATE_EPOCH"
+YOUNG_PEOPLE = "young-people"  # pages for this audience get no edit link or data-file footer
 
 
 def commit_epoch(root: Path) -> str | None:
@@ -83,8 +86,8 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
-    if not config.edit_uri:
-        return markdown
+    if not config.edit_uri or page.meta.get("audience") == YOUNG_PEOPLE:
+        return markdown  # young people's pages are for reading, not editing: no developer footer
     source = page.meta.get("source") if page.file.generated_by else None
     footer = edit_footer(page.edit_url, source, _edit_root(config))
     return markdown.rstrip() + "\n\n" + footer + "\n" if footer else markdown

@@ -46,6 +46,8 @@ def text_locations(site) -> dict[tuple[str, int, int], tuple]:
     entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
     if site.glossary:
         entries.append(site.glossary)
+    if site.helplines:  # "Who you can talk to" prints its words on young people's pages
+        entries.append(site.helplines)
     for entry in entries:
         for key, loc in _doc_locations(entry.doc).items():
             out.setdefault(key, loc)

@@ -22,6 +22,7 @@ from inspections.context import View, view
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
+from inspections.talkto import talk_to
 
 FAMILIES_PATH = "about/index.md"
 YOUNG_PEOPLE_PATH = "about/young-people.md"
@@ -43,7 +44,8 @@ def about_context(site: Site) -> dict[str, Any]:
     # The worked example of an action plan date, shown only while that inspection is on the site.
     example = ACTION_PLAN_EXAMPLE if ACTION_PLAN_EXAMPLE in site.inspections else None
     return {"current": current, "kinds": kinds, "past": past, "example": example,
-            "families_path": FAMILIES_PATH, "young_people_path": YOUNG_PEOPLE_PATH}
+            "families_path": FAMILIES_PATH, "young_people_path": YOUNG_PEOPLE_PATH,
+            "talk_to": talk_to(site)}
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:

@@ -14,6 +14,7 @@ from inspections.models import REGIONS, Area
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Entry, Site
+from inspections.talkto import talk_to
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -37,6 +38,6 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
     return render_page(
         renderer, "everyone/area.md.j2",
         {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
-         "partners": partners(site, key)},
+         "partners": partners(site, key), "talk_to": talk_to(site, key)},
         path=area_path(key), audience="everyone", source=entry.path,
         title=f"{entry.model.name}: Ofsted inspections of children's services")

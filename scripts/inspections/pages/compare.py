@@ -22,6 +22,7 @@ from inspections.models import REGIONS
 from inspections.pages import Page, render_page
 from inspections.render import Renderer, relpath
 from inspections.site import UNKNOWN, Site
+from inspections.talkto import talk_to
 
 SCRIPT = "assets/javascripts/compare.js"
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
@@ -136,6 +137,6 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     yield render_page(
         renderer, "young-people/compare.md.j2",
         {"fw": view(fw), "lead": lead, "by_region": by_region,
-         "heads": national.headline_judgements(fw.model)},
+         "heads": national.headline_judgements(fw.model), "talk_to": talk_to(site)},
         path="compare/young-people.md", audience="young-people",
         title="How areas did: young people's version")

@@ -12,6 +12,7 @@ from inspections.models import Inspection
 from inspections.pages import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Entry, Site
+from inspections.talkto import talk_to
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -27,6 +28,7 @@ def inspection_pages(site: Site, renderer: Renderer, key: str, entry: Entry[Insp
     kind = site.frameworks[entry.model.framework].model.kinds[entry.model.kind]
     ctx["families_path"] = inspection_path(key, "families")
     ctx["young_people_path"] = inspection_path(key, "young-people")
+    ctx["talk_to"] = talk_to(site, entry.model.area)
     yield render_page(
         renderer, "families/inspection.md.j2", ctx, path=ctx["families_path"],
         audience="families", source=entry.path,
