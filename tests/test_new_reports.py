@@ -92,6 +92,7 @@ class FakeGitHub:
     pulls: list[dict] = field(default_factory=list)
     requests: list[tuple[str, str]] = field(default_factory=list)
     bad_tokens: int = 0
+    refuse_pulls: bool = False  # as GitHub does when Actions may not create pull requests
 
     def handler(self) -> type[BaseHTTPRequestHandler]:
         gh = self
@@ -142,6 +143,9 @@ class FakeGitHub:
                     head = query["head"][0].split(":", 1)[1]
                     assert query["state"] == ["all"]
                     return self.answer(200, [p for p in gh.pulls if p["head"] == head])
+                if method == "POST" and path == "/pulls" and gh.refuse_pulls:
+                    message = "GitHub Actions is not permitted to create or approve pull requests."
+                    return self.answer(403, {"message": message})
                 if method == "POST" and path == "/pulls":
                     number = len(gh.pulls) + 1
                     pull = {
@@ -344,8 +348,33 @@ def test_a_branch_left_without_a_pull_request_is_not_proposed_again(
         monkeypatch=monkeypatch,
         capsys=capsys,
     )
-    assert code == 0 and gh.pulls == [] and gh.files == {}
-    assert f"the branch new-report/{NEW_ID} already exists" in out
+    assert code == 1, "a person must act: it is a problem, not a skip"
+    assert gh.pulls == [] and gh.files == {}
+    problems = out.split("Problems:")[1]
+    assert f"the branch new-report/{NEW_ID} exists but no pull request comes from it" in problems
+
+
+def test_when_github_refuses_the_pull_request_it_says_which_setting(
+    project: Path, tmp_path: Path, site, github, monkeypatch, capsys
+) -> None:
+    (_, site_base), (gh, api) = site, github
+    gh.refuse_pulls = True
+    args = ("--provider", f"sampleton={PAGE}")
+    code, out = run(
+        project, tmp_path, site_base, api, *args, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert code == 1 and gh.pulls == []
+    assert "not permitted to create or approve pull requests" in out
+    assert "Allow GitHub Actions to create and approve pull requests" in out
+    # The next run makes no second branch; it says what a person must do.
+    gh.refuse_pulls = False
+    code, out = run(
+        project, tmp_path, site_base, api, *args, monkeypatch=monkeypatch, capsys=capsys
+    )
+    assert code == 1 and gh.pulls == []
+    methods = [m for m, _ in gh.requests]
+    assert (methods.count("POST"), methods.count("PUT")) == (2, 1), "one branch, one refused pull"
+    assert "Open a draft pull request from it by hand" in out
 
 
 def test_a_report_the_site_has_is_left_alone(

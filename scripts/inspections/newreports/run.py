@@ -88,16 +88,22 @@ def find_new(options: Options, outcome: Outcome) -> list[tuple[Report, str | Non
     return sorted(found.values(), key=lambda r: (r[0].published or "", r[0].file_id))
 
 
-def already_proposed(github: GitHub, branch: str) -> str | None:
-    """Why a pull request for ``branch`` must not be opened again, or None."""
+def already_proposed(github: GitHub, branch: str) -> tuple[str, bool] | None:
+    """Why a pull request for ``branch`` must not be opened again, and whether a person must
+    act (a branch with no pull request: an earlier run that could not open one); or None."""
     pulls = github.pulls_from(branch)
     if pulls:
         pull = pulls[0]
-        return f"pull request #{pull.get('number')} ({pull.get('state')}) already proposes it"
+        return (
+            f"pull request #{pull.get('number')} ({pull.get('state')}) already proposes it",
+            False,
+        )
     if github.branch_sha(branch):
         return (
-            f"the branch {branch} already exists (with no pull request: open one from it "
-            "by hand, or delete the branch to have it made again)"
+            f"the branch {branch} exists but no pull request comes from it (an earlier run "
+            "could not open one). Open a draft pull request from it by hand, or delete the "
+            "branch and the next run makes both again",
+            True,
         )
     return None
 
@@ -139,9 +145,10 @@ def propose(report: Report, area: str | None, options: Options, outcome: Outcome
     github = options.github
     try:
         if github:
-            why = already_proposed(github, branch)
-            if why:
-                outcome.skipped.append(f"{label}: {why}")
+            proposed = already_proposed(github, branch)
+            if proposed:
+                why, act = proposed
+                (outcome.problems if act else outcome.skipped).append(f"{label}: {why}")
                 return False
         result, where = draft(report, area, options)
     except (FetchError, ImportRefused, GitHubError) as exc:
@@ -161,7 +168,14 @@ def propose(report: Report, area: str | None, options: Options, outcome: Outcome
             branch, base, pr_title(report, result, where), pr_body(report, result, where)
         )
     except GitHubError as exc:
-        outcome.problems.append(f"{label}: the pull request was not opened. {exc}")
+        hint = ""
+        if " 403 " in str(exc):
+            hint = (
+                " If GitHub says Actions may not create pull requests, tick Settings > "
+                'Actions > General > "Allow GitHub Actions to create and approve pull '
+                'requests".'
+            )
+        outcome.problems.append(f"{label}: the pull request was not opened. {exc}{hint}")
         return True
     outcome.opened.append(f"{label}: {url}")
     return True
