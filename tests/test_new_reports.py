@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from inspections.cli import main
+from inspections.newreports.fetch import FetchError, Limits, get_pdf
 from inspections.newreports.known import read_known
 from inspections.newreports.ofsted import reports_on_page
 
@@ -48,6 +49,7 @@ class Route:
     kind: str = "text/html; charset=utf-8"
     status: int = 200
     delay: float = 0.0  # seconds before answering (a slow server)
+    length: bool = True  # send Content-Length (without it, only the bytes read can tell)
 
 
 class Site:
@@ -68,7 +70,10 @@ class Site:
                 try:
                     self.send_response(route.status)
                     self.send_header("Content-Type", route.kind)
-                    self.send_header("Content-Length", str(len(route.body)))
+                    if route.length:
+                        self.send_header("Content-Length", str(len(route.body)))
+                    else:
+                        self.close_connection = True
                     self.end_headers()
                     self.wfile.write(route.body)
                 except OSError:  # the client gave up (the timeout test)
@@ -525,3 +530,12 @@ def test_provider_pages_come_from_the_area_files(project: Path) -> None:
         "derby.yaml: ofsted_page" in p and "not an Ofsted provider page" in p
         for p in known.problems
     )
+
+
+@pytest.mark.parametrize("length", [True, False], ids=["stated", "unstated"])
+def test_a_pdf_over_the_size_limit_is_refused(site, length: bool) -> None:
+    ofsted, base = site
+    ofsted.routes["/big.pdf"] = Route(b"%PDF-1.4\n" + b"0" * 5000, "application/pdf", length=length)
+    assert get_pdf(f"{base}/big.pdf", Limits(timeout=5, max_bytes=6000)).startswith(b"%PDF-")
+    with pytest.raises(FetchError, match="over the limit"):
+        get_pdf(f"{base}/big.pdf", Limits(timeout=5, max_bytes=4000))
