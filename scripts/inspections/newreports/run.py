@@ -62,12 +62,17 @@ def find_new(options: Options, outcome: Outcome) -> list[tuple[Report, str | Non
     outcome.problems += known.problems
     pages = {**{p: a for p, a in known.pages.items()}, **options.pages}
     found: dict[str, tuple[Report, str | None]] = {}
+    if not pages:
+        outcome.skipped.append(
+            "No Ofsted provider pages to read: add `ofsted_page:` to the files in data/areas/ "
+            "(https://reports.ofsted.gov.uk/provider/44/<code>), or give --provider"
+        )
     for page in sorted(pages)[:MAX_PAGES]:
         area = pages[page] or known.pages.get(page)
         try:
             html = get_page(moved(page, options.source), options.limits)
         except FetchError as exc:
-            outcome.problems.append(f"Provider page {page}: {exc}")
+            outcome.problems.append(f"Provider page: {exc}")
             continue
         reports = reports_on_page(html, page)
         if not reports:
