@@ -100,8 +100,8 @@ def test_permissions_are_least_privilege(path: Path) -> None:
         elif name == "report":
             assert perms == {"issues": "write"}, "the link report only opens an issue"
         elif (path.name, name) == ("new-reports.yml", "new-reports"):
-            assert perms == {"contents": "write", "pull-requests": "write"}, \
-                "the new-report job pushes a branch and opens a pull request, nothing else"
+            assert perms == {"contents": "write", "pull-requests": "write"}, (
+                "the new-report job pushes a branch and opens a pull request, nothing else")
         else:
             assert perms == {"contents": "read"}, f"job {name} needs only to read the code"
     for _, step in steps(workflow):

@@ -60,7 +60,7 @@ def find_new(options: Options, outcome: Outcome) -> list[tuple[Report, str | Non
     """Reports on the provider pages that the site does not have, oldest first."""
     known = read_known(options.root)
     outcome.problems += known.problems
-    pages = {**{p: a for p, a in known.pages.items()}, **options.pages}
+    pages: dict[str, str | None] = {**known.pages, **options.pages}
     found: dict[str, tuple[Report, str | None]] = {}
     if not pages:
         outcome.skipped.append(
