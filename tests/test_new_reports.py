@@ -301,6 +301,9 @@ def test_one_new_report_opens_exactly_one_draft_pull_request(
     assert gh.branches[pull["head"]] == gh.branches["main"], "branched from main's head"
     assert "Nothing is published until this pull request is merged" in pull["body"]
     assert NEW_URL in pull["body"] and "Still to write" in pull["body"]
+    assert pull["title"] == "New Ofsted report: Sampleton, published 2023-12-15 (draft to finish)"
+    assert "data/inspections/sampleton/2023-10-ilacs.yaml:25:" in pull["body"], "by line"
+    assert str(tmp_path) not in pull["body"], "no path from the runner's work folder"
     assert list(gh.files) == [
         (f"new-report/{NEW_ID}", "data/inspections/sampleton/2023-10-ilacs.yaml")
     ]
@@ -539,3 +542,34 @@ def test_a_pdf_over_the_size_limit_is_refused(site, length: bool) -> None:
     assert get_pdf(f"{base}/big.pdf", Limits(timeout=5, max_bytes=6000)).startswith(b"%PDF-")
     with pytest.raises(FetchError, match="over the limit"):
         get_pdf(f"{base}/big.pdf", Limits(timeout=5, max_bytes=4000))
+
+
+def test_an_unexpected_error_in_one_report_does_not_stop_the_others(
+    project: Path, tmp_path: Path, site, github, monkeypatch, capsys
+) -> None:
+    (_, site_base), (gh, api) = site, github
+    from inspections.newreports import run as runner
+
+    real = runner.draft
+
+    def draft(report, area, options):  # the importer failing on one odd PDF
+        if report.file_id == "90000050":
+            raise RuntimeError("odd PDF")
+        return real(report, area, options)
+
+    monkeypatch.setattr(runner, "draft", draft)
+    code, out = run(
+        project,
+        tmp_path,
+        site_base,
+        api,
+        "--provider",
+        f"sampleton={PAGE}",
+        "--since",
+        "2010-01-01",
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )
+    assert code == 1
+    assert "90000050" in out.split("Problems:")[1] and "RuntimeError: odd PDF" in out
+    assert [p["head"] for p in gh.pulls] == [f"new-report/{NEW_ID}"]

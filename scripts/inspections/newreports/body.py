@@ -18,10 +18,9 @@ def _block(lines: list[str]) -> list[str]:
     return ["```text", *(line.replace("```", "'''") for line in lines), "```"]
 
 
-def pr_title(report: Report, result: ImportResult, where: str) -> str:
-    area = where.split("/")[2] if where.count("/") >= 3 else "a council"
+def pr_title(report: Report, area_name: str) -> str:
     day = f", published {report.published}" if report.published else ""
-    return f"New Ofsted report: {area}{day} (draft to finish)"
+    return f"New Ofsted report: {area_name}{day} (draft to finish)"
 
 
 def commit_message(report: Report, where: str) -> str:
@@ -60,7 +59,8 @@ def pr_body(report: Report, result: ImportResult, where: str) -> str:
         f'The draft has {len(result.placeholders)} "Still to write" placeholders. The '
         "checks on this pull request fail until each is replaced with plain words:",
         "",
-        *_block(result.placeholders),
+        # The draft was written in a work folder: name it by its place in the project.
+        *_block([line.replace(str(result.path), where, 1) for line in result.placeholders]),
         "",
         "## How to finish it",
         "",

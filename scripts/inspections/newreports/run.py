@@ -17,11 +17,13 @@ from pathlib import Path
 from inspections.importer import ImportRefused
 from inspections.importer.pipeline import ImportResult, draft_report, import_report, target_path
 from inspections.importer.reading import read_report
+from inspections.load import load_file
 from inspections.newreports.body import commit_message, pr_body, pr_title
 from inspections.newreports.fetch import FetchError, Limits, get_page, get_pdf
 from inspections.newreports.github import GitHub, GitHubError
 from inspections.newreports.known import read_known
 from inspections.newreports.ofsted import Report, moved, reports_on_page
+from inspections.problems import DataError
 
 MAX_PAGES = 400  # England has 153 councils; a longer list is a mistake
 MAX_REPORTS = 2000  # candidates looked at in one run (each costs one API call at most)
@@ -50,6 +52,17 @@ class Outcome:
     drafted: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+
+
+def area_name(root: Path, where: str) -> str:
+    """The area's name (``name:`` in data/areas/<area>.yaml) for a draft at ``where``."""
+    slug = Path(where).parent.name
+    try:
+        data = load_file(root / "data" / "areas" / f"{slug}.yaml").data
+    except DataError:
+        data = None
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and name.strip() else slug
 
 
 def branch_for(report: Report) -> str:
@@ -170,7 +183,10 @@ def propose(report: Report, area: str | None, options: Options, outcome: Outcome
         github.create_branch(branch, head)
         github.add_file(branch, where, result.text, commit_message(report, where))
         url = github.open_draft(
-            branch, base, pr_title(report, result, where), pr_body(report, result, where)
+            branch,
+            base,
+            pr_title(report, area_name(options.root, where)),
+            pr_body(report, result, where),
         )
     except GitHubError as exc:
         hint = ""
@@ -197,5 +213,12 @@ def run(options: Options) -> Outcome:
                 f"limit of {options.limit}; a later run takes it"
             )
             continue
-        tried += propose(report, area, options, outcome)
+        try:
+            tried += propose(report, area, options, outcome)
+        except Exception as exc:  # noqa: BLE001 - one odd report must not stop the others
+            tried += 1
+            outcome.problems.append(
+                f"{report.ofsted_url} ({report.title}): nothing opened. An unexpected error "
+                f"({type(exc).__name__}: {exc}); please report it with this line"
+            )
     return outcome
