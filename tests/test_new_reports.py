@@ -573,3 +573,29 @@ def test_an_unexpected_error_in_one_report_does_not_stop_the_others(
     assert code == 1
     assert "90000050" in out.split("Problems:")[1] and "RuntimeError: odd PDF" in out
     assert [p["head"] for p in gh.pulls] == [f"new-report/{NEW_ID}"]
+
+
+def test_a_report_older_than_the_areas_newest_on_the_site_is_left_alone(
+    project: Path, tmp_path: Path, site, github, monkeypatch, capsys
+) -> None:
+    """A file with no Ofsted address (as older files have) still tells what the site has."""
+    (_, site_base), (gh, api) = site, github
+    folder = project / "data" / "inspections" / "sampleton"
+    folder.mkdir()
+    (folder / "2023-10-ilacs.yaml").write_text(
+        "area: sampleton\ndates:\n  published:\n    value: 2023-12-15\n"
+        "report:\n  url: https://reports.ofsted.gov.uk/\n",
+        encoding="utf-8",
+    )
+    code, out = run(
+        project,
+        tmp_path,
+        site_base,
+        api,
+        "--provider",
+        f"sampleton={PAGE}",
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )
+    assert code == 0 and gh.pulls == [] and gh.requests == []
+    assert "not newer than the newest report the site has for sampleton (2023-12-15)" in out
