@@ -60,7 +60,7 @@ def makefile_targets() -> set[str]:
 
 def test_there_are_workflows_and_they_parse() -> None:
     names = {p.name for p in WORKFLOWS}
-    assert {"site.yml", "contacts.yml", "links.yml"} <= names
+    assert {"site.yml", "contacts.yml", "links.yml", "new-reports.yml"} <= names
     for path in WORKFLOWS:
         workflow = load(path)
         assert workflow["name"] and workflow["jobs"], path.name
@@ -99,6 +99,9 @@ def test_permissions_are_least_privilege(path: Path) -> None:
             assert perms == {"pages": "write", "id-token": "write"}
         elif name == "report":
             assert perms == {"issues": "write"}, "the link report only opens an issue"
+        elif (path.name, name) == ("new-reports.yml", "new-reports"):
+            assert perms == {"contents": "write", "pull-requests": "write"}, (
+                "the new-report job pushes a branch and opens a pull request, nothing else")
         else:
             assert perms == {"contents": "read"}, f"job {name} needs only to read the code"
     for _, step in steps(workflow):
@@ -224,3 +227,26 @@ def test_the_links_workflow_runs_weekly_and_never_blocks_a_deploy() -> None:
                 assert "issues" not in job.get("permissions", {}), (path.name, name)
         if path.name != "links.yml":
             assert "check-links" not in path.read_text(encoding="utf-8")
+
+
+def test_the_new_reports_workflow_runs_on_weekdays_and_only_proposes() -> None:
+    workflow = load(ROOT / ".github/workflows/new-reports.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}  # never on push or PR
+    (cron,) = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "1-5"]
+    assert workflow["concurrency"] == {"group": "new-reports", "cancel-in-progress": False}
+    (job,) = workflow["jobs"].values()
+    runs = [s.get("run", "").strip() for s in job["steps"]]
+    assert any(r.endswith("make venv") for r in runs)
+    (command,) = [r for r in runs if "new-reports" in r]
+    assert command.startswith(".venv/bin/python -m inspections new-reports")
+    assert "--dry-run" not in command and "${{" not in command, "no expression in a script"
+    (step,) = [s for s in job["steps"] if "new-reports" in s.get("run", "")]
+    assert step["env"] == {"GITHUB_TOKEN": "${{ github.token }}"}, "only the job's own token"
+    # Only this job may write code or pull requests.
+    for path in WORKFLOWS:
+        for name, other in load(path)["jobs"].items():
+            if (path.name, name) != ("new-reports.yml", "new-reports"):
+                perms = other.get("permissions", {})
+                assert perms.get("contents") != "write", (path.name, name)
+                assert "pull-requests" not in perms, (path.name, name)
