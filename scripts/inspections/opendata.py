@@ -318,7 +318,8 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
         _sub(item, "link", None, rel="related",
              href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
              title="For young people")
-        _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
+        if insp.summary:
+            _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
         _sub(item, "category", None, term=insp.framework, label=fw.short_name)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"

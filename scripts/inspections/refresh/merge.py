@@ -138,7 +138,10 @@ def _fill_judgements(data: Any, want: dict, where: str, undecided: list[str]) ->
         return []
     source = want["judgements_source"]
     _need_source(data, want, source)
-    ref = f"{', '.join(added)} from {source} ({want['judgements_ref']})"
+    names = want.get("_names", {})
+    where_from = "Ofsted's report" if source == "ofsted-report" else "Ofsted's statistics"
+    ref = (f"{', '.join(names.get(k, k) for k in added)}: from {where_from} "
+           f"({want['judgements_ref']})")
     old_ref = plain(data.get("judgements_ref"))
     put(data, "judgements_ref", f"{old_ref}; {ref}" if old_ref else ref, _after("judgements_ref"))
     if "judgements_inferred" in want and "judgements_inferred" not in data:

@@ -119,6 +119,11 @@ def plan(rec: Record | None, report: ReportFile | None, facts: ReportFacts | Non
                            f"{month_words(report.published)}", "date": report.published}
     start, end = rec.start, None
     start_source = None
+    if facts is not None and facts.start and not _plausible(facts, report, rec):
+        undecided.append(f"the report's dates ({facts.start} to {facts.end}) do not fit its "
+                         f"publication on {rec.published or report.published}, so they are "
+                         "not used; check the report")
+        facts.start = facts.end = None
     if facts is not None and facts.start:
         if rec.start and facts.start != rec.start:
             notes.append(f"Ofsted's statistics give the inspection date as "
@@ -145,10 +150,11 @@ def plan(rec: Record | None, report: ReportFile | None, facts: ReportFacts | Non
             data["report"]["note"] = "Ofsted's letter about this visit is listed there"
     graded = fw.kinds[rec.kind].graded
     if graded:
-        grades, source, ref = _grades(rec, facts, fw, notes)
+        grades, source, ref = _grades(rec, facts, fw, notes, undecided)
         data["judgements"] = grades
         data["judgements_source"] = source
         data["judgements_ref"] = ref
+        data["_names"] = {k: j.official for k, j in fw.judgements.items()}
         if rec.inferred and any(g == "adequate" for g in grades.values()):
             data["judgements_inferred"] = rec.inferred
     if facts is not None and facts.improvements and graded:
@@ -159,6 +165,19 @@ def plan(rec: Record | None, report: ReportFile | None, facts: ReportFacts | Non
     data["sources"] = sources
     return Planned(rec.area, rec.framework, rec.kind, start, end, published, data, notes,
                    undecided)
+
+
+def _plausible(facts: ReportFacts, report: ReportFile | None, rec: Record) -> bool:
+    """Dates on site end before publication, within nine months, and last at most 8 weeks."""
+    published = rec.published or (report.published if report else None)
+    try:
+        start = _days(facts.start or "")
+        end = _days(facts.end) if facts.end else start
+    except ValueError:
+        return False
+    if published and not (0 <= _days(published) - end <= 270):
+        return False
+    return 0 <= end - start <= 56
 
 
 def _start(start: str | None, source: str | None, published: str | None) -> object:
@@ -182,9 +201,14 @@ def _end(end: str | None, start: str | None, published: str | None,
     return info
 
 
-def _grades(rec: Record, facts: ReportFacts | None, fw, notes: list[str]
-            ) -> tuple[dict[str, str], str, str]:
-    """The grades, with the report winning where it gives one; notes say what differed."""
+def _grades(rec: Record, facts: ReportFacts | None, fw, notes: list[str],
+            undecided: list[str]) -> tuple[dict[str, str], str, str]:
+    """The grades, with the report winning where it gives one; notes say what differed.
+
+    The importer reads ILACS reports' judgement tables reliably, but in older reports it can
+    read the previous inspection's grades (quoted in the report's background section). So an
+    older report's grade that differs from the statistics is not used: a person decides.
+    """
     wanted = [k for k, j in fw.judgements.items()
               if (fw.kinds[rec.kind].judgements is None or k in fw.kinds[rec.kind].judgements)]
     grades = {k: rec.judgements.get(k, "unknown") for k in wanted
@@ -192,8 +216,14 @@ def _grades(rec: Record, facts: ReportFacts | None, fw, notes: list[str]
     if facts is None or not facts.judgements:
         return grades, rec.source, rec.ref
     from_report = {k: g for k, g in facts.judgements.items() if k in wanted and g in fw.grades}
-    for key, word in from_report.items():
+    for key, word in list(from_report.items()):
         before = grades.get(key, "unknown")
+        if before not in ("unknown", word) and not rec.framework.startswith("ilacs"):
+            undecided.append(f"`{key}`: the importer read \"{fw.grades[word].official}\" in "
+                             f"the report, the statistics give \"{fw.grades[before].official}"
+                             "\". Kept the statistics' grade: check the report")
+            del from_report[key]
+            continue
         if before not in ("unknown", word):
             notes.append(f"For \"{fw.judgements[key].official}\", Ofsted's statistics give "
                          f"\"{fw.grades[before].official}\" but the report gives "

@@ -260,7 +260,11 @@ def _set_previous(planned: list[Planned], keys: list[str], existing: list[Existi
         if frameworks[p.framework].kinds[p.kind].graded:
             when[key] = p.start or p.published or ""
     order = sorted((d, k) for k, d in when.items() if d)
-    before = {k: order[i - 1][1] for i, (_, k) in enumerate(order) if i}
+    before = {}
+    for day, key in order:
+        earlier = [k for d, k in order if d < day]
+        if earlier:
+            before[key] = earlier[-1]
     for p, key in zip(planned, keys, strict=True):
         if key in before:
             p.data["previous"] = before[key]
@@ -284,10 +288,12 @@ def _write_inspection(folder: Path, key: str, p: Planned, existing: list[Existin
         log.added.append(shown)
         log.undecided += [f"{shown}: {x}" for x in p.undecided]
         return
+    log.undecided += [f"{shown}: {x}" for x in p.undecided]
     if found.generated:
         changed, undecided = merge.merge_generated(found.data, want, p.notes), []
     else:
-        changed, undecided = merge.merge_person(found.data, want, shown)
+        changed, undecided = merge.merge_person(
+            found.data, {**want, "_names": p.data.get("_names", {})}, shown)
     log.undecided += undecided
     if changed:
         found.path.write_text(dump(found.data), encoding="utf-8")
