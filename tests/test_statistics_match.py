@@ -18,18 +18,30 @@ ROOT = Path(__file__).resolve().parent.parent
 OFSTED = ROOT.parent / "shared" / "ofsted"
 STATS = OFSTED / "statistics" / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 pytestmark = pytest.mark.skipif(not STATS.is_file(), reason="needs ../shared/ofsted")
-WORDS = {"Outstanding": "outstanding", "Good": "good", "Inadequate": "inadequate",
-         "Requires improvement to be good": "requires-improvement"}
+WORDS = {
+    "Outstanding": "outstanding",
+    "Good": "good",
+    "Inadequate": "inadequate",
+    "Requires improvement to be good": "requires-improvement",
+}
 # Column (from 0) of each judgement in sheet Inspections_as_at_31_March.
-COLUMNS = {"overall-effectiveness": 6, "leaders": 7, "help-and-protection": 8,
-           "children-in-care": 9, "care-leavers": 10}
+COLUMNS = {
+    "overall-effectiveness": 6,
+    "leaders": 7,
+    "help-and-protection": 8,
+    "children-in-care": 9,
+    "care-leavers": 10,
+}
 
 
 def latest_rows() -> list[list]:
     from python_calamine import CalamineWorkbook
 
-    rows = CalamineWorkbook.from_path(str(STATS)).get_sheet_by_name(
-        "Inspections_as_at_31_March").to_python()
+    rows = (
+        CalamineWorkbook.from_path(str(STATS))
+        .get_sheet_by_name("Inspections_as_at_31_March")
+        .to_python()
+    )
     assert rows[2][:3] == ["Web link", "Local authority area code", "Local authority name"]
     return [r for r in rows[3:] if r[1]]
 
@@ -51,9 +63,13 @@ def test_each_council_latest_inspection_is_there_with_the_same_grades(site_data)
     for r in latest_rows():
         area = by_code[r[1]]
         start = r[4].date().isoformat() if isinstance(r[4], dt.datetime) else None
-        found = [e for e in site_data.inspections_of(area)
-                 if e.model.framework.startswith("ilacs") and e.model.judgements
-                 and _near(e.model.dates.start.value, start)]
+        found = [
+            e
+            for e in site_data.inspections_of(area)
+            if e.model.framework.startswith("ilacs")
+            and e.model.judgements
+            and _near(e.model.dates.start.value, start)
+        ]
         if len(found) != 1:
             problems.append(f"{area}: {len(found)} inspections starting near {start}")
             continue
@@ -63,12 +79,17 @@ def test_each_council_latest_inspection_is_there_with_the_same_grades(site_data)
             if not r[column]:
                 continue
             want = WORDS[r[column]]
-            key = "children-in-care-and-care-leavers" if (
-                key == "children-in-care" and insp.framework == "ilacs-2018") else key
+            key = (
+                "children-in-care-and-care-leavers"
+                if (key == "children-in-care" and insp.framework == "ilacs-2018")
+                else key
+            )
             have = insp.judgements.get(key)
             if have != want and fw.grades[want].official not in (insp.notes or ""):
-                problems.append(f"{found[0].key}: {key} is {have}, the statistics say {want}, "
-                                "and the notes do not record the difference")
+                problems.append(
+                    f"{found[0].key}: {key} is {have}, the statistics say {want}, "
+                    "and the notes do not record the difference"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -93,7 +114,9 @@ def test_every_ilacs_inspection_links_its_own_report(site_data) -> None:
         # Councils that no longer exist have no reports in the shared folder (Bournemouth,
         # Cumbria, Northamptonshire): their inspections link the council's page on Ofsted's
         # reports website, where the report is, until the report's own address is added.
-        if any(area == insp.area for area, _ in index) or \
-                insp.report.url != site_data.areas[insp.area].model.ofsted_page:
+        if (
+            any(area == insp.area for area, _ in index)
+            or insp.report.url != site_data.areas[insp.area].model.ofsted_page
+        ):
             problems.append(f"{key}: links {insp.report.url}")
     assert not problems, "\n".join(problems)

@@ -24,16 +24,30 @@ DEFAULT = Path("..") / "shared" / "ofsted"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--statistics", type=Path, default=DEFAULT / "statistics",
-                        help="the folder with Ofsted's statistics (.ods files)")
-    parser.add_argument("--reports", type=Path, default=DEFAULT / "reports",
-                        help="the folder with Ofsted's reports (index.csv and the PDFs)")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current folder)")
+    parser.add_argument(
+        "--statistics",
+        type=Path,
+        default=DEFAULT / "statistics",
+        help="the folder with Ofsted's statistics (.ods files)",
+    )
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=DEFAULT / "reports",
+        help="the folder with Ofsted's reports (index.csv and the PDFs)",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the project folder (default: the current folder)",
+    )
     parser.add_argument("--areas", help="only these areas, e.g. derby,derbyshire")
-    parser.add_argument("--no-pdfs", action="store_true",
-                        help="do not read the PDFs (link them, but take facts from the "
-                             "statistics only)")
+    parser.add_argument(
+        "--no-pdfs",
+        action="store_true",
+        help="do not read the PDFs (link them, but take facts from the statistics only)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,15 +59,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         log = refresh(args.root, args.statistics, args.reports, only, not args.no_pdfs)
     except StatisticsUnreadable as exc:
-        print(f"{exc}. Nothing was changed. Check the file is one of Ofsted's statistics "
-              "releases (.ods), as described in ../shared/ofsted/README.md.", file=sys.stderr)
+        print(
+            f"{exc}. Nothing was changed. Check the file is one of Ofsted's statistics "
+            "releases (.ods), as described in ../shared/ofsted/README.md.",
+            file=sys.stderr,
+        )
         return 1
     print("\n".join(log.lines()))
     try:
         load_site(args.root)
     except DataError as exc:
-        print("\nThe data now has problems to fix before the site can be built:",
-              file=sys.stderr)
+        print("\nThe data now has problems to fix before the site can be built:", file=sys.stderr)
         print(exc.report(), file=sys.stderr)
         return 1
     return 0

@@ -19,12 +19,39 @@ from inspections.refresh.yamlfiles import plain, put, to_yaml
 
 # Fields a person writes: refresh never changes them in any file.
 PERSON = ("summary", "going_well", "must_improve", "next_steps", "how_inspected", "topic")
-FACTS = ("theme", "dates", "report", "previous", "judgements", "judgements_source",
-         "judgements_ref", "judgements_inferred", "areas_for_improvement")
-ORDER = ("area", "framework", "kind", "theme", "topic", "dates", "report", "previous",
-         "judgements", "judgements_source", "judgements_ref", "judgements_inferred",
-         "areas_for_improvement", "how_inspected", "summary", "going_well", "must_improve",
-         "next_steps", "notes", "sources")
+FACTS = (
+    "theme",
+    "dates",
+    "report",
+    "previous",
+    "judgements",
+    "judgements_source",
+    "judgements_ref",
+    "judgements_inferred",
+    "areas_for_improvement",
+)
+ORDER = (
+    "area",
+    "framework",
+    "kind",
+    "theme",
+    "topic",
+    "dates",
+    "report",
+    "previous",
+    "judgements",
+    "judgements_source",
+    "judgements_ref",
+    "judgements_inferred",
+    "areas_for_improvement",
+    "how_inspected",
+    "summary",
+    "going_well",
+    "must_improve",
+    "next_steps",
+    "notes",
+    "sources",
+)
 GENERIC_REPORT = "https://reports.ofsted.gov.uk/"
 
 
@@ -78,8 +105,9 @@ def _fill_dates(data: Any, want: dict, where: str, undecided: list[str]) -> list
         old = dates.get(name)
         old_value = old.get("value") if hasattr(old, "get") else old
         old_value = plain(old_value)
-        if old_value == "unknown" or (old_value and len(old_value) < 10
-                                      and plain(new_value).startswith(old_value)):
+        if old_value == "unknown" or (
+            old_value and len(old_value) < 10 and plain(new_value).startswith(old_value)
+        ):
             source = new.get("source") if isinstance(new, dict) else planned.get("source")
             if not hasattr(old, "get"):
                 put(dates, name, {"value": new_value, "source": source})
@@ -88,17 +116,20 @@ def _fill_dates(data: Any, want: dict, where: str, undecided: list[str]) -> list
                 continue
             old["value"] = to_yaml(plain(new_value))
             if source:
-                put(old, "source", source, ("value", "text", "not_before", "not_after",
-                                            "inferred"))
+                put(old, "source", source, ("value", "text", "not_before", "not_after", "inferred"))
                 _need_source(data, want, source)
             changed.append(f"dates: {name}")
             if "text" in old or "inferred" in old:
-                undecided.append(f"{where}: the {name} date is now {new_value} from "
-                                 f"`{source}`; check its `text:` and `inferred:`, which a "
-                                 "person wrote when the date was not known")
+                undecided.append(
+                    f"{where}: the {name} date is now {new_value} from "
+                    f"`{source}`; check its `text:` and `inferred:`, which a "
+                    "person wrote when the date was not known"
+                )
         elif old_value and old_value != plain(new_value) and name != "published":
-            undecided.append(f"{where}: the file gives the {name} date as {old_value}; "
-                             f"our sources give {new_value}. Left as it is")
+            undecided.append(
+                f"{where}: the file gives the {name} date as {old_value}; "
+                f"our sources give {new_value}. Left as it is"
+            )
     return changed
 
 
@@ -106,8 +137,11 @@ def _fill_report(data: Any, want: dict) -> list[str]:
     report, planned = data.get("report"), want.get("report")
     if not planned or report is None:
         return []
-    if plain(report.get("url")) == GENERIC_REPORT and planned["url"] != GENERIC_REPORT \
-            and "files.ofsted.gov.uk" in planned["url"]:
+    if (
+        plain(report.get("url")) == GENERIC_REPORT
+        and planned["url"] != GENERIC_REPORT
+        and "files.ofsted.gov.uk" in planned["url"]
+    ):
         report["url"] = planned["url"]
         report["title"] = planned["title"]
         if "note" in report:
@@ -132,21 +166,23 @@ def _fill_judgements(data: Any, want: dict, where: str, undecided: list[str]) ->
             grades[key] = grade
             added.append(key)
         elif old not in (None, "unknown", grade) and grade != "unknown":
-            undecided.append(f"{where}: `{key}` is `{old}` in the file; "
-                             f"`{want['judgements_source']}` gives `{grade}`. Left as it is")
+            undecided.append(
+                f"{where}: `{key}` is `{old}` in the file; "
+                f"`{want['judgements_source']}` gives `{grade}`. Left as it is"
+            )
     if not added:
         return []
     source = want["judgements_source"]
     _need_source(data, want, source)
     names = want.get("_names", {})
     where_from = "Ofsted's report" if source == "ofsted-report" else "Ofsted's statistics"
-    ref = (f"{', '.join(names.get(k, k) for k in added)}: from {where_from} "
-           f"({want['judgements_ref']})")
+    ref = (
+        f"{', '.join(names.get(k, k) for k in added)}: from {where_from} ({want['judgements_ref']})"
+    )
     old_ref = plain(data.get("judgements_ref"))
     put(data, "judgements_ref", f"{old_ref}; {ref}" if old_ref else ref, _after("judgements_ref"))
     if "judgements_inferred" in want and "judgements_inferred" not in data:
-        put(data, "judgements_inferred", want["judgements_inferred"],
-            _after("judgements_inferred"))
+        put(data, "judgements_inferred", want["judgements_inferred"], _after("judgements_inferred"))
     return [f"judgements: {key}" for key in added]
 
 
@@ -181,8 +217,17 @@ def merge_area(data: Any, want: dict, generated: bool) -> tuple[list[str], list[
     """Update (refresh-made) or fill (person's) an area file."""
     changed, undecided = [], []
     owned = ("ofsted_name", "ons_code", "ofsted_page", "kind", "region", "ended")
-    order = ("name", "ofsted_name", "ons_code", "ofsted_page", "council", "kind", "region",
-             "website", "ended")
+    order = (
+        "name",
+        "ofsted_name",
+        "ons_code",
+        "ofsted_page",
+        "council",
+        "kind",
+        "region",
+        "website",
+        "ended",
+    )
     for key in owned:
         if key not in want:
             continue
@@ -195,7 +240,9 @@ def merge_area(data: Any, want: dict, generated: bool) -> tuple[list[str], list[
                 put(data, key, want[key], after)
                 changed.append(key)
             else:
-                undecided.append(f"`{key}` is `{plain(data[key])}` in the file; the "
-                                 f"statistics give `{plain(want[key])}`. Left as it is")
+                undecided.append(
+                    f"`{key}` is `{plain(data[key])}` in the file; the "
+                    f"statistics give `{plain(want[key])}`. Left as it is"
+                )
     changed += _sources(data, want.get("sources", {}), update=generated)
     return changed, undecided

@@ -54,9 +54,16 @@ def read_index(folder: Path) -> dict[str, list[ReportFile]]:
     with open(folder / "index.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             area = row["file"].split("/")[0]
-            found.setdefault(area, []).append(ReportFile(
-                area, row["local_authority"], row["ofsted_urn"], row["published"],
-                row["ofsted_url"], folder / row["file"]))
+            found.setdefault(area, []).append(
+                ReportFile(
+                    area,
+                    row["local_authority"],
+                    row["ofsted_urn"],
+                    row["published"],
+                    row["ofsted_url"],
+                    folder / row["file"],
+                )
+            )
     for reports in found.values():
         reports.sort(key=lambda r: r.published)
     return found
@@ -91,8 +98,9 @@ class Reader:
         if not area_file.exists():
             for old in (ref / "data" / "areas").glob("*.yaml"):
                 old.unlink()
-            area_file.write_text(f"name: {_yaml_text(area_name)}\nregion: London\n",
-                                 encoding="utf-8")
+            area_file.write_text(
+                f"name: {_yaml_text(area_name)}\nregion: London\n", encoding="utf-8"
+            )
         return report_facts(report.path, ref, report.area)
 
 
@@ -120,10 +128,14 @@ def report_facts(pdf: Path, root: Path, area: str) -> tuple[ReportFacts | None, 
     grades = {k: g for k, g in draft.judgements.items() if g and g != "unknown"}
     improvements = [_clean(t) for t in draft.structure.improvements]
     return ReportFacts(
-        framework=draft.framework, kind=draft.kind, start=draft.dates.get("start"),
-        end=draft.dates.get("end"), judgements=grades,
+        framework=draft.framework,
+        kind=draft.kind,
+        start=draft.dates.get("start"),
+        end=draft.dates.get("end"),
+        judgements=grades,
         improvements=[t for t in improvements if t],
-        improvements_heading=draft.structure.improvements_heading), ""
+        improvements_heading=draft.structure.improvements_heading,
+    ), ""
 
 
 def _clean(text: str) -> str:

@@ -31,33 +31,62 @@ AREA_HEADER = [
 ]
 AREA_SOURCE_TITLES = {
     S2025: "; sheets Inspections_as_at_31_March and ILACS_inspection_history: the name, ONS "
-           "code, Ofsted region and reports page; the kind of council follows from the ONS "
-           "code",
+    "code, Ofsted region and reports page; the kind of council follows from the ONS "
+    "code",
     S2023: "; sheet LA_inspections_2009-2023: the name, region and kind of council",
 }
 # Councils that no longer exist: what Ofsted's reports say replaced them.
 ENDED = {
-    "northamptonshire": ("2021-04-01", ["north-northamptonshire", "west-northamptonshire"],
-                         "north-northamptonshire", "2022-11-25", "the paragraph that says the "
-                         "two unitary authorities came into being on 1 April 2021", None),
-    "cumbria": ("2023-04-01", ["cumberland", "westmorland-and-furness"], "cumberland",
-                "2024-11-26", "the paragraph that says the two unitary authorities came into "
-                "being on 1 April 2023", None),
-    "dorset-county": ("2019", ["dorset"], "dorset", "2021-11-19", "the paragraph on the local "
-                      "government reorganisation in 2019 and the creation of Dorset unitary "
-                      "authority", None),
-    "bournemouth": ("2019", ["bournemouth-christchurch-and-poole"], None, None, None,
-                    "Ofsted's statistics say Bournemouth no longer exists, but not when or "
-                    "what took over. Ofsted's 2021 report on Dorset speaks of the local "
-                    "government reorganisation in 2019. Bournemouth, Christchurch and Poole "
-                    "is the council Ofsted inspects there now. So we read it as replaced by "
-                    "that council in 2019."),
-    "poole": ("2019", ["bournemouth-christchurch-and-poole"], None, None, None,
-              "Ofsted's statistics list Poole among councils that existed before a "
-              "restructure, but not when or what took over. Ofsted's 2021 report on Dorset "
-              "speaks of the local government reorganisation in 2019. Bournemouth, "
-              "Christchurch and Poole is the council Ofsted inspects there now. So we read "
-              "it as replaced by that council in 2019."),
+    "northamptonshire": (
+        "2021-04-01",
+        ["north-northamptonshire", "west-northamptonshire"],
+        "north-northamptonshire",
+        "2022-11-25",
+        "the paragraph that says the two unitary authorities came into being on 1 April 2021",
+        None,
+    ),
+    "cumbria": (
+        "2023-04-01",
+        ["cumberland", "westmorland-and-furness"],
+        "cumberland",
+        "2024-11-26",
+        "the paragraph that says the two unitary authorities came into being on 1 April 2023",
+        None,
+    ),
+    "dorset-county": (
+        "2019",
+        ["dorset"],
+        "dorset",
+        "2021-11-19",
+        "the paragraph on the local "
+        "government reorganisation in 2019 and the creation of Dorset unitary "
+        "authority",
+        None,
+    ),
+    "bournemouth": (
+        "2019",
+        ["bournemouth-christchurch-and-poole"],
+        None,
+        None,
+        None,
+        "Ofsted's statistics say Bournemouth no longer exists, but not when or "
+        "what took over. Ofsted's 2021 report on Dorset speaks of the local "
+        "government reorganisation in 2019. Bournemouth, Christchurch and Poole "
+        "is the council Ofsted inspects there now. So we read it as replaced by "
+        "that council in 2019.",
+    ),
+    "poole": (
+        "2019",
+        ["bournemouth-christchurch-and-poole"],
+        None,
+        None,
+        None,
+        "Ofsted's statistics list Poole among councils that existed before a "
+        "restructure, but not when or what took over. Ofsted's 2021 report on Dorset "
+        "speaks of the local government reorganisation in 2019. Bournemouth, "
+        "Christchurch and Poole is the council Ofsted inspects there now. So we read "
+        "it as replaced by that council in 2019.",
+    ),
 }
 
 
@@ -70,13 +99,20 @@ class Log:
     def lines(self) -> list[str]:
         out = [f"Added {x}" for x in self.added] + [f"Changed {x}" for x in self.changed]
         out += [f"Could not decide: {x}" for x in self.undecided]
-        out.append(f"{len(self.added)} files added, {len(self.changed)} changed, "
-                   f"{len(self.undecided)} things left for a person to decide.")
+        out.append(
+            f"{len(self.added)} files added, {len(self.changed)} changed, "
+            f"{len(self.undecided)} things left for a person to decide."
+        )
         return out
 
 
-def refresh(root: Path, statistics: Path, reports: Path, only: set[str] | None = None,
-            read_pdfs: bool = True) -> Log:
+def refresh(
+    root: Path,
+    statistics: Path,
+    reports: Path,
+    only: set[str] | None = None,
+    read_pdfs: bool = True,
+) -> Log:
     """Bring ``root/data`` up to date; raises StatisticsUnreadable before writing anything."""
     stats = read_statistics(statistics)
     index = read_index(reports) if (reports / "index.csv").is_file() else {}
@@ -87,8 +123,15 @@ def refresh(root: Path, statistics: Path, reports: Path, only: set[str] | None =
         _write_area(root, stats.areas[slug], index, log)
     with Reader(root) as reader:
         for slug in slugs:
-            _refresh_area(root, slug, stats, index.get(slug, []), frameworks,
-                          reader if read_pdfs else None, log)
+            _refresh_area(
+                root,
+                slug,
+                stats,
+                index.get(slug, []),
+                frameworks,
+                reader if read_pdfs else None,
+                log,
+            )
     return log
 
 
@@ -116,18 +159,27 @@ def area_want(area: AreaRecord, index: dict[str, list[ReportFile]]) -> dict:
         if getattr(area, key):
             want[key] = getattr(area, key)
     want["region"] = area.region
-    sources = {k: {**SOURCES[k], "title": SOURCES[k]["title"].removesuffix(")")
-                + AREA_SOURCE_TITLES[k] + ")"}
-               for k in (S2025, S2023) if k in area.sources}
+    sources = {
+        k: {
+            **SOURCES[k],
+            "title": SOURCES[k]["title"].removesuffix(")") + AREA_SOURCE_TITLES[k] + ")",
+        }
+        for k in (S2025, S2023)
+        if k in area.sources
+    }
     if area.slug in ENDED:
         date, replaced, by, published, ref, inferred = ENDED[area.slug]
         ended: dict = {"date": date, "replaced_by": replaced}
         report = next((r for r in index.get(by or "", []) if r.published == published), None)
         if report is not None:
             key = f"ofsted-report-{by}-{published[:4]}"
-            sources[key] = {"url": report.ofsted_url, "title": f"Ofsted's report on "
-                            f"{report.name.title()}'s children's services, published "
-                            f"{month_words(published)}", "date": published}
+            sources[key] = {
+                "url": report.ofsted_url,
+                "title": f"Ofsted's report on "
+                f"{report.name.title()}'s children's services, published "
+                f"{month_words(published)}",
+                "date": published,
+            }
             ended.update(source=key, ref=ref)
         else:
             key = S2025 if area.no_longer_exists and "ILACS" in area.no_longer_exists else S2023
@@ -165,12 +217,25 @@ class Existing:
 
 def _existing(root: Path, slug: str) -> list[Existing]:
     folder = root / "data" / "inspections" / slug
-    return [Existing(f"{slug}/{p.stem}", p, read(p), is_generated(p))
-            for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+    return (
+        [
+            Existing(f"{slug}/{p.stem}", p, read(p), is_generated(p))
+            for p in sorted(folder.glob("*.yaml"))
+        ]
+        if folder.is_dir()
+        else []
+    )
 
 
-def _refresh_area(root: Path, slug: str, stats, reports: list[ReportFile], frameworks: dict,
-                  reader: Reader | None, log: Log) -> None:
+def _refresh_area(
+    root: Path,
+    slug: str,
+    stats,
+    reports: list[ReportFile],
+    frameworks: dict,
+    reader: Reader | None,
+    log: Log,
+) -> None:
     area = stats.areas[slug]
     name = everyday_name(area)
     page = area.ofsted_page or "https://reports.ofsted.gov.uk/"
@@ -179,10 +244,12 @@ def _refresh_area(root: Path, slug: str, stats, reports: list[ReportFile], frame
     planned: list[Planned] = []
     for i, rec in enumerate(records):
         report = matched.get(i)
-        facts, why = (reader.facts(report, name) if reader and report else (None, ""))
+        facts, why = reader.facts(report, name) if reader and report else (None, "")
         if report and facts is None and reader:
-            log.undecided.append(f"{report.path.name} of {slug}: read from the statistics "
-                                 f"only, as the report could not be read: {why}")
+            log.undecided.append(
+                f"{report.path.name} of {slug}: read from the statistics "
+                f"only, as the report could not be read: {why}"
+            )
         p = plan(rec, report, facts, frameworks, page, name)
         if p is not None:
             planned.append(p)
@@ -190,9 +257,11 @@ def _refresh_area(root: Path, slug: str, stats, reports: list[ReportFile], frame
         facts, why = reader.facts(report, name) if reader else (None, "reports not read")
         p = plan(None, report, facts, frameworks, page, name)
         if p is None:
-            log.undecided.append(f"{slug}/{report.published}.pdf ({report.ofsted_url}): not "
-                                 "in the statistics, and we could not tell what kind of "
-                                 f"inspection it is{': ' + why if why else ''}")
+            log.undecided.append(
+                f"{slug}/{report.published}.pdf ({report.ofsted_url}): not "
+                "in the statistics, and we could not tell what kind of "
+                f"inspection it is{': ' + why if why else ''}"
+            )
         else:
             planned.append(p)
     existing = _existing(root, slug)
@@ -225,8 +294,10 @@ def _family(framework: str) -> str:
 
 
 def _same(p: Planned, data) -> bool:
-    if _family(plain(data.get("framework")) or "") != _family(p.framework) \
-            or plain(data.get("kind")) != p.kind:
+    if (
+        _family(plain(data.get("framework")) or "") != _family(p.framework)
+        or plain(data.get("kind")) != p.kind
+    ):
         return False
     dates = plain(data.get("dates")) or {}
     for name, mine in (("start", p.start), ("published", p.published)):
@@ -237,8 +308,9 @@ def _same(p: Planned, data) -> bool:
             if abs(_ord(value) - _ord(mine)) <= (14 if name == "start" else WINDOW_DAYS):
                 return True
         elif mine and name == "start" and info.get("not_before") and info.get("not_after"):
-            if str(info["not_before"]) <= mine[: len(str(info["not_before"]))] and \
-                    mine[: len(str(info["not_after"]))] <= str(info["not_after"]):
+            if str(info["not_before"]) <= mine[: len(str(info["not_before"]))] and mine[
+                : len(str(info["not_after"]))
+            ] <= str(info["not_after"]):
                 return True
     return False
 
@@ -247,8 +319,9 @@ def _ord(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
-def _set_previous(planned: list[Planned], keys: list[str], existing: list[Existing],
-                  frameworks: dict) -> None:
+def _set_previous(
+    planned: list[Planned], keys: list[str], existing: list[Existing], frameworks: dict
+) -> None:
     """``previous``: the graded inspection before each graded one, across all the files."""
     when: dict[str, str] = {}
     for e in existing:
@@ -272,19 +345,24 @@ def _set_previous(planned: list[Planned], keys: list[str], existing: list[Existi
 
 def _day(info) -> str | None:
     value = info.get("value") if isinstance(info, dict) else info
-    return value if value and value != "unknown" else (
-        info.get("not_before") if isinstance(info, dict) else None)
+    return (
+        value
+        if value and value != "unknown"
+        else (info.get("not_before") if isinstance(info, dict) else None)
+    )
 
 
-def _write_inspection(folder: Path, key: str, p: Planned, existing: list[Existing],
-                      log: Log) -> None:
+def _write_inspection(
+    folder: Path, key: str, p: Planned, existing: list[Existing], log: Log
+) -> None:
     shown = f"data/inspections/{key}.yaml"
     want = _ordered(p)
     found = next((e for e in existing if e.key == key), None)
     if found is None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / f"{key.split('/')[1]}.yaml").write_text(
-            dump(to_yaml(want), INSPECTION_HEADER), encoding="utf-8")
+            dump(to_yaml(want), INSPECTION_HEADER), encoding="utf-8"
+        )
         log.added.append(shown)
         log.undecided += [f"{shown}: {x}" for x in p.undecided]
         return
@@ -293,7 +371,8 @@ def _write_inspection(folder: Path, key: str, p: Planned, existing: list[Existin
         changed, undecided = merge.merge_generated(found.data, want, p.notes), []
     else:
         changed, undecided = merge.merge_person(
-            found.data, {**want, "_names": p.data.get("_names", {})}, shown)
+            found.data, {**want, "_names": p.data.get("_names", {})}, shown
+        )
     log.undecided += undecided
     if changed:
         found.path.write_text(dump(found.data), encoding="utf-8")
