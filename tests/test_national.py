@@ -85,11 +85,16 @@ def test_context_line_counts_match_data(synthetic_site):
     assert checked > 5
 
 
-def test_next_window_from_ilacs_rule(site_data):
-    window = national.next_window(site_data, "derby")
+def test_next_window_from_ilacs_rule(tmp_path, root):
+    # Derby as it was before its May 2025 inspection (ILACS 2023 has no rule of its own).
+    project = tmp_path / "p"
+    shutil.copytree(root / "data", project / "data")
+    (project / "data/inspections/derby/2025-05-ilacs.yaml").unlink()
+    site = load_site(project)
+    window = national.next_window(site, "derby")
     assert window is not None
     assert (window.start, window.end) == ("2024-09", "2025-09")  # March 2022 + 36 months ± 6
-    md = build_pages(site_data)["areas/derby/2022-03-ilacs/index.md"].markdown
+    md = build_pages(site)["areas/derby/2022-03-ilacs/index.md"].markdown
     assert "an estimate" in md and "between September 2024 and September 2025" in md
     assert "kirkleessafeguardingchildren.co.uk" in md  # the basis is cited
 

@@ -144,7 +144,7 @@ _SPLIT = re.compile("\\s*[\u25fc\u25aa\u25cf\u2022\uf06e\uf0a7\uf0b7]\\s*")
 def tidy(items: list[str]) -> list[str]:
     """Areas for improvement as the report lists them: a bullet left inside an item starts a
     new one, and a fragment (lower-case start, a bracket, a number) belongs to the item
-    before it.
+    before it; a short fragment before the first item is dropped.
 
     >>> tidy(["\u25fc One thing. \u25fc Another thing that must improve", "(paragraph 7)."])
     ['One thing.', 'Another thing that must improve (paragraph 7).']
@@ -155,8 +155,11 @@ def tidy(items: list[str]) -> list[str]:
             text = _clean(part)
             if not text:
                 continue
-            if out and (text[0].islower() or text[0] in "(0123456789" or len(text) < 20):
+            fragment = text[0].islower() or text[0] in "(0123456789" or len(text) < 20
+            if fragment and out:
                 out[-1] = f"{out[-1]} {text}"
+            elif fragment and text[0] in "(abcdefghijklmnopqrstuvwxyz" and len(text) < 40:
+                continue  # the end of something before the list: nothing to join it to
             else:
                 out.append(text)
     return out
