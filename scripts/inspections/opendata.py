@@ -108,7 +108,7 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
     kind = fw.kinds[insp.kind]
     record: dict[str, Any] = {
         "inspection_id": entry.key, "area_id": insp.area, "area_name": area.name,
-        "council": area.council, "region": area.region, "framework_id": insp.framework,
+        "council": area.council or "", "region": area.region, "framework_id": insp.framework,
         "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
         "graded": kind.graded, "start_date": insp.dates.start.value,
         "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,

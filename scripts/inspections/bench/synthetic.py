@@ -133,7 +133,10 @@ def _inspection(rng: random.Random, area: str, key: str, fw: Framework, kind: st
     grades = list(fw.grades)
     judgements = {}
     if graded:
+        judged = fw.kinds[kind].judgements
         for jkey, j in fw.judgements.items():
+            if judged is not None and jkey not in judged:
+                continue
             if j.separate and rng.random() < 0.5:
                 continue
             judgements[jkey] = rng.choice(grades)
