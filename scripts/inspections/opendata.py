@@ -343,6 +343,8 @@ def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     }
     for name, text in schemas().items():
         files[f"data/schema/{name}"] = text
-    # The compare page's enhancement script travels with the other generated static files.
-    files["assets/javascripts/compare.js"] = (STATIC / "compare.js").read_text(encoding="utf-8")
+    # The compare and find-your-area pages' enhancement scripts travel with the other
+    # generated static files.
+    for name in ("compare.js", "find.js"):
+        files[f"assets/javascripts/{name}"] = (STATIC / name).read_text(encoding="utf-8")
     return {path: text.encode("utf-8") for path, text in files.items()}

@@ -39,14 +39,17 @@ class Page:
 
 
 def render_page(renderer: Renderer, template: str, context: dict, *, path: str, audience: str,
-                title: str, source: str | None = None) -> Page:
-    """Render one page, adding front matter that names its audience, title and source file."""
+                title: str, source: str | None = None, hide: tuple[str, ...] = ()) -> Page:
+    """Render one page, adding front matter that names its audience, title and source file.
+    ``hide`` names theme parts to leave off (``navigation``, ``toc``): wide tables need room."""
     assert audience in AUDIENCES, audience
     body = renderer.render(template, {**context, "audience": audience, "page_title": title},
                            page=path)
     front = [f"audience: {audience}", f"title: {_yaml_text(title)}"]
     if source:
         front.append(f"source: {source}")
+    if hide:
+        front.append("hide:\n" + "\n".join(f"  - {part}" for part in hide))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + body.strip() + "\n"
     return Page(path, audience, title, markdown, list(renderer.uses), source)
 

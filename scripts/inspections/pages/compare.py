@@ -94,13 +94,20 @@ def framework_label(site: Site, framework: str) -> str:
     return f"{fw.short_name}, {date_text(fw.in_use.from_)}{end}"
 
 
+def short_label(site: Site, framework: str) -> str:
+    """``ILACS, 2018 to 2022`` or ``ILACS, 2026 onwards``: short enough for a table cell."""
+    fw = site.frameworks[framework].model
+    start, end = fw.in_use.from_[:4], fw.in_use.to[:4] if fw.in_use.to else ""
+    return f"{fw.short_name}, {start} to {end}" if end else f"{fw.short_name}, {start} onwards"
+
+
 def _other(site: Site, area: str, insp) -> Other | None:
     newest = national.newest_graded(site, area)
     if newest is None or (insp is not None and (newest.key == insp.key or sort_key(
             newest.model) <= sort_key(insp.model))):
         return None
     return Other(newest.key, date_text(newest.model.dates.start),
-                 framework_label(site, newest.model.framework), insp is not None)
+                 short_label(site, newest.model.framework), insp is not None)
 
 
 def ended_words(area) -> str:
@@ -196,7 +203,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
              "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
              "insp_href": {r.inspection: href(path, inspection_path(r.inspection, "families"))
                            for r in table_rows if r.inspection}},
-            path=path, audience="families",
+            path=path, audience="families", hide=("navigation", "toc"),
             title=f"Compare areas: {framework_label(site, key)}")
     fw = site.frameworks[default]
     lead = national.lead_judgement(fw.model)

@@ -1,0 +1,54 @@
+/* Find your area: adds a filter-as-you-type box to the lists of councils.
+   The full lists work without this script; it only hides the councils that do not match.
+   No other site is contacted. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-find]");
+  if (!box || box.getAttribute("data-enhanced")) return;
+  box.setAttribute("data-enhanced", "true");
+  var status = box.querySelector("[data-find-status]");
+  var lists = Array.prototype.slice.call(document.querySelectorAll("[data-find-list]"));
+  var total = box.getAttribute("data-count");
+
+  var filter = document.createElement("p");
+  filter.className = "find__filter";
+  var label = document.createElement("label");
+  label.htmlFor = "find-area";
+  label.textContent = "Type part of the name of your council or area";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.id = "find-area";
+  input.autocomplete = "off";
+  input.spellcheck = false;
+  filter.appendChild(label);
+  filter.appendChild(input);
+  box.insertBefore(filter, status);
+
+  function norm(text) {
+    return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  var names = {};
+  function update() {
+    var q = norm(input.value), found = {};
+    lists.forEach(function (ul) {
+      var any = false;
+      Array.prototype.forEach.call(ul.children, function (li) {
+        var on = !q || norm(li.getAttribute("data-name")).indexOf(q) >= 0;
+        li.hidden = !on;
+        if (on) {
+          any = true;
+          found[li.getAttribute("data-name")] = true;
+        }
+      });
+      ul.hidden = !any;
+      var heading = ul.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = !any;
+    });
+    var count = Object.keys(found).length;
+    status.textContent = !q ? total + " councils." :
+      count === 0 ? "No council matches \u201c" + input.value.trim() + "\u201d." :
+      count + (count === 1 ? " council matches" : " councils match") +
+        " \u201c" + input.value.trim() + "\u201d.";
+  }
+  input.addEventListener("input", update);
+})();
