@@ -56,10 +56,10 @@ def test_grades_on_a_visit_are_rejected(project: Path):
 
 def test_judgement_from_an_older_framework_names_that_framework(project: Path):
     text = edit(project, DERBY_2017, "  leadership: unknown\n",
-                "  leadership: unknown\n  capacity-to-improve: good\n")
-    n = line_of(text, "  capacity-to-improve")
+                "  leadership: unknown\n  safeguarding: good\n")
+    n = line_of(text, "  safeguarding")
     assert problems(project) == [
-        f"{DERBY_2017}:{n}:3: `capacity-to-improve` is not a judgement under SIF (sif-2013): it "
+        f"{DERBY_2017}:{n}:3: `safeguarding` is not a judgement under SIF (sif-2013): it "
         "is a judgement of slac-2009. Check `framework:` is right for this inspection's date. "
         "Use one of: `overall-effectiveness`, `help-and-protection`, `children-looked-after`, "
         "`adoption`, `care-leavers`, `leadership`, `lscb-review`.",
@@ -82,8 +82,8 @@ def test_overall_effectiveness_is_rejected_from_april_2026(project: Path):
         encoding="utf-8")
     assert problems(project) == [
         "data/inspections/derby/2026-05-ilacs.yaml:7:3: `overall-effectiveness` is not a "
-        "judgement under ILACS (ilacs-2026): it is a judgement of ilacs-2018, ilacs-2023, "
-        "sif-2013 and slac-2009. Check `framework:` is right for this inspection's date. "
+        "judgement under ILACS (ilacs-2026): it is a judgement of cpi-2012, ilacs-2018, "
+        "ilacs-2023, sif-2013 and tlac-2013. Check `framework:` is right for this inspection's date. "
         "Use one of: `leaders`, `help-and-protection`, `children-in-care`, `care-leavers`.",
     ]
 
@@ -119,7 +119,7 @@ def test_grade_word_from_another_scale_is_rejected_without_a_look_alike(project:
     # "adequate" is the 2009-2013 word; suggesting "inadequate" would change the meaning.
     assert problems(project) == [
         f"{DERBY_2017}:{n}:26: `adequate` is not a grade on the SIF (sif-2013) scale: "
-        "`adequate` is a grade on the scale of slac-2009, and grades are never turned from one "
+        "`adequate` is a grade on the scale of cpi-2012, slac-2009 and tlac-2013, and grades are never turned from one "
         "scale into another. Write the grade the report gives. Use one of: `outstanding`, "
         "`good`, `requires-improvement`, `inadequate`, `unknown`.",
     ]
@@ -185,7 +185,8 @@ def test_frameworks_have_their_own_judgements(site_data):
     assert {k: j.part_of for k, j in sif.items() if j.part_of} == {
         "adoption": "children-looked-after", "care-leavers": "children-looked-after"}
     assert [k for k, j in sif.items() if j.separate] == ["lscb-review"]
-    assert list(fw["slac-2009"].judgements) == ["overall-effectiveness", "capacity-to-improve"]
+    assert list(fw["slac-2009"].judgements) == ["safeguarding", "looked-after-children"]
+    assert fw["slac-2009"].kinds["re-inspection-safeguarding"].judgements == ["safeguarding"]
 
 
 def test_scales_keep_their_own_words(site_data):
@@ -199,7 +200,8 @@ def test_scales_keep_their_own_words(site_data):
     for key in ("ilacs-2018", "ilacs-2023", "ilacs-2026"):
         kinds = fw[key].kinds
         assert not kinds["focused-visit"].graded and not kinds["monitoring-visit"].graded
-    assert {k for k, f in fw.items() if f.older} == {"sif-2013", "slac-2009"}
+    assert {k for k, f in fw.items() if f.older} == {"sif-2013", "slac-2009", "cpi-2012",
+                                                      "tlac-2013"}
 
 
 def test_frameworks_follow_each_other_without_gaps(site_data):

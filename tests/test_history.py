@@ -89,17 +89,17 @@ def test_no_trend_across_scales_that_do_not_share_the_words(tmp_path: Path):
     """An ``adequate`` from 2009-2013 is never compared with a later scale."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    (tmp_path / "data/inspections/derbyshire/2010-slac.yaml").write_text(
-        "area: derbyshire\nframework: slac-2009\nkind: standard\n"
-        "dates: {start: 2010-06, end: 2010-06, published: unknown, source: s}\n"
+    (tmp_path / "data/inspections/derbyshire/2012-cpi.yaml").write_text(
+        "area: derbyshire\nframework: cpi-2012\nkind: inspection\n"
+        "dates: {start: 2012-06, end: 2012-06, published: unknown, source: s}\n"
         "report: {url: https://reports.ofsted.gov.uk/, title: Ofsted's reports}\n"
-        "judgements: {overall-effectiveness: adequate, capacity-to-improve: good}\n"
+        "judgements: {overall-effectiveness: adequate}\n"
         "judgements_source: s\n"
         "summary: {young_people: Made up for a test., families: Made up for a test.}\n"
         "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n", encoding="utf-8")
     path = tmp_path / "data/inspections/derbyshire/2013-sif.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "kind: standard\n", "kind: standard\nprevious: derbyshire/2010-slac\n"), encoding="utf-8")
+        "kind: standard\n", "kind: standard\nprevious: derbyshire/2012-cpi\n"), encoding="utf-8")
     site = load_site(tmp_path, seeds=SEEDS)
     assert trend(site, site.inspections["derbyshire/2013-sif"]) is None
 

@@ -54,7 +54,7 @@ def test_grade_word_from_another_scale(project: Path) -> None:
     n = line_of(project, DERBY_2022, "leaders: adequate")
     assert problems(project) == [
         f"{DERBY_2022}:{n}:12: `adequate` is not a grade on the ILACS (ilacs-2018) scale: "
-        "`adequate` is a grade on the scale of slac-2009, and grades are never turned from one "
+        "`adequate` is a grade on the scale of cpi-2012, slac-2009 and tlac-2013, and grades are never turned from one "
         "scale into another. Write the grade the report gives. Use one of: `outstanding`, "
         "`good`, `requires-improvement`, `inadequate`, `unknown`."
     ]

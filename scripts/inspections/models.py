@@ -32,16 +32,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+# Ofsted's eight regions, spelt as in its statistics (not the nine ONS regions).
 REGIONS = (
     "East Midlands",
     "East of England",
     "London",
-    "North East",
+    "North East, Yorkshire and the Humber",
     "North West",
     "South East",
     "South West",
     "West Midlands",
-    "Yorkshire and the Humber",
 )
 AREA_KINDS = ("county", "unitary", "metropolitan-borough", "london-borough")
 PLACEHOLDER = "Still to write"
@@ -60,6 +60,8 @@ class Strict(BaseModel):
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _HTTPS = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
 _PHONE = re.compile(r"(\+44 ?)?[0-9][0-9 ]{2,14}[0-9]")
+_ONS_CODE = re.compile(r"E(06|08|09|10)[0-9]{6}")
+_OFSTED_PAGE = re.compile(r"https://reports\.ofsted\.gov\.uk/provider/44/[0-9]+")
 
 
 def _slug(value: str) -> str:
@@ -141,6 +143,27 @@ def _phone(value: str) -> str:
     return value
 
 
+def _ons_code(value: str) -> str:
+    if not _ONS_CODE.fullmatch(value):
+        raise PydanticCustomError(
+            "ons_code",
+            "`{value}` is not the ONS code of a council with children's services (E06, E08, "
+            "E09 or E10 and six digits)",
+            {"value": value},
+        )
+    return value
+
+
+def _ofsted_page(value: str) -> str:
+    if not _OFSTED_PAGE.fullmatch(value):
+        raise PydanticCustomError(
+            "ofsted_page",
+            "`{value}` is not the address of a council's page on Ofsted's reports website",
+            {"value": value},
+        )
+    return value
+
+
 def _year_as_text(value: Any) -> Any:
     # `to: 2018` reads as a number in YAML; a year on its own is a fine partial date.
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
@@ -154,6 +177,8 @@ Url = Annotated[str, AfterValidator(_https)]
 PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_partial_date)]
 FullDate = Annotated[str, AfterValidator(_full_date)]
 Phone = Annotated[str, AfterValidator(_phone)]
+OnsCode = Annotated[str, AfterValidator(_ons_code)]
+OfstedPage = Annotated[str, AfterValidator(_ofsted_page)]
 Ref = Annotated[str, StringConstraints(min_length=1)]
 
 
@@ -233,16 +258,41 @@ class Partnership(Strict):
     ref: Ref | None = None
 
 
+class Ended(Strict):
+    """A council that no longer exists: when it ended and which councils took over."""
+
+    date: PartialDate = Field(description="When it ended: YYYY-MM-DD, YYYY-MM or YYYY.")
+    replaced_by: list[Slug] = Field(
+        min_length=1, description="The area files of the councils that took over, e.g. `[dorset]`."
+    )
+    source: Slug = Field(description="The key of an entry under `sources:` in this file.")
+    ref: Ref | None = Field(None, description="Where in the source, e.g. `sheet Notes`.")
+
+
 class Area(Strict):
     """A council with children's services (file: data/areas/<slug>.yaml)."""
 
     name: Text = Field(description="The area's everyday name, e.g. `Derby`.")
-    council: Text = Field(description="The council's full name, e.g. `Derby City Council`.")
-    kind: Literal["county", "unitary", "metropolitan-borough", "london-borough"] = Field(
-        description="The kind of council."
+    ofsted_name: Text | None = Field(
+        None, description="The council's name as Ofsted's statistics list it, e.g. `Derby`."
     )
-    region: Literal[REGIONS] = Field(description="The English region.")  # type: ignore[valid-type]
-    website: Url = Field(description="The council's website.")
+    ons_code: OnsCode | None = Field(None, description="The ONS code, e.g. `E06000015`.")
+    ofsted_page: OfstedPage | None = Field(
+        None,
+        description="The council's page on Ofsted's reports website, "
+        "`https://reports.ofsted.gov.uk/provider/44/<number>`.",
+    )
+    council: Text | None = Field(
+        None, description="The council's full name, e.g. `Derby City Council` (if a source gives it)."
+    )
+    kind: Literal["county", "unitary", "metropolitan-borough", "london-borough"] | None = Field(
+        None, description="The kind of council (if a source gives it)."
+    )
+    region: Literal[REGIONS] = Field(description="Ofsted's region, as Ofsted spells it.")  # type: ignore[valid-type]
+    website: Url | None = Field(None, description="The council's website (if a source gives it).")
+    ended: Ended | None = Field(
+        None, description="Only for a council that no longer exists: when, and who took over."
+    )
     partnership: Partnership | None = Field(
         None, description="The safeguarding children partnership the council belongs to."
     )
@@ -288,6 +338,11 @@ class Kind(Strict):
 
     name: Names = Field(description="What this kind is called.")
     graded: bool = Field(description="Whether this kind gives grades (visits do not).")
+    judgements: list[Slug] | None = Field(
+        None,
+        description="Only if this kind judges some of the framework's judgements (for example "
+        "a re-inspection of safeguarding only): their keys. Leave out when it judges them all.",
+    )
     about: ForAudience | None = Field(None, description="What happens in this kind, plainly.")
 
 
@@ -346,6 +401,18 @@ class Framework(Strict):
     kinds: dict[Slug, Kind] = Field(min_length=1, description="The kinds of inspection and visit.")
     next_inspection: NextInspection | None = Field(
         None, description="Optional: when the next graded inspection is usually expected.")
+
+    @model_validator(mode="after")
+    def _kinds_judge_known_things(self) -> Framework:
+        for key, kind in self.kinds.items():
+            for judged in kind.judgements or ():
+                if judged not in self.judgements:
+                    raise PydanticCustomError(
+                        "kind_judgement",
+                        "The kind `{kind}` lists `{judged}`, which is not under `judgements:`",
+                        {"kind": key, "judged": judged},
+                    )
+        return self
 
 
 # ---------------------------------------------------------------------------- inspections
@@ -420,6 +487,12 @@ class NextSteps(Cited):
     )
 
 
+class AreaForImprovement(Cited):
+    """One of Ofsted's areas for improvement, in Ofsted's own words (shown in quotation marks)."""
+
+    text: Text = Field(description="Ofsted's words, copied exactly from the report.")
+
+
 class Inspection(Strict):
     """One inspection or visit (file: data/inspections/<area>/<slug>.yaml)."""
 
@@ -427,6 +500,9 @@ class Inspection(Strict):
     framework: Slug = Field(description="The framework's file name in data/frameworks/.")
     kind: Slug = Field(description="A kind from the framework, e.g. `standard`, `focused-visit`.")
     topic: ForAudience | None = Field(None, description="For a focused visit: what it looked at.")
+    theme: Text | None = Field(
+        None, description="For a visit: its theme as Ofsted's statistics give it."
+    )
     dates: Dates
     report: Report
     previous: str | None = Field(
@@ -438,8 +514,20 @@ class Inspection(Strict):
     )
     judgements_source: Slug | None = Field(None, description="Source key for the grades.")
     judgements_ref: Ref | None = None
+    judgements_inferred: Text | None = Field(
+        None,
+        description="If a grade is read across from the words the source uses (for example "
+        "an older scale): how, and why.",
+    )
     how_inspected: HowInspected | None = None
-    summary: ForAudience = Field(description="What inspectors found, in a few sentences.")
+    summary: ForAudience | None = Field(
+        None,
+        description="What inspectors found, in a few sentences (leave out until a person has "
+        "written it: pages then say a plain summary has not been written yet).",
+    )
+    areas_for_improvement: list[AreaForImprovement] = Field(
+        default_factory=list, description="Ofsted's areas for improvement, in its own words."
+    )
     going_well: list[Finding] = Field(default_factory=list, description="What is going well.")
     must_improve: list[Finding] = Field(
         default_factory=list, description="What must get better."

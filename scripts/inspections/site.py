@@ -266,6 +266,8 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
         yield from _check_glossary(site.glossary)
     for entry in all_entries if site.glossary else []:  # a broken glossary is reported once,
         yield from validate.check_glossary_links(entry.doc, terms)  # not at every link to it
+    for entry in site.areas.values():
+        yield from validate.check_area_links(entry.doc, entry.model, site.areas)
     for entry in site.inspections.values():
         yield from _check_inspection(site, entry)
 
@@ -406,7 +408,14 @@ def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Fram
             yield doc.problem(("judgements", key),
                               f"`{grade}` is not a grade on the {fw.short_name} "
                               f"({insp.framework}) scale{where}", fix)
+    judged = fw.kinds[insp.kind].judgements
     for key, judgement in fw.judgements.items():
+        if judged is not None and key not in judged:
+            if key in insp.judgements:
+                yield doc.problem(("judgements", key),
+                                  f"A {kind_name.lower()} does not judge `{key}`",
+                                  "Remove this line, or check `kind:`", key=True)
+            continue
         if key not in insp.judgements and not judgement.separate:
             yield doc.problem(("judgements",),
                               f"The judgement `{key}` ({judgement.official}) is missing",

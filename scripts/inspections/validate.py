@@ -118,6 +118,9 @@ def _custom_fix(kind: str, field: Any) -> str:
         "full_date": "",
         "phone": 'Write it in quotes, e.g. "01332 641172"',
         "source_place": "",
+        "ons_code": "Copy the code from Ofsted's statistics (column B), e.g. `E06000015`",
+        "ofsted_page": "Copy the address from Ofsted's statistics (column A), e.g. "
+                       "`https://reports.ofsted.gov.uk/provider/44/829`",
     }.get(kind, "")
 
 
@@ -282,6 +285,21 @@ def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Proble
                 hint = did_you_mean(key, known)
                 yield doc.problem(loc, f"The glossary has no entry `{key}`",
                                   hint or "Add it to data/glossary.yaml, or fix the link")
+
+
+# ---------------------------------------------------------------------------- areas
+
+
+def check_area_links(doc: Document, area: Any, areas: Iterable[str]) -> Iterator[Problem]:
+    """A council that ended names the areas that took over, and they must exist."""
+    if area.ended is None:
+        return
+    known = list(areas)
+    for i, other in enumerate(area.ended.replaced_by):
+        if other not in known:
+            yield doc.problem(("ended", "replaced_by", i), f"There is no area `{other}` in "
+                              "data/areas/", did_you_mean(other, known)
+                              or "Add the area first, or fix the name")
 
 
 # ---------------------------------------------------------------------------- dates

@@ -2,7 +2,7 @@
 
 The pipeline, one module per step:
 
-- :mod:`.reading`: the file's text, page by page (pypdf for a PDF), refusing what is not an
+- :mod:`.reading`: the file's text, page by page (pypdfium2 for a PDF), refusing what is not an
   Ofsted report;
 - :mod:`.text`: the noise PDF extraction leaves (stray bullet letters, page footers, ``44,``
   for ``44.``, ``@`` for ``a``) cleaned into lines;
