@@ -167,7 +167,10 @@ def _tally(site: Site, framework: str, judgement: str, region: str | None) -> Ta
     areas = [a for a in site.areas if region is None or site.areas[a].model.region == region]
     inspected = [a for a in areas if a in latest]
     for area in inspected:
-        grade = latest[area].model.judgements.get(judgement, UNKNOWN)
+        # The latest inspection that judged this (a re-inspection may judge only part).
+        judged = next((e for e in site.inspections_of(area) if e.model.framework == framework
+                       and judgement in e.model.judgements and is_graded(site, e)), None)
+        grade = judged.model.judgements[judgement] if judged else UNKNOWN
         if grade in counts:
             counts[grade] += 1
         else:

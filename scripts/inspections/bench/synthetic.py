@@ -31,11 +31,11 @@ from inspections import validate
 from inspections.load import load_file
 from inspections.models import AREA_KINDS, Framework
 
-# Areas per region, as in England in 2024 (153 in all).
+# Areas per Ofsted region, as in England in 2024 (153 in all).
 REGION_COUNTS = {
-    "East Midlands": 10, "East of England": 11, "London": 33, "North East": 12,
-    "North West": 24, "South East": 19, "South West": 15, "West Midlands": 14,
-    "Yorkshire and the Humber": 15,
+    "East Midlands": 10, "East of England": 11, "London": 33,
+    "North East, Yorkshire and the Humber": 27, "North West": 24, "South East": 19,
+    "South West": 15, "West Midlands": 14,
 }
 _START = ["Ash", "Bram", "Cold", "Dun", "Elm", "Fair", "Glen", "Hart", "Ivy", "Kings", "Lang",
           "Marsh", "North", "Oak", "Pen", "Red", "Stan", "Thorn", "Up", "West", "Whit", "Yar"]
@@ -133,7 +133,10 @@ def _inspection(rng: random.Random, area: str, key: str, fw: Framework, kind: st
     grades = list(fw.grades)
     judgements = {}
     if graded:
+        judged = fw.kinds[kind].judgements  # a kind may judge only some (a re-inspection)
         for jkey, j in fw.judgements.items():
+            if judged is not None and jkey not in judged:
+                continue
             if j.separate and rng.random() < 0.5:
                 continue
             judgements[jkey] = rng.choice(grades)
