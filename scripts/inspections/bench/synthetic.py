@@ -122,9 +122,26 @@ def inspections_for(rng: random.Random, area: str, frameworks: dict[str, Framewo
         slug = f"{month}-{key}"
         out[slug] = _inspection(rng, area, key, fw, kind, start,
                                 previous if fw.kinds[kind].graded else None)
+        # As at national scale, many inspections have no plain summary yet: only Ofsted's
+        # grades, areas for improvement and (for visits) theme. A separate generator decides,
+        # so the rest of the data is the same as before this was added.
+        _maybe_unwritten(out[slug], random.Random(f"{area}/{slug}"))
         if fw.kinds[kind].graded:
             previous = f"{area}/{slug}"
     return out
+
+
+def _maybe_unwritten(data: dict[str, Any], rng: random.Random) -> None:
+    """One inspection in three loses its hand-written text and gets Ofsted's words instead."""
+    if rng.random() >= 1 / 3:
+        return
+    for name in ("summary", "going_well", "must_improve", "next_steps", "how_inspected"):
+        data.pop(name, None)
+    data["areas_for_improvement"] = [
+        {"text": rng.choice(_SENTENCES), "source": "report",
+         "ref": f"paragraph {rng.randint(1, 60)}"} for _ in range(rng.randint(1, 4))]
+    if "topic" in data:
+        data["theme"] = "Children in need and those subject to a child protection plan"
 
 
 def _inspection(rng: random.Random, area: str, key: str, fw: Framework, kind: str,

@@ -99,7 +99,8 @@ def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()
 # tables: see _rebuild_facts. Anything else renders everything again.
 # tests/test_preview_incremental.py checks both against full renders.
 LOCAL_FIELDS = frozenset({"summary", "going_well", "must_improve", "next_steps", "how_inspected",
-                          "notes", "topic", "report", "sources", "judgements_ref"})
+                          "notes", "topic", "report", "sources", "judgements_ref",
+                          "areas_for_improvement", "theme", "judgements_inferred"})
 
 
 def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],

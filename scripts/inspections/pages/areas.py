@@ -1,23 +1,22 @@
 """The area index (by region and A to Z) and one page per area with its inspections over time.
 
 With 153 councils the navigation must not list every area on every page, so areas are reached
-from this index, never from the site navigation. The index is plain HTML lists, complete
-without JavaScript; ``find.js`` only adds a filter-as-you-type box. Councils that no longer
+from this index, never from the site navigation. The index is plain lists, complete without
+JavaScript; ``find.js`` only adds a filter-as-you-type box. Councils that no longer
 exist are listed with the councils that replaced them.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from inspections.context import area_path, date_text, partners, timeline, view
+from inspections.context import View, area_path, date_text, partners, timeline, view
 from inspections.models import REGIONS, Area
 from inspections.pages import Page, render_page
 from inspections.pages.compare import href
-from inspections.render import Renderer, Safe, safe
+from inspections.render import Renderer
 from inspections.site import Entry, Site
 
 INDEX = "areas/index.md"
@@ -26,12 +25,14 @@ SCRIPT = "assets/javascripts/find.js"
 
 @dataclass
 class Listed:
-    """One council in the index: its list item, ready as HTML."""
+    """One council in the index, with what replaced it if it no longer exists."""
 
     key: str
-    name: str
+    area: View
     region: str
-    item: Safe
+    ended: bool
+    when: str  # when it ended, in words ("" if not known or not ended)
+    replaced: list[tuple[str, str]]  # (key, name) of the councils that took over
 
 
 def ended_of(area: Area):
@@ -40,42 +41,24 @@ def ended_of(area: Area):
 
 
 def replaced_by(site: Site, area: Area) -> list[tuple[str, str]]:
-    """``(key, name)`` of the councils that replaced an ended council, where on the site."""
+    """``(key, name)`` of the councils that replaced an ended council."""
     ended = ended_of(area)
     keys = list(getattr(ended, "replaced_by", None) or []) if ended else []
     return [(k, site.areas[k].model.name if k in site.areas else k) for k in keys]
 
 
-def _html(text: str) -> str:
-    """Text for raw HTML (Markdown is not read inside an HTML block, so no Markdown escapes)."""
-    return html.escape(text, quote=True)
-
-
 def listed(site: Site, key: str, entry: Entry[Area]) -> Listed:
-    """The index's list item for one council: a link, and for an ended council what replaced
-    it. Raw HTML (MkDocs does not rewrite its links), so every address is made relative here."""
-    area = entry.model
-    words = " ".join(dict.fromkeys([area.name, area.council,
-                                    getattr(area, "ofsted_name", None) or ""]))
-    item = f'<li data-name="{_html(" ".join(words.casefold().split()))}">' \
-           f'<a href="{_html(href(INDEX, area_path(key)))}">{_html(area.name)}</a>'
-    ended = ended_of(area)
-    if ended:
-        when = date_text(str(ended.date)) if getattr(ended, "date", None) else ""
-        others = [f'<a href="{_html(href(INDEX, area_path(k)))}">{_html(name)}</a>'
-                  if k in site.areas else _html(name) for k, name in replaced_by(site, area)]
-        joined = ", ".join(others[:-1]) + (" and " if len(others) > 1 else "") + others[-1] \
-            if others else ""
-        item += " (no longer exists" + (f"; replaced by {joined}" if joined else "") \
-            + (f" {'on' if when[:1].isdigit() else 'in'} {_html(when)}" if when else "") + ")"
-    return Listed(key, area.name, area.region, safe(item + "</li>"))
+    ended = ended_of(entry.model)
+    when = date_text(str(ended.date)) if ended and getattr(ended, "date", None) else ""
+    return Listed(key, view(entry), entry.model.region, bool(ended), when,
+                  replaced_by(site, entry.model))
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     areas = sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold())
     items = [listed(site, k, e) for k, e in areas]
     by_letter = [(letter, list(group)) for letter, group in
-                 groupby(items, key=lambda a: a.name[0].upper())]
+                 groupby(items, key=lambda a: str(a.area.name)[:1].upper())]
     by_region = [(region, [a for a in items if a.region == region]) for region in REGIONS]
     yield render_page(
         renderer, "everyone/areas.md.j2",

@@ -27,21 +27,22 @@
   function norm(text) {
     return text.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
   }
-  var names = {};
   function update() {
     var q = norm(input.value), found = {};
-    lists.forEach(function (ul) {
+    lists.forEach(function (list) {
       var any = false;
-      Array.prototype.forEach.call(ul.children, function (li) {
-        var on = !q || norm(li.getAttribute("data-name")).indexOf(q) >= 0;
+      Array.prototype.forEach.call(list.querySelectorAll("li"), function (li) {
+        // The item's words: the council's name, and for a council that no longer exists,
+        // the councils that replaced it (so typing a new council's name finds the old ones).
+        var on = !q || norm(li.textContent).indexOf(q) >= 0;
         li.hidden = !on;
         if (on) {
           any = true;
-          found[li.getAttribute("data-name")] = true;
+          found[li.querySelector("a").getAttribute("href")] = true;
         }
       });
-      ul.hidden = !any;
-      var heading = ul.previousElementSibling;
+      list.hidden = !any;
+      var heading = list.previousElementSibling;
       if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = !any;
     });
     var count = Object.keys(found).length;
