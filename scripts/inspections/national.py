@@ -108,6 +108,15 @@ def latest_under(site: Site, framework: str) -> dict[str, Entry[Inspection]]:
     return out
 
 
+def latest_judged(site: Site, framework: str, area: str, judgement: str
+                  ) -> Entry[Inspection] | None:
+    """The area's latest graded inspection under ``framework`` that judged ``judgement``: a
+    re-inspection may judge only part, and the other grades still come from the inspection
+    before it."""
+    return next((e for e in site.inspections_of(area) if e.model.framework == framework
+                 and judgement in e.model.judgements and is_graded(site, e)), None)
+
+
 @dataclass
 class Tally:
     """How many areas got each grade for one judgement, at their latest inspection under one
@@ -167,9 +176,7 @@ def _tally(site: Site, framework: str, judgement: str, region: str | None) -> Ta
     areas = [a for a in site.areas if region is None or site.areas[a].model.region == region]
     inspected = [a for a in areas if a in latest]
     for area in inspected:
-        # The latest inspection that judged this (a re-inspection may judge only part).
-        judged = next((e for e in site.inspections_of(area) if e.model.framework == framework
-                       and judgement in e.model.judgements and is_graded(site, e)), None)
+        judged = latest_judged(site, framework, area, judgement)
         grade = judged.model.judgements[judgement] if judged else UNKNOWN
         if grade in counts:
             counts[grade] += 1

@@ -61,6 +61,8 @@ class Cell:
     key: str
     words: str
     rank: int
+    inspection: str = ""  # the inspection that gave this grade
+    when: str = ""  # its date in words, when it is not the row's latest inspection
 
 
 @dataclass
@@ -136,12 +138,15 @@ def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
         cells = []
         if insp:
             for j in heads:
-                grade = insp.model.judgements.get(j, UNKNOWN)
+                # A re-inspection may judge only part: each grade is the latest given.
+                judged = national.latest_judged(site, framework, key, j) or insp
+                grade = judged.model.judgements.get(j, UNKNOWN)
+                when = date_text(judged.model.dates.start) if judged is not insp else ""
                 if grade in fw.grades:
                     cells.append(Cell(grade, getattr(fw.grades[grade], field),
-                                      scale.index(grade)))
+                                      scale.index(grade), judged.key, when))
                 else:
-                    cells.append(Cell(UNKNOWN, "Not known", len(scale)))
+                    cells.append(Cell(UNKNOWN, "Not known", len(scale), insp.key))
         out.append(Row(key, entry.model.name, entry.model.region,
                        insp.key if insp else None,
                        date_text(insp.model.dates.start) if insp else "",
