@@ -191,7 +191,9 @@ ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgem
                  "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
                  "defer",
                  # its scroll box, a named region keyboard users can reach (tabindex="0" only)
-                 "tabindex", "aria-labelledby"}
+                 "tabindex", "aria-labelledby",
+                 # the find-your-area lists, filtered by a local script
+                 "data-find", "data-find-status", "data-find-list", "data-count"}
 LOCAL_SCRIPT = re.compile(r"(\.\./)*assets/[\w/-]+\.js")
 SAFE_HREF = re.compile(r"(https://|mailto:|tel:|#|(\.\./)*[\w./-]*(#[\w-]*)?$)")
 
