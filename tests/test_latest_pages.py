@@ -121,3 +121,23 @@ def test_figures_give_counts_not_percentages_for_few_councils(pages):
     md = pages["compare/index.md"].markdown
     assert "fewer than 20 councils are counted" in md
     assert "%" not in md.split("## The figures", 1)[1].split("<div", 1)[0]
+
+
+def test_inspection_pages_give_percentages_only_from_enough_councils(tmp_path, root):
+    from inspections.bench.synthetic import make_project
+
+    for areas, shown in ((8, False), (national.MIN_FOR_PERCENT + 10, True)):
+        out = tmp_path / str(areas)
+        make_project(out, root, areas=areas, seed=5)
+        site = load_site(out)
+        pages = build_pages(site)
+        with_percent = 0
+        for key, entry in site.inspections.items():
+            facts = national.inspection_national(site, entry)
+            if facts is None or facts.national.areas < 2:
+                continue
+            md = pages[f"areas/{key}/index.md"].markdown
+            section = md.split("## How this compares", 1)[1].split("\n## ", 1)[0]
+            assert ("%)" in section) == facts.national.percentages, key
+            with_percent += "%)" in section
+        assert bool(with_percent) == shown
