@@ -28,8 +28,8 @@ def project(tmp_path_factory, root):
     path = out / "data/inspections/derby/2022-03-ilacs.yaml"
     text = path.read_text(encoding="utf-8")
     # Drop the hand-written summary, findings and next steps; add an area for improvement.
-    text = re.sub(r"(?ms)^(summary|going_well|must_improve|next_steps):.*?(?=^[a-z_]+:)", "",
-                  text)
+    text = re.sub(r"(?ms)^(summary|going_well|must_improve|next_steps|areas_for_improvement):"
+                  r".*?(?=^[a-z_]+:|\Z)", "", text)
     source = re.search(r"(?m)^judgements_source: (\S+)", text).group(1)
     text += f"areas_for_improvement:\n  - text: {AFI}\n    source: {source}\n"
     path.write_text(text, encoding="utf-8")
@@ -56,8 +56,8 @@ def test_no_summary_page_is_honest_for_families(pages):
     assert "A plain summary of this report has not been written yet." in md
     assert "Still to write" not in md
     assert "What these grades mean:" in md and "The highest grade." in md  # from the framework
-    assert f"“{AFI}”" in md  # Ofsted's words, quoted, with the source
-    assert re.search(r"“" + re.escape(AFI) + r"” <small class=\"cite\">\(Source: ", md)
+    # Ofsted's words, quoted (<q>: the browser adds the quotation marks), with the source.
+    assert re.search(r"<q>" + re.escape(AFI) + r"</q> <small class=\"cite\">\(Source: ", md)
     section = md.split("## What happens next", 1)[1].split("\n## ", 1)[0]
     assert "about/index.md#what-happens-after-an-inspection" in section
     for heading in re.findall(r"(?m)^## .*$", md):  # never an empty section
@@ -76,20 +76,28 @@ def test_no_summary_page_for_young_people_is_plain(site, pages, project):
     assert not result.errors, "\n".join(map(str, result.errors))
 
 
-def test_older_inspection_links_the_newer_one(pages):
-    md = pages["areas/derby/2017-03-sif/index.md"].markdown
-    assert "This is not the latest" in md
-    assert "[Derby, 21 March 2022](../2022-03-ilacs/index.md)" in md
-    yp = pages["areas/derby/2017-03-sif/young-people.md"].markdown
-    assert "(../2022-03-ilacs/young-people.md)" in yp
-    assert "This is not the latest" not in pages["areas/derby/2022-03-ilacs/index.md"].markdown
+def test_older_inspection_links_the_newer_one(site, pages):
+    checked = 0
+    for key, entry in site.inspections.items():
+        md = pages[f"areas/{key}/index.md"].markdown
+        yp = pages[f"areas/{key}/young-people.md"].markdown
+        newer = national.newer_than(site, entry)
+        assert ("This is not the latest" in md) == bool(newer), key
+        assert ("This is not the newest check" in yp) == bool(newer), key
+        for n in newer:
+            assert f"../{n.key.split('/')[1]}/index.md)" in md
+        if newer:
+            assert f"../{newer[0].key.split('/')[1]}/young-people.md)" in yp
+            checked += 1
+    assert checked  # Derby 2017 at least has a newer inspection
+    assert national.newer_than(site, site.inspections["derby/2017-03-sif"])
 
 
 def test_find_your_area_lists_every_council_without_javascript(site, pages):
     md = pages["areas/index.md"].markdown
     for key, entry in site.areas.items():
         # Once A to Z and once by region, as plain links.
-        item = re.compile(rf"(?m)^- \[{entry.model.name}\]\({key}/index\.md\)")
+        item = re.compile(rf"(?m)^- \[{re.escape(entry.model.name)}\]\({key}/index\.md\)")
         assert len(item.findall(md)) == 2
     assert "(no longer exists; replaced by [Derby](derby/index.md) in April 2019)" in md
     assert "find.js" in md and "data-find-list" in md
@@ -117,10 +125,20 @@ def test_compare_opens_on_the_newest_framework_and_rows_link_newest(site, pages)
                 assert f"areas/{newer.key}/" in table  # the row links the newer inspection
 
 
-def test_figures_give_counts_not_percentages_for_few_councils(pages):
-    md = pages["compare/index.md"].markdown
-    assert "fewer than 20 councils are counted" in md
-    assert "%" not in md.split("## The figures", 1)[1].split("<div", 1)[0]
+def test_compare_figures_give_percentages_only_from_enough_councils(site, pages):
+    for key in national.graded_frameworks(site):
+        lead = national.lead_judgement(site.frameworks[key].model)
+        tally = national.tally(site, key, lead)
+        if not tally.areas:
+            continue
+        md = pages[national.compare_path(site, key)].markdown
+        section = md.split("## The figures", 1)[1].split("<div", 1)[0]
+        counts = [line for line in section.splitlines()
+                  if line.startswith("- ") and not line.startswith("- Not known")]
+        assert len(counts) >= len(tally.counts)
+        assert all(("%" in line) == tally.percentages for line in counts), key
+        assert ("fewer than 20 councils are counted" in section) == (not tally.percentages)
+        assert "as at " in section  # the date the figures are true at
 
 
 def test_inspection_pages_give_percentages_only_from_enough_councils(tmp_path, root):

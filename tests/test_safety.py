@@ -183,7 +183,8 @@ ATTACKS = [
 ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "pre", "ul", "ol", "li", "br", "hr",
                 "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
                 "tr", "th", "td", "div", "span", "small",
-                "caption", "script"}  # made by templates (compare pages), checked below
+                "caption", "script",  # made by templates (compare pages), checked below
+                "q"}  # Ofsted's own words, quoted
 ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgement", "data-grade",
                  "style",
                  # the compare pages' table, enhanced by a local script

@@ -267,6 +267,9 @@ class Ended(Strict):
     )
     source: Slug = Field(description="The key of an entry under `sources:` in this file.")
     ref: Ref | None = Field(None, description="Where in the source, e.g. `sheet Notes`.")
+    inferred: Text | None = Field(
+        None, description="If the date or the councils are worked out rather than stated: how."
+    )
 
 
 class Area(Strict):

@@ -38,7 +38,7 @@ from inspections.site import UNKNOWN, Entry, Site, sort_key
 
 ATOM = "http://www.w3.org/2005/Atom"
 STATIC = Path(__file__).parent / "static"
-FEED_ENTRIES = 50
+FEED_ENTRIES: int | None = None  # every inspection and visit (the open data covers everything)
 DEFAULT_URL = "https://example.org/"
 
 
@@ -340,7 +340,7 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
-def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
+def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
     """An Atom feed of inspection summaries for families, newest first."""
     ET.register_namespace("", ATOM)
     dated = [(best_date(e.model), e) for e in site.inspections.values()]

@@ -199,7 +199,9 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
              "tally": national.tally(site, key, lead) if lead else None,
              "figures": figures(site, key), "label": framework_label(site, key),
              "min_for_percent": national.MIN_FOR_PERCENT,
-             "earlier": next((c for c in choices[frameworks.index(key) + 1:] if c[3]), None),
+             "earlier": (earlier := next((c for c in choices[frameworks.index(key) + 1:]
+                                          if c[3]), None)),
+             "earlier_figures": figures(site, earlier[0]) if earlier else None,
              "other_href": {r.other.inspection: href(path, inspection_path(r.other.inspection,
                                                                           "families"))
                             for r in table_rows if r.other},
