@@ -141,8 +141,9 @@ def test_dates_in_the_wrong_order(project: Path) -> None:
 
 def test_text_expected_number_given(project: Path) -> None:
     edit(project, "data/areas/derby.yaml", "council: Derby City Council", "council: 1234")
+    n = line_of(project, "data/areas/derby.yaml", "council: 1234")
     assert problems(project) == [
-        "data/areas/derby.yaml:3:10: `council` should be text, but it reads as the number "
+        f"data/areas/derby.yaml:{n}:10: `council` should be text, but it reads as the number "
         '`1234`. Put the value in double quotes, like `council: "1234"`.'
     ]
 

@@ -34,7 +34,9 @@ def add_to_derby(project: Path, text: str) -> None:
 
 
 def test_ons_code_and_ofsted_page_must_look_right(project: Path) -> None:
-    add_to_derby(project, "ons_code: E0600001\nofsted_page: https://reports.ofsted.gov.uk/x\n")
+    edit(project, DERBY, "ons_code: E06000015", "ons_code: E0600001")
+    edit(project, DERBY, "ofsted_page: https://reports.ofsted.gov.uk/provider/44/831",
+         "ofsted_page: https://reports.ofsted.gov.uk/x")
     n = line_of(project, DERBY, "ons_code:")
     assert problems(project) == [
         f"{DERBY}:{n}:11: `E0600001` is not the ONS code of a council with children's services "
@@ -53,8 +55,8 @@ def test_an_ended_council_names_areas_that_exist_and_a_listed_source(project: Pa
     n = line_of(project, DERBY, "replaced_by:")
     assert problems(project) == [
         f"{DERBY}:{n}:17: There is no area `derbyshir` in data/areas/. Did you mean `derbyshire`?",
-        f"{DERBY}:{n + 1}:11: The source `statistics` is not listed under `sources:`. Add it "
-        "under `sources:` at the end of the file, or use one of: `ofsted-2022`.",
+        f"{DERBY}:{n + 1}:11: The source `statistics` is not listed under `sources:`. Did you "
+        "mean `ofsted-statistics-2025`?",
     ]
 
 

@@ -352,12 +352,13 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
             pass
         elif prev is None:
             yield doc.problem(("previous",), f"There is no inspection `{insp.previous}`",
-                              did_you_mean(insp.previous, site.inspections)
+                              did_you_mean(insp.previous, [k for k in site.inspections
+                                                           if k.startswith(folder + "/")])
                               or "Write it as `area/file-name`, e.g. `derby/2017-03-sif`")
         elif sort_key(prev.model) >= sort_key(insp):
             yield doc.problem(("previous",), f"`{insp.previous}` is not earlier than this "
                               "inspection", "Name the inspection before this one")
-        elif prev.model.area != folder:
+        elif insp.previous.split("/")[0] != folder:
             yield doc.problem(("previous",), f"`{insp.previous}` is about another area",
                               "Name an earlier inspection of the same area")
 

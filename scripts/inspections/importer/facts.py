@@ -142,6 +142,11 @@ class AreaMatch:
     closest: list[str] = field(default_factory=list)
 
 
+def _names(area: Area) -> set[str]:
+    """The names an area may go by (council and Ofsted's name are optional)."""
+    return {n for n in (area.name, area.ofsted_name, area.council) if n}
+
+
 def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
     """The area a report is about: from its title, else the area it names most often."""
     flat = re.sub(r"\s+", " ", text)
@@ -156,11 +161,11 @@ def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
     if named:
         core = _core(named)
         for slug, area in areas.items():
-            if core and core in (_core(area.name), _core(area.council)):
+            if core and core in {_core(n) for n in _names(area)}:
                 return AreaMatch(slug, f"the report's title names {named}", named)
     counts: Counter[str] = Counter()
     for slug, area in areas.items():
-        for name in {area.name, area.council}:
+        for name in _names(area):
             counts[slug] += len(re.findall(rf"\b{re.escape(name)}\b", flat))
     ranked = counts.most_common()
     if not named and ranked and ranked[0][1] >= 2 and (len(ranked) == 1
@@ -169,7 +174,8 @@ def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
         return AreaMatch(slug, f"the report has no title naming the council, but names "
                          f"{areas[slug].name} {n} times")
     target = named or ""
-    labels = {slug: f"{a.name} ({a.council})" for slug, a in areas.items()}
+    labels = {slug: f"{a.name} ({a.council or a.ofsted_name or a.name})"
+              for slug, a in areas.items()}
     closest = difflib.get_close_matches(_core(target), {_core(a.name): s for s, a in
                                                         areas.items()}, n=5, cutoff=0.3)
     by_core = {_core(a.name): s for s, a in areas.items()}

@@ -1,0 +1,1 @@
+"""Build or update the data from Ofsted's statistics and reports: ``python -m inspections refresh``."""

@@ -22,6 +22,7 @@ from inspections.refresh.reports import ReportFacts, ReportFile
 from inspections.refresh.statistics import SOURCES, Record, ilacs_framework
 
 WINDOW_DAYS = 60
+LONGEST_ITEM = 600  # characters: longer "areas for improvement" are paragraphs read by mistake
 REPORT = "ofsted-report"
 GRADED = (
     "standard",
@@ -196,6 +197,10 @@ def plan(
         data["_names"] = {k: j.official for k, j in fw.judgements.items()}
         if rec.inferred and any(g == "adequate" for g in grades.values()):
             data["judgements_inferred"] = rec.inferred
+    if facts is not None and any(len(t) > LONGEST_ITEM for t in facts.improvements):
+        undecided.append("the areas for improvement the importer found do not look like a "
+                         f"list (an item is over {LONGEST_ITEM} characters), so they are left out")
+        facts.improvements = []
     if facts is not None and facts.improvements and graded:
         heading = facts.improvements_heading or "What needs to improve"
         data["areas_for_improvement"] = [

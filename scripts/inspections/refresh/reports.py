@@ -126,7 +126,7 @@ def report_facts(pdf: Path, root: Path, area: str) -> tuple[ReportFacts | None, 
     except Exception as exc:  # a report the importer cannot read is a fact to report, not a crash
         return None, f"the importer could not read it ({type(exc).__name__}: {exc})"
     grades = {k: g for k, g in draft.judgements.items() if g and g != "unknown"}
-    improvements = [_clean(t) for t in draft.structure.improvements]
+    improvements = tidy(draft.structure.improvements)
     return ReportFacts(
         framework=draft.framework,
         kind=draft.kind,
@@ -136,6 +136,33 @@ def report_facts(pdf: Path, root: Path, area: str) -> tuple[ReportFacts | None, 
         improvements=[t for t in improvements if t],
         improvements_heading=draft.structure.improvements_heading,
     ), ""
+
+
+_SPLIT = re.compile("\\s*[\u25fc\u25aa\u25cf\u2022\uf06e\uf0a7\uf0b7]\\s*")
+
+
+def tidy(items: list[str]) -> list[str]:
+    """Areas for improvement as the report lists them: a bullet left inside an item starts a
+    new one, and a fragment (lower-case start, a bracket, a number) belongs to the item
+    before it; a short fragment before the first item is dropped.
+
+    >>> tidy(["\u25fc One thing. \u25fc Another thing that must improve", "(paragraph 7)."])
+    ['One thing.', 'Another thing that must improve (paragraph 7).']
+    """
+    out: list[str] = []
+    for raw in items:
+        for part in _SPLIT.split(raw):
+            text = _clean(part)
+            if not text:
+                continue
+            fragment = text[0].islower() or text[0] in "(0123456789" or len(text) < 20
+            if fragment and out:
+                out[-1] = f"{out[-1]} {text}"
+            elif fragment and text[0] in "(abcdefghijklmnopqrstuvwxyz" and len(text) < 40:
+                continue  # the end of something before the list: nothing to join it to
+            else:
+                out.append(text)
+    return out
 
 
 def _clean(text: str) -> str:
