@@ -113,8 +113,16 @@ def latest_judged(site: Site, framework: str, area: str, judgement: str
     """The area's latest graded inspection under ``framework`` that judged ``judgement``: a
     re-inspection may judge only part, and the other grades still come from the inspection
     before it."""
-    return next((e for e in site.inspections_of(area) if e.model.framework == framework
-                 and judgement in e.model.judgements and is_graded(site, e)), None)
+    memo = _memo(site)
+    found = memo.get("latest_judged")
+    if found is None:  # worked out in one pass: tables and tallies ask thousands of times
+        found = memo["latest_judged"] = {}
+        for key in site.areas:
+            for e in site.inspections_of(key):  # newest first: the first one found is kept
+                if is_graded(site, e):
+                    for judged in e.model.judgements:
+                        found.setdefault((e.model.framework, key, judged), e)
+    return found.get((framework, area, judgement))
 
 
 @dataclass
@@ -343,7 +351,11 @@ def default_framework(site: Site) -> str | None:
 
 def newest_graded(site: Site, area: str) -> Entry[Inspection] | None:
     """The area's newest graded inspection under any framework (None if it has none)."""
-    return next((e for e in site.inspections_of(area) if is_graded(site, e)), None)
+    memo = _memo(site)
+    key = ("newest_graded", area)
+    if key not in memo:
+        memo[key] = next((e for e in site.inspections_of(area) if is_graded(site, e)), None)
+    return memo[key]
 
 
 @dataclass
