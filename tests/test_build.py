@@ -124,8 +124,9 @@ def test_pages_link_to_each_other_and_the_report(built_site: Path) -> None:
         encoding="utf-8")
     assert 'href="young-people/"' in families
     assert 'href="../"' in young
-    assert 'href="https://reports.ofsted.gov.uk/"' in families
-    assert 'href="https://reports.ofsted.gov.uk/"' in young
+    # Ofsted's own address for the report (index.csv `ofsted_url`).
+    assert 'href="https://files.ofsted.gov.uk/v1/file/50183218"' in families
+    assert 'href="https://files.ofsted.gov.uk/v1/file/50183218"' in young
 
 
 def test_navigation_does_not_list_areas(built_site: Path) -> None:

@@ -35,8 +35,12 @@ def add_to_derby(project: Path, text: str) -> None:
 
 def test_ons_code_and_ofsted_page_must_look_right(project: Path) -> None:
     edit(project, DERBY, "ons_code: E06000015", "ons_code: E0600001")
-    edit(project, DERBY, "ofsted_page: https://reports.ofsted.gov.uk/provider/44/831",
-         "ofsted_page: https://reports.ofsted.gov.uk/x")
+    edit(
+        project,
+        DERBY,
+        "ofsted_page: https://reports.ofsted.gov.uk/provider/44/831",
+        "ofsted_page: https://reports.ofsted.gov.uk/x",
+    )
     n = line_of(project, DERBY, "ons_code:")
     assert problems(project) == [
         f"{DERBY}:{n}:11: `E0600001` is not the ONS code of a council with children's services "

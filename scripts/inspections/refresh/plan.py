@@ -198,8 +198,10 @@ def plan(
         if rec.inferred and any(g == "adequate" for g in grades.values()):
             data["judgements_inferred"] = rec.inferred
     if facts is not None and any(len(t) > LONGEST_ITEM for t in facts.improvements):
-        undecided.append("the areas for improvement the importer found do not look like a "
-                         f"list (an item is over {LONGEST_ITEM} characters), so they are left out")
+        undecided.append(
+            "the areas for improvement the importer found do not look like a "
+            f"list (an item is over {LONGEST_ITEM} characters), so they are left out"
+        )
         facts.improvements = []
     if facts is not None and facts.improvements and graded:
         heading = facts.improvements_heading or "What needs to improve"
