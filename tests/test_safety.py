@@ -183,7 +183,8 @@ ATTACKS = [
 ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "pre", "ul", "ol", "li", "br", "hr",
                 "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
                 "tr", "th", "td", "div", "span", "small",
-                "caption", "script"}  # made by templates (compare pages), checked below
+                "caption", "script",  # made by templates (compare pages), checked below
+                "q"}  # Ofsted's own words, quoted
 ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgement", "data-grade",
                  "style",
                  # citation links: "[1]" read as "Source 1" (a fixed label, never data)
@@ -193,7 +194,9 @@ ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgem
                  "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
                  "defer",
                  # its scroll box, a named region keyboard users can reach (tabindex="0" only)
-                 "tabindex", "aria-labelledby"}
+                 "tabindex", "aria-labelledby",
+                 # the find-your-area lists, filtered by a local script
+                 "data-find", "data-find-status", "data-find-list", "data-count"}
 LOCAL_SCRIPT = re.compile(r"(\.\./)*assets/[\w/-]+\.js")
 SAFE_HREF = re.compile(r"(https://|mailto:|tel:|#|(\.\./)*[\w./-]*(#[\w-]*)?$)")
 

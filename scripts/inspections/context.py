@@ -25,8 +25,8 @@ from pydantic import BaseModel
 from inspections import citing
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
-from inspections.national import _memo, inspection_national
-from inspections.render import Safe, Text
+from inspections.national import _memo, inspection_national, newer_than
+from inspections.render import Safe, Text, safe
 from inspections.site import UNKNOWN, Entry, Site
 
 AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
@@ -472,7 +472,37 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "trend_sentence": trend_sentence(site, entry, area.model.name),
         "source_file": entry.path,
         "national": inspection_national(site, entry),  # how this compares; None if ungraded
+        # Optional fields (models may not have them yet): read from the model, viewed if there.
+        "has_summary": getattr(insp, "summary", None) is not None,
+        "afi": list(insp_view.areas_for_improvement)
+        if getattr(insp, "areas_for_improvement", None) else [],
+        "theme": insp_view.theme if getattr(insp, "theme", None) else None,
+        "newer": [(n, date_text(n.when), site.inspections[n.key].model)
+                  for n in newer_than(site, entry)],
+        "monitoring": _monitoring(fw, grades),
+        "meanings": _meanings(grades),
     }
+
+
+def _monitoring(fw: Entry[Framework], grades: list[Judged]) -> View | None:
+    """The framework's monitoring visit kind, when this inspection's overall grade is the
+    lowest on the scale (the grade that brings monitoring visits): what happens next, in the
+    framework's own words."""
+    scale = list(fw.model.grades)
+    lead = next((j for j in grades if j.key == "overall-effectiveness"), None)
+    if not scale or lead is None or lead.grade_key != scale[-1]:
+        return None
+    kind = fw.model.kinds.get("monitoring-visit")
+    return view(fw).kinds["monitoring-visit"] if kind is not None and kind.about else None
+
+
+def _meanings(grades: list[Judged]) -> list[View]:
+    """Each grade given, once, in the order they first appear: for "what the grades mean"."""
+    seen: dict[str, View] = {}
+    for j in grades:
+        if j.grade is not None and j.grade_key not in seen:
+            seen[j.grade_key] = j.grade
+    return list(seen.values())
 
 
 # ---------------------------------------------------------------------------- page parts

@@ -20,6 +20,8 @@ Example::
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,23 @@ from inspections.models import Framework, Inspection
 from inspections.site import UNKNOWN, Entry, Site, sort_key
 
 HEADLINE = "overall-effectiveness"  # the judgement a framework's tables lead with, when it has it
+# Fewer areas than this and a percentage says more than the data can: pages give counts instead.
+MIN_FOR_PERCENT = 20
+EPOCH = "SOURCE_DATE_EPOCH"  # the build's date, as reproducible builds set it
+
+
+def build_month(environ: dict[str, str] | None = None) -> str:
+    """The month of the build, ``YYYY-MM``: from ``SOURCE_DATE_EPOCH`` when set (so the same
+    commit always builds the same pages), else today (UTC).
+
+    >>> build_month({"SOURCE_DATE_EPOCH": "1735689600"})
+    '2025-01'
+    """
+    environ = os.environ if environ is None else environ
+    value = environ.get(EPOCH, "").strip()
+    if value.isdigit():
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).strftime("%Y-%m")
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m")
 
 
 def graded_frameworks(site: Site) -> list[str]:
@@ -89,7 +108,21 @@ def latest_under(site: Site, framework: str) -> dict[str, Entry[Inspection]]:
     return out
 
 
-PERCENT_FROM = 10  # known grades needed before a page shows a share as a percentage
+def latest_judged(site: Site, framework: str, area: str, judgement: str
+                  ) -> Entry[Inspection] | None:
+    """The area's latest graded inspection under ``framework`` that judged ``judgement``: a
+    re-inspection may judge only part, and the other grades still come from the inspection
+    before it."""
+    memo = _memo(site)
+    found = memo.get("latest_judged")
+    if found is None:  # worked out in one pass: tables and tallies ask thousands of times
+        found = memo["latest_judged"] = {}
+        for key in site.areas:
+            for e in site.inspections_of(key):  # newest first: the first one found is kept
+                if is_graded(site, e):
+                    for judged in e.model.judgements:
+                        found.setdefault((e.model.framework, key, judged), e)
+    return found.get((framework, area, judgement))
 
 
 @dataclass
@@ -107,15 +140,32 @@ class Tally:
     region: str | None = None
 
     @property
+    def known(self) -> int:
+        """Areas whose grade is known."""
+        return sum(self.counts.values())
+
+    @property
     def percentages(self) -> bool:
-        """Whether percentages mean anything: with fewer than :data:`PERCENT_FROM` known grades,
-        "50%" would be one area of two, so pages give the counts alone."""
-        return sum(self.counts.values()) >= PERCENT_FROM
+        """Whether enough areas are counted for percentages to mean something
+        (:data:`MIN_FOR_PERCENT`); with fewer, pages give counts only."""
+        return self.known >= MIN_FOR_PERCENT
 
     def share(self, grade: str) -> int:
         """Whole-number percentage of areas with a known grade that got ``grade``."""
-        known = sum(self.counts.values())
+        known = self.known
         return round(100 * self.counts.get(grade, 0) / known) if known else 0
+
+    def at_least(self, grade: str) -> int:
+        """How many areas got ``grade`` or better (the scale is best first)."""
+        scale = list(self.counts)
+        if grade not in scale:
+            return 0
+        return sum(self.counts[g] for g in scale[: scale.index(grade) + 1])
+
+    def share_at_least(self, grade: str) -> int:
+        """Whole-number percentage of areas with a known grade that got ``grade`` or better."""
+        known = self.known
+        return round(100 * self.at_least(grade) / known) if known else 0
 
 
 def tally(site: Site, framework: str, judgement: str, region: str | None = None) -> Tally:
@@ -134,7 +184,8 @@ def _tally(site: Site, framework: str, judgement: str, region: str | None) -> Ta
     areas = [a for a in site.areas if region is None or site.areas[a].model.region == region]
     inspected = [a for a in areas if a in latest]
     for area in inspected:
-        grade = latest[area].model.judgements.get(judgement, UNKNOWN)
+        judged = latest_judged(site, framework, area, judgement)
+        grade = judged.model.judgements[judgement] if judged else UNKNOWN
         if grade in counts:
             counts[grade] += 1
         else:
@@ -216,12 +267,15 @@ def add_months(value: str, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def next_window(site: Site, area: str) -> Window | None:
+def next_window(site: Site, area: str, today: str | None = None) -> Window | None:
     """The estimated window for ``area``'s next graded inspection, or None.
 
     Counted from the area's latest graded inspection (any framework); only when that
-    framework has a ``next_inspection`` rule, the grade is one the rule covers, and the month
-    the inspection ended (or started) is known.
+    framework has a ``next_inspection`` rule, the grade is one the rule covers, the month
+    the inspection ended (or started) is known, the council still exists, and the window has
+    not passed by ``today`` (``YYYY-MM``, the build's month by default: see
+    :func:`build_month`). A passed window is never shown: the estimate was wrong, or a newer
+    report is not on the site yet.
     """
     memo = _memo(site)
     if "last_graded" not in memo:  # each area's latest graded inspection, any framework
@@ -249,13 +303,27 @@ def next_window(site: Site, area: str) -> Window | None:
             break
     if base is None:
         return None
+    area_entry = site.areas.get(area)
+    if area_entry is not None and getattr(area_entry.model, "ended", None):
+        return None  # a council that no longer exists is not inspected again
+    end = add_months(base, rule.after_months + rule.give_or_take_months)
+    if end < (today or _build_month(site)):
+        return None
     return Window(
         after=last.key,
         framework=last.model.framework,
         rule=rule,
         start=add_months(base, rule.after_months - rule.give_or_take_months),
-        end=add_months(base, rule.after_months + rule.give_or_take_months),
+        end=end,
     )
+
+
+def _build_month(site: Site) -> str:
+    """:func:`build_month`, read once per loaded site so every page of a build agrees."""
+    memo = _memo(site)
+    if "build_month" not in memo:
+        memo["build_month"] = build_month()
+    return memo["build_month"]
 
 
 def best_date(insp: Inspection) -> str | None:
@@ -270,20 +338,57 @@ def best_date(insp: Inspection) -> str | None:
 
 
 def default_framework(site: Site) -> str | None:
-    """The framework the main comparison table uses: the graded framework under which most
-    areas on the site have been inspected (the newer one on a tie)."""
+    """The framework the main comparison table uses: the current one, that is the newest
+    graded framework with at least one graded inspection on the site. "Latest" means latest:
+    a table that opened on an older framework would show councils' old grades as if current.
+    """
     memo = _memo(site)
-    if "default" in memo:
-        return memo["default"]
-    keys = graded_frameworks(site)
-    memo["default"] = (
-        None
-        if not keys
-        else max(
-            keys, key=lambda k: (len(latest_under(site, k)), site.frameworks[k].model.in_use.from_)
-        )
-    )
+    if "default" not in memo:
+        keys = [k for k in graded_frameworks(site) if latest_under(site, k)]  # newest first
+        memo["default"] = keys[0] if keys else None
     return memo["default"]
+
+
+def newest_graded(site: Site, area: str) -> Entry[Inspection] | None:
+    """The area's newest graded inspection under any framework (None if it has none)."""
+    memo = _memo(site)
+    key = ("newest_graded", area)
+    if key not in memo:
+        memo[key] = next((e for e in site.inspections_of(area) if is_graded(site, e)), None)
+    return memo[key]
+
+
+@dataclass
+class Newer:
+    """A newer inspection or visit of the same area than the one a page is about."""
+
+    key: str
+    when: str  # YYYY-MM-DD or as known: the start, for words
+    graded: bool
+
+
+def newer_than(site: Site, entry: Entry[Inspection]) -> list[Newer]:
+    """What an older inspection's page must point to: the area's newest inspection or visit,
+    and its newest graded inspection when that is a different one, if newer than ``entry``.
+    Empty for the newest."""
+    mine = sort_key(entry.model)
+    out: list[Newer] = []
+    newest = site.inspections_of(entry.model.area)
+    candidates = [newest[0]] if newest else []
+    graded = newest_graded(site, entry.model.area)
+    if graded is not None and graded not in candidates:
+        candidates.append(graded)
+    for other in candidates:
+        if other.key != entry.key and sort_key(other.model) > mine:
+            out.append(Newer(other.key, other.model.dates.start.value, is_graded(site, other)))
+    return out
+
+
+def as_at(site: Site, entries: list[Entry[Inspection]]) -> str | None:
+    """The date figures counted from ``entries`` are true at: the newest report among them
+    (``YYYY-MM-DD`` or as precise as known), or None when no date is known."""
+    days = [d for d in (best_date(e.model) for e in entries) if d]
+    return max(days) if days else None
 
 
 def compare_path(site: Site, framework: str) -> str:

@@ -38,7 +38,7 @@ from inspections.site import UNKNOWN, Entry, Site, sort_key
 
 ATOM = "http://www.w3.org/2005/Atom"
 STATIC = Path(__file__).parent / "static"
-FEED_ENTRIES = 50
+FEED_ENTRIES: int | None = None  # every inspection and visit (the open data covers everything)
 DEFAULT_URL = "https://example.org/"
 
 
@@ -54,8 +54,14 @@ COLUMNS = [
            "`derby/2022-03-ilacs`. The same in every file and on the site."),
     Column("area_id", "The area's identifier, e.g. `derby`."),
     Column("area_name", "The area's everyday name."),
-    Column("council", "The council's full name."),
-    Column("region", "The English region the area is in."),
+    Column("council", "The council's full name (empty where our sources do not give it)."),
+    Column("ons_code", "The council's code from the Office for National Statistics, e.g. "
+           "`E06000015` (empty if not known)."),
+    Column("region", "The Ofsted region the area is in, as Ofsted spells it."),
+    Column("area_ended", "For a council that no longer exists: when it ended (`YYYY-MM-DD`, "
+           "`YYYY-MM` or `YYYY`). Empty for a council that still exists."),
+    Column("replaced_by", "For a council that no longer exists: the identifiers of the areas "
+           "that took over, separated by spaces. Empty otherwise."),
     Column("framework_id", "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
            "from different frameworks are on different scales: never mix them."),
     Column("framework_name", "The framework's official name."),
@@ -77,6 +83,13 @@ COLUMNS = [
            "found, `false` if not yet. Without one, the pages show the grades and the report."),
     Column("previous_inspection_id", "The previous graded inspection of the same area, if "
            "known (empty if not)."),
+    Column("theme", "For a visit without grades: its theme, in the words of Ofsted's "
+           "statistics (empty if not given)."),
+    Column("areas_for_improvement_count", "How many areas for improvement the report lists, "
+           "as recorded on this site (`0` when none are recorded). The JSON file has their "
+           "words."),
+    Column("grades_read_across", "If grades were read across from the words the source uses "
+           "(for example an older scale): how, and why. Empty otherwise."),
     Column("report_url", "Where to read Ofsted's report."),
     Column("page_url", "This site's page about the inspection, for families."),
     Column("young_people_url", "This site's page about the inspection, for young people."),
@@ -106,9 +119,15 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
     area = site.areas[insp.area].model
     fw = site.frameworks[insp.framework].model
     kind = fw.kinds[insp.kind]
+    ended = getattr(area, "ended", None)
+    afi = getattr(insp, "areas_for_improvement", None) or []
     record: dict[str, Any] = {
         "inspection_id": entry.key, "area_id": insp.area, "area_name": area.name,
-        "council": area.council or "", "region": area.region, "framework_id": insp.framework,
+        "council": area.council or "", "ons_code": getattr(area, "ons_code", None) or "",
+        "region": area.region,
+        "area_ended": ended.date if ended else "",
+        "replaced_by": " ".join(ended.replaced_by) if ended else "",
+        "framework_id": insp.framework,
         "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
         "graded": kind.graded, "start_date": insp.dates.start.value,
         "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,
@@ -116,7 +135,11 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
         "end_date_inferred": _inferred(insp.dates.end),
         "published_date_inferred": _inferred(insp.dates.published),
         "summary_written": summary_written(insp),
-        "previous_inspection_id": insp.previous or "", "report_url": insp.report.url,
+        "previous_inspection_id": insp.previous or "",
+        "theme": getattr(insp, "theme", None) or "",
+        "areas_for_improvement_count": str(len(afi)),
+        "grades_read_across": getattr(insp, "judgements_inferred", None) or "",
+        "report_url": insp.report.url,
         "page_url": _url(base, inspection_path(entry.key, "families")),
         "young_people_url": _url(base, inspection_path(entry.key, "young-people")),
     }
@@ -130,6 +153,9 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
             "part_of": judgement.part_of or "", "grade_id": grade,
             "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known"})
     record["judgements"] = judgements
+    record["areas_for_improvement"] = [
+        {"text": a.text, "source_url": _source_url(insp, a.source), "ref": a.ref or ""}
+        for a in afi]
     return record
 
 
@@ -141,6 +167,12 @@ def _inferred(info: Any) -> str:
 def summary_written(insp: Any) -> bool:
     """Whether a plain summary of the inspection has been written (``summary:`` is there)."""
     return getattr(insp, "summary", None) is not None
+
+
+def _source_url(insp: Any, key: str) -> str:
+    """The web address of an inspection's source ``key`` (empty for a seed document)."""
+    source = insp.sources.get(key)
+    return source.url or "" if source else ""
 
 
 def records(site: Site, base: str) -> list[dict[str, Any]]:
@@ -178,10 +210,7 @@ def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
                   "site."),
         "licence": licence.as_json(),
         "columns": {c.name: c.about for c in COLUMNS},
-        "areas": [{"area_id": k, "area_name": a.model.name, "council": a.model.council,
-                   "region": a.model.region, "kind": a.model.kind,
-                   "page_url": _url(base, f"areas/{k}/index.md")}
-                  for k, a in sorted(site.areas.items())],
+        "areas": [_area_record(k, a.model, base) for k, a in sorted(site.areas.items())],
         "frameworks": [{"framework_id": k, "framework_name": f.model.name,
                         "short_name": f.model.short_name, "in_use_from": f.model.in_use.from_,
                         "in_use_to": f.model.in_use.to or "",
@@ -194,6 +223,20 @@ def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
         "inspections": recs,
     }
     return indented_json(doc) + "\n"
+
+
+def _area_record(key: str, area: Any, base: str) -> dict[str, Any]:
+    """One area in ``inspections.json``: its names, codes and, if it has ended, what
+    replaced it."""
+    ended = getattr(area, "ended", None)
+    return {"area_id": key, "area_name": area.name, "council": area.council or "",
+            "ofsted_name": getattr(area, "ofsted_name", None) or "",
+            "ons_code": getattr(area, "ons_code", None) or "",
+            "ofsted_page": getattr(area, "ofsted_page", None) or "",
+            "region": area.region, "kind": area.kind or "",
+            "ended": ({"date": ended.date, "replaced_by": list(ended.replaced_by)}
+                      if ended else None),
+            "page_url": _url(base, f"areas/{key}/index.md")}
 
 
 def indented_json(value: Any) -> str:
@@ -284,6 +327,13 @@ def export_schema() -> dict[str, Any]:
                                 for c in COLUMNS if c.per == "judgement"}}
     props["judgements"] = {"type": "array", "items": judgement,
                            "description": "The grades, in the framework's order."}
+    props["areas_for_improvement"] = {
+        "type": "array", "description": "Ofsted's areas for improvement, in Ofsted's own words.",
+        "items": {"type": "object", "additionalProperties": False,
+                  "required": ["text", "source_url", "ref"],
+                  "properties": {"text": {**text, "description": "Ofsted's words."},
+                                 "source_url": {**text, "description": "Where they come from."},
+                                 "ref": {**text, "description": "Where in the source."}}}}
     named = {"type": "object", "additionalProperties": True}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -327,7 +377,7 @@ def stated_date(insp: Any) -> str | None:
     return None
 
 
-def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
+def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
     """An Atom feed of inspection summaries for families, newest first. An inspection with no
     stated date is left out (Atom needs a date for each entry, and we do not invent one)."""
     ET.register_namespace("", ATOM)
@@ -364,11 +414,25 @@ def feed(site: Site, base: str, limit: int = FEED_ENTRIES) -> str:
         _sub(item, "link", None, rel="related",
              href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
              title="For young people")
-        if summary_written(insp):
-            _sub(item, "summary", " ".join(insp.summary.families.split()), type="text")
+        _sub(item, "summary", _feed_summary(site, entry), type="text")
         _sub(item, "category", None, term=insp.framework, label=fw.short_name)
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _feed_summary(site: Site, entry: Entry) -> str:
+    """The families' summary, or, before a person has written one, the grades in words."""
+    insp = entry.model
+    if insp.summary is not None:
+        return " ".join(insp.summary.families.split())
+    fw = site.frameworks[insp.framework].model
+    grades = [f"{fw.judgements[j].official}: "
+              f"{fw.grades[g].official if g in fw.grades else 'not known'}"
+              for j, g in insp.judgements.items() if j in fw.judgements]
+    theme = getattr(insp, "theme", None)
+    said = ("Grades: " + "; ".join(grades) + ". ") if grades else \
+        (f"Theme: {theme}. " if theme else "")
+    return said + "A plain summary has not been written yet."
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None, **attrs: str) -> ET.Element:
@@ -390,6 +454,8 @@ def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     }
     for name, text in schemas().items():
         files[f"data/schema/{name}"] = text
-    # The compare page's enhancement script travels with the other generated static files.
-    files["assets/javascripts/compare.js"] = (STATIC / "compare.js").read_text(encoding="utf-8")
+    # The compare and find-your-area pages' enhancement scripts travel with the other
+    # generated static files.
+    for name in ("compare.js", "find.js"):
+        files[f"assets/javascripts/{name}"] = (STATIC / name).read_text(encoding="utf-8")
     return {path: text.encode("utf-8") for path, text in files.items()}

@@ -36,7 +36,9 @@ _ATTR = re.compile(r"\s*\{[:#.][^{}]*\}")
 _MARK = re.compile(r"\*\*|__|[*`]|(?<![\w])_|_(?![\w])")
 _AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
 
-_REFERENCE_TAG = re.compile(r"<(/?)small\b", re.I)
+# Read as references, not as our prose: citations (<small>) and quotations of Ofsted's own
+# words (<q>), which stay exactly as Ofsted wrote them.
+_REFERENCE_TAG = re.compile(r"<(/?)(?:small|q)\b", re.I)
 # HTML table parts: each caption and cell is its own block, like a Markdown table's cells.
 # A header cell (<th>) is a label, read like a heading.
 _TABLE_TAG = re.compile(r"<(/?)(table|caption|thead|tbody|tfoot|tr|th|td)\b", re.I)
@@ -179,7 +181,7 @@ class _Builder:
             else:  # tag, attribute list, emphasis marker, split link tail: not read
                 self.skipped.append((offset + m.start(), offset + m.end()))
                 tag = _REFERENCE_TAG.match(m.group())
-                if tag:  # <small>: a citation, read as a reference, not as prose
+                if tag:  # <small>, <q>: a citation or a quotation, read as a reference
                     self.open("prose" if tag.group(1) else "reference", offset + m.end())
                 elif tag := _TABLE_TAG.match(m.group()):  # a cell never runs into the next
                     header = not tag.group(1) and tag.group(2).lower() == "th"

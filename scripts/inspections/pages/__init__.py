@@ -39,14 +39,17 @@ class Page:
 
 
 def render_page(renderer: Renderer, template: str, context: dict, *, path: str, audience: str,
-                title: str, source: str | None = None) -> Page:
-    """Render one page, adding front matter that names its audience, title and source file."""
+                title: str, source: str | None = None, hide: tuple[str, ...] = ()) -> Page:
+    """Render one page, adding front matter that names its audience, title and source file.
+    ``hide`` names theme parts to leave off (``navigation``, ``toc``): wide tables need room."""
     assert audience in AUDIENCES, audience
     body = renderer.render(template, {**context, "audience": audience, "page_title": title},
                            page=path)
     front = [f"audience: {audience}", f"title: {_yaml_text(title)}"]
     if source:
         front.append(f"source: {source}")
+    if hide:
+        front.append("hide:\n" + "\n".join(f"  - {part}" for part in hide))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + body.strip() + "\n"
     return Page(path, audience, title, markdown, list(renderer.uses), source)
 
@@ -96,7 +99,8 @@ def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()
 # tables: see _rebuild_facts. Anything else renders everything again.
 # tests/test_preview_incremental.py checks both against full renders.
 LOCAL_FIELDS = frozenset({"summary", "going_well", "must_improve", "next_steps", "how_inspected",
-                          "notes", "topic", "report", "sources", "judgements_ref"})
+                          "notes", "topic", "report", "sources", "judgements_ref",
+                          "areas_for_improvement", "theme", "judgements_inferred"})
 
 
 def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],

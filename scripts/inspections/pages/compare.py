@@ -21,7 +21,7 @@ from inspections.context import area_path, date_text, inspection_path, view
 from inspections.models import REGIONS
 from inspections.pages import Page, render_page
 from inspections.render import Renderer, relpath
-from inspections.site import UNKNOWN, Site
+from inspections.site import UNKNOWN, Site, sort_key
 from inspections.talkto import talk_to
 
 SCRIPT = "assets/javascripts/compare.js"
@@ -62,6 +62,19 @@ class Cell:
     key: str
     words: str
     rank: int
+    inspection: str = ""  # the inspection that gave this grade
+    when: str = ""  # its date in words, when it is not the row's latest inspection
+
+
+@dataclass
+class Other:
+    """The area's newest graded inspection, when it is not the one in this table's row: newer
+    (under a later framework) or the only one there is (under an earlier framework)."""
+
+    inspection: str
+    date: str  # in words
+    framework: str  # the framework's short name and years, e.g. "ILACS, 2018 to 2022"
+    newer: bool  # newer than the row's inspection under this table's framework
 
 
 @dataclass
@@ -73,10 +86,45 @@ class Row:
     date: str  # in words
     sort_date: str
     cells: list[Cell]
+    other: Other | None = None
+    ended: str = ""  # "no longer exists (2019)" for a council that has ended
+
+
+def framework_label(site: Site, framework: str) -> str:
+    """``ILACS, January 2018 to December 2022`` or ``ILACS, April 2026 onwards``."""
+    fw = site.frameworks[framework].model
+    end = f" to {date_text(fw.in_use.to)}" if fw.in_use.to else " onwards"
+    return f"{fw.short_name}, {date_text(fw.in_use.from_)}{end}"
+
+
+def short_label(site: Site, framework: str) -> str:
+    """``ILACS, 2018 to 2022`` or ``ILACS, 2026 onwards``: short enough for a table cell."""
+    fw = site.frameworks[framework].model
+    start, end = fw.in_use.from_[:4], fw.in_use.to[:4] if fw.in_use.to else ""
+    return f"{fw.short_name}, {start} to {end}" if end else f"{fw.short_name}, {start} onwards"
+
+
+def _other(site: Site, area: str, insp) -> Other | None:
+    newest = national.newest_graded(site, area)
+    if newest is None or (insp is not None and (newest.key == insp.key or sort_key(
+            newest.model) <= sort_key(insp.model))):
+        return None
+    return Other(newest.key, date_text(newest.model.dates.start),
+                 short_label(site, newest.model.framework), insp is not None)
+
+
+def ended_words(area) -> str:
+    """``no longer exists (since 2019)`` for a council that has ended, else ``""``."""
+    ended = getattr(area, "ended", None)
+    if not ended:
+        return ""
+    when = date_text(str(ended.date)) if getattr(ended, "date", None) else ""
+    return f"no longer exists (since {when})" if when else "no longer exists"
 
 
 def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
-    """One row per area on the site, A to Z."""
+    """One row per area on the site, A to Z. A council that no longer exists is left out of a
+    table it has no inspection in (it will never have one)."""
     fw = site.frameworks[framework].model
     heads = national.headline_judgements(fw)
     scale = list(fw.grades)
@@ -85,20 +133,48 @@ def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
     out = []
     for key, entry in sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold()):
         insp = latest.get(key)
+        ended = ended_words(entry.model)
+        if ended and insp is None:
+            continue
         cells = []
         if insp:
             for j in heads:
-                grade = insp.model.judgements.get(j, UNKNOWN)
+                # A re-inspection may judge only part: each grade is the latest given.
+                judged = national.latest_judged(site, framework, key, j) or insp
+                grade = judged.model.judgements.get(j, UNKNOWN)
+                when = date_text(judged.model.dates.start) if judged is not insp else ""
                 if grade in fw.grades:
                     cells.append(Cell(grade, getattr(fw.grades[grade], field),
-                                      scale.index(grade)))
+                                      scale.index(grade), judged.key, when))
                 else:
-                    cells.append(Cell(UNKNOWN, "Not known", len(scale)))
+                    cells.append(Cell(UNKNOWN, "Not known", len(scale), insp.key))
         out.append(Row(key, entry.model.name, entry.model.region,
                        insp.key if insp else None,
                        date_text(insp.model.dates.start) if insp else "",
-                       national.best_date(insp.model) or "" if insp else "", cells))
+                       national.best_date(insp.model) or "" if insp else "", cells,
+                       _other(site, key, insp), ended))
     return out
+
+
+@dataclass
+class Figures:
+    """The national figures above a table: counts always, percentages only when at least
+    :data:`inspections.national.MIN_FOR_PERCENT` councils are counted."""
+
+    tally: national.Tally
+    as_at: str  # in words: the newest report counted
+    good: str | None  # the grade key "good" when the scale has it (for "good or better")
+
+
+def figures(site: Site, framework: str) -> Figures | None:
+    fw = site.frameworks[framework].model
+    lead = national.lead_judgement(fw)
+    if lead is None:
+        return None
+    counted = list(national.latest_under(site, framework).values())
+    when = national.as_at(site, counted)
+    return Figures(national.tally(site, framework, lead), date_text(when) if when else "",
+                   "good" if "good" in fw.grades else None)
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -122,14 +198,20 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
              "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
              "regions": regions, "choices": choices, "is_default": key == default,
              "tally": national.tally(site, key, lead) if lead else None,
+             "figures": figures(site, key), "label": framework_label(site, key),
+             "min_for_percent": national.MIN_FOR_PERCENT,
+             "earlier": (earlier := next((c for c in choices[frameworks.index(key) + 1:]
+                                          if c[3]), None)),
+             "earlier_figures": figures(site, earlier[0]) if earlier else None,
+             "other_href": {r.other.inspection: href(path, inspection_path(r.other.inspection,
+                                                                          "families"))
+                            for r in table_rows if r.other},
              "script": href(path, SCRIPT), "data_page": href(path, "data/index.md"),
              "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
              "insp_href": {r.inspection: href(path, inspection_path(r.inspection, "families"))
                            for r in table_rows if r.inspection}},
-            path=path, audience="families",
-            title=f"Compare areas: {fw.model.short_name}, "
-                  f"{date_text(fw.model.in_use.from_)}"
-                  f"{' to ' + date_text(fw.model.in_use.to) if fw.model.in_use.to else ' onwards'}")
+            path=path, audience="families", hide=("navigation", "toc"),
+            title=f"Compare areas: {framework_label(site, key)}")
     fw = site.frameworks[default]
     lead = national.lead_judgement(fw.model)
     yp_rows = rows(site, default, "young-people")
@@ -137,6 +219,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     yield render_page(
         renderer, "young-people/compare.md.j2",
         {"fw": view(fw), "lead": lead, "by_region": by_region,
-         "heads": national.headline_judgements(fw.model), "talk_to": talk_to(site)},
+         "heads": national.headline_judgements(fw.model), "figures": figures(site, default),
+         "label": framework_label(site, default), "talk_to": talk_to(site)},
         path="compare/young-people.md", audience="young-people",
         title="How areas did: young people's version")
