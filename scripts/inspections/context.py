@@ -26,7 +26,7 @@ from inspections import citing
 from inspections.load import Document
 from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
 from inspections.national import _memo, inspection_national, newer_than
-from inspections.render import Safe, Text, safe
+from inspections.render import Safe, Text
 from inspections.site import UNKNOWN, Entry, Site
 
 AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
