@@ -5,17 +5,18 @@ release on the inspection, the headline paragraph ...)") made sentences of 30 wo
 Now each point ends with a link such as ``[1]`` (its accessible name is "Source 1"), and
 "Where this page comes from" lists each numbered source with where in it, then any other
 source the page uses. Numbers follow the order of the families' page (grades, going well, must
-improve, next steps, how inspectors found out), and come from the data alone, so a point and
+improve, Ofsted's areas for improvement, next steps, how inspectors found out), and come from the data alone, so a point and
 its note always agree.
 
 Example::
 
     >>> from types import SimpleNamespace as N
     >>> insp = N(judgements_source="r", judgements_ref="table", must_improve=[],
+    ...          areas_for_improvement=[N(source="r", ref="the list")],
     ...          going_well=[N(source="r", ref="paragraph 7"), N(source="r", ref="table")],
     ...          next_steps=None, how_inspected=None)
     >>> notes(insp)
-    [('r', 'table'), ('r', 'paragraph 7')]
+    [('r', 'table'), ('r', 'paragraph 7'), ('r', 'the list')]
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def notes(insp: Any) -> list[tuple[str, str | None]]:
     pairs: list[tuple[str, str | None]] = []
     if getattr(insp, "judgements_source", None):
         pairs.append((insp.judgements_source, insp.judgements_ref))
-    for item in [*(insp.going_well or []), *(insp.must_improve or [])]:
+    afi = getattr(insp, "areas_for_improvement", None) or []
+    for item in [*(insp.going_well or []), *(insp.must_improve or []), *afi]:
         pairs.append((item.source, item.ref))
     for item in (insp.next_steps, insp.how_inspected):
         if item is not None:
