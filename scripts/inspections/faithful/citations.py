@@ -12,6 +12,8 @@ Example::
     [7, 8, 9]
     >>> leftover("What needs to improve? and paragraph 34")
     'What needs to improve'
+    >>> bool(_OPENING.match(leftover("the summary at the start of the report")))
+    True
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _FILLER = re.compile(
     r"^(?:\W|and|the|see|also|plus|under|in|of)+|(?:\W|and|the|see|also|plus)+$", re.IGNORECASE
 )
 MAX_RANGE = 40  # "paragraphs 12 to 140" is a typing slip, not a citation
+# Ofsted's reports open with unnumbered paragraphs (after the table of judgements, before the
+# first heading); a ref names them as "the summary at the start of the report".
+_OPENING = re.compile(r"^(?:the )?summary at the start(?: of the report)?$", re.IGNORECASE)
 
 
 def cited_numbers(ref: str) -> list[int]:
@@ -93,6 +98,6 @@ def missing(doc: Structure, ref: str) -> tuple[list[int], str | None]:
     absent = [n for n in dict.fromkeys(numbers) if n not in have]
     rest = leftover(ref)
     unknown = None
-    if not numbers and not names_heading(doc, rest):
+    if not numbers and not names_heading(doc, rest) and not _OPENING.match(rest):
         unknown = rest or ref
     return absent, unknown
