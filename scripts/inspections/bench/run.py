@@ -390,7 +390,7 @@ def search_results(built: Path, site, area: str, first: str) -> list[Result]:
     for their area's name from one of its young people's pages, best of 3 (see
     :mod:`inspections.bench.search`)."""
     wall = time.perf_counter()
-    summary = index_site(built)
+    summary = index_site(built, site)
     print(f"Search index: {time.perf_counter() - wall:.1f} s ({summary})", flush=True)
     name = site.areas[area].model.name
     tries = [first_search(built, f"areas/{first}/young-people/", name) for _ in range(3)]
