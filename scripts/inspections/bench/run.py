@@ -152,7 +152,15 @@ def plain_project(project: Path, out: Path) -> None:
         target.write_bytes(content)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
-    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+    # The theme's one filter of ours (``tel``, for the Get help numbers), and nothing else.
+    (out / "theme_filters.py").write_text(
+        "from inspections.phones import tel\n\n\n"
+        "def on_env(env, config, files, **kwargs):\n"
+        '    env.filters["tel"] = tel\n'
+        "    return env\n",
+        encoding="utf-8",
+    )
+    (out / "mkdocs.yml").write_text(config + "\nhooks:\n  - theme_filters.py\n", encoding="utf-8")
 
 
 def small_project(project: Path, out: Path, areas: list[str]) -> None:
