@@ -194,3 +194,14 @@ def test_search_every_page_from_the_councils_with_the_keyboard(site_url, context
     focused = page.evaluate("document.activeElement.getAttribute('href')")
     assert focused == page.get_attribute(RESULTS, "href")
     assert [u for u in requests if "/pagefind/pagefind.js" in u]
+
+
+def test_a_council_is_found_by_its_full_name(site_url, context_for):
+    """Readers may type the council's full name ('Derby City Council'), not the area's."""
+    page = context_for("light", 1280).new_page()
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    found = search(page, "derby city", 1280)
+    assert found[0] == urlsplit(site_url).path + "areas/derby/", found
+    assert not [u for u in found if "/derbyshire/" in u], found
+    assert page.inner_text(".site-search__status").startswith("1 council matches")
+    assert "Derby City Council." in page.inner_text(".site-search__place")

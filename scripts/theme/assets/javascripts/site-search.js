@@ -147,12 +147,13 @@
       pages.shift();
     }
     var about = document.createElement("p");
+    var other = (p.also || [])[0];
     var said = p.ended ? (p.ended.length ? "No longer exists; replaced by " +
-      p.ended.join(" and ") + "." : "No longer exists.") : ((p.also || [])[0] || "") + ".";
+      p.ended.join(" and by ") + "." : "No longer exists.") : other ? other + "." : "";
     about.appendChild(document.createTextNode(said));
     pages.forEach(function (page) {
       if (!p[page[0]]) return;
-      about.appendChild(document.createTextNode(" "));
+      if (about.textContent) about.appendChild(document.createTextNode(" "));
       about.appendChild(link(p[page[0]], page[1]));
     });
     li.appendChild(about);
