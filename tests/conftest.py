@@ -55,5 +55,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     result = build_site(ROOT, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    index_site(out)  # the search index, as `make site` builds it
+    from inspections.site import load_site
+
+    index_site(out, load_site(ROOT))  # the search index, as `make site` builds it
     return out

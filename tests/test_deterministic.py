@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from inspections.search import index_site
+from inspections.site import load_site
 from project_copy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,9 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
     build(ROOT, first, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="1", TZ="UTC")
     # No SOURCE_DATE_EPOCH: the build takes it from the commit itself.
     build(ROOT, second, PYTHONHASHSEED="2", TZ="Pacific/Auckland")
-    index_site(first)  # the search index, as `make site` adds it
-    index_site(second)
+    data = load_site(ROOT)
+    index_site(first, data)  # the search index, as `make site` adds it
+    index_site(second, data)
     a, b = files(first), files(second)
     assert len(a) > 20 and "sitemap.xml.gz" in a and "robots.txt" in a
     assert "pagefind/pagefind-entry.json" in a

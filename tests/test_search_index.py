@@ -42,9 +42,11 @@ def test_each_page_marks_its_own_text_for_search_and_the_404_page_is_left_out(
     assert "data-pagefind-ignore" in box
 
 
-def test_a_folder_that_is_not_a_built_site_is_refused_in_plain_words(tmp_path: Path) -> None:
+def test_a_folder_that_is_not_a_built_site_is_refused_in_plain_words(
+    tmp_path: Path, site_data
+) -> None:
     with pytest.raises(SearchIndexError, match="no index.html here. Build the site first"):
-        index_site(tmp_path)
+        index_site(tmp_path, site_data)
     done = subprocess.run(
         [sys.executable, "-m", "inspections", "search-index", str(tmp_path)],
         capture_output=True,
@@ -55,10 +57,38 @@ def test_a_folder_that_is_not_a_built_site_is_refused_in_plain_words(tmp_path: P
     assert "Traceback" not in done.stderr
 
 
-def test_pages_without_the_mark_are_refused(tmp_path: Path) -> None:
+def test_pages_without_the_mark_are_refused(tmp_path: Path, site_data) -> None:
     (tmp_path / "index.html").write_text(
         "<!doctype html><html lang='en'><title>x</title><main><h1>Derby</h1></main></html>",
         encoding="utf-8",
     )
     with pytest.raises(SearchIndexError, match="no page is marked data-pagefind-body"):
-        index_site(tmp_path)
+        index_site(tmp_path, site_data)
+
+
+def test_the_councils_list_names_every_council_and_its_pages(built_site: Path, site_data) -> None:
+    """The search box looks for councils in pagefind/places.json first: every council is there,
+    with its other names, and every address in it is a page of the built site."""
+    import json
+
+    listed = json.loads((built_site / "pagefind" / "places.json").read_text(encoding="utf-8"))
+    assert sorted(p["n"] for p in listed) == sorted(a.model.name for a in site_data.areas.values())
+    derby = next(p for p in listed if p["n"] == "Derby")
+    assert derby["area"] == "areas/derby/"
+    assert derby["yp"].startswith("areas/derby/") and derby["yp"].endswith("/young-people/")
+    assert derby["fam"] == derby["yp"].removesuffix("young-people/")
+    assert site_data.areas["derby"].model.council in derby["also"]
+    for place in listed:
+        for url in (place["area"], place.get("yp"), place.get("fam")):
+            assert url is None or (built_site / url / "index.html").is_file(), url
+
+
+def test_a_councils_list_naming_pages_not_built_is_refused(built_site: Path, site_data,
+                                                          tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    shutil.rmtree(copy / "areas" / "derby")
+    with pytest.raises(SearchIndexError, match="names pages that were not built .*areas/derby/"):
+        index_site(copy, site_data)

@@ -10,6 +10,9 @@ a filter (``<meta name="audience" data-pagefind-filter="audience[content]">``), 
 header, menu, "Exit this page" or "Get help". The search box itself is
 ``scripts/theme/partials/site-search.html`` with ``assets/javascripts/site-search.js``.
 
+Beside Pagefind's files goes ``places.json`` (:mod:`inspections.places`): the councils the
+search box looks in first, so a search for a council needs no Pagefind at all.
+
 ``make site`` runs this on the new build before it replaces site/ (``python -m inspections
 search-index build/site.new``). ``make preview`` does not: its pages say search works in the
 built site.
@@ -25,6 +28,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from inspections.places import places, write_places
+from inspections.site import Site
+
 BUNDLE = "pagefind"  # the folder, inside the site, that the search files are written to
 
 
@@ -37,11 +43,12 @@ def bundle_dir(site_dir: Path) -> Path:
     return site_dir / BUNDLE
 
 
-def index_site(site_dir: Path) -> str:
-    """Index the built HTML in ``site_dir``; returns Pagefind's summary (the "Indexed" lines).
+def index_site(site_dir: Path, site: Site) -> str:
+    """Index the built HTML in ``site_dir`` and write the councils' list from ``site`` (the
+    data it was built from); returns Pagefind's summary (the "Indexed" lines).
 
     Raises :class:`SearchIndexError` when the folder is not a built site, when no page is
-    marked for indexing, or when Pagefind fails.
+    marked for indexing, when Pagefind fails, or when the list names a page not built.
     """
     from pagefind_bin import get_executable
 
@@ -70,4 +77,13 @@ def index_site(site_dir: Path) -> str:
     pages = [int(line.split()[1]) for line in summary if line.endswith(" pages")]
     if not pages or not pages[0]:
         raise SearchIndexError(f"{site_dir}: Pagefind indexed no pages.")
-    return "; ".join(summary)
+    missing = [url for place in places(site) for url in
+               (place["area"], place.get("yp"), place.get("fam"))
+               if url and not (site_dir / url / "index.html").is_file()]
+    if missing:
+        raise SearchIndexError(
+            f"{site_dir}: the councils' list names pages that were not built "
+            f"({', '.join(missing[:3])}). Build the site from the same data (make site)."
+        )
+    write_places(site, bundle_dir(site_dir))
+    return "; ".join(summary) + f"; {len(site.areas)} councils in {BUNDLE}/places.json"

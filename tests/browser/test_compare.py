@@ -40,7 +40,7 @@ def site_dir(project) -> Path:
     out = project.parent / "site"
     result = build_site(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    index_site(out)
+    index_site(out, load_site(project))
     return out
 
 

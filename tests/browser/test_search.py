@@ -1,8 +1,9 @@
 """Search (Pagefind, with our own search box in the header), in headless Chromium.
 
-A reader types a council's name, hears how many results there are, and opens the first one to
-reach that council's page; with the keyboard alone too. On a young people's page, young
-people's pages come first. The words never reach the address bar, history, storage or another
+A reader types a council's name, hears how many councils match, and opens the first one to
+reach that council's page; with the keyboard alone too. Words that are not a council's name
+search every page (Pagefind), as does the "Search every page" button after the councils. On a
+young people's page, young people's pages come first. The words never reach the address bar, history, storage or another
 site. axe finds nothing with the results open, in both colour schemes at 390 and 1280 pixels.
 Without JavaScript there is no dead search box.
 """
@@ -41,8 +42,12 @@ def test_search_for_a_council_and_open_its_page(width, site_url, context_for):
     root = urlsplit(site_url).path
     assert found[0] == root + "areas/derbyshire/", found
     status = page.inner_text(".site-search__status")
-    assert re.fullmatch(r"(\d+) results for \u2018Derbyshire\u2019\.", status), status
-    assert int(status.split()[0]) >= len(found) > 1
+    assert status.startswith("1 council matches \u2018Derbyshire\u2019."), status
+    # Its pages for young people and for families are linked beside it.
+    assert [u.endswith("/young-people/") for u in found[1:]] == [True, False], found
+    assert all(u.startswith(root + "areas/derbyshire/") for u in found), found
+    # Only the councils' list was fetched, not the full-text library.
+    assert not [u for u in requests if "/pagefind/pagefind" in u], requests
     assert page.url == site_url and page.evaluate("history.length") == history
     page.click(RESULTS)
     page.wait_for_url(site_url + "areas/derbyshire/")
@@ -87,7 +92,6 @@ def test_young_peoples_pages_first_from_a_young_peoples_page(words, area, site_u
     found = search(page, words, 1280)
     assert found[0].startswith(urlsplit(site_url).path + f"areas/{area}/"), found
     assert found[0].endswith("/young-people/"), found
-    assert "Pages for young people come first" in page.inner_text(".site-search__status")
     # From a page for everyone, the council's own page comes first.
     page.goto(site_url + "glossary/", wait_until="networkidle")
     assert search(page, words, 1280)[0] == urlsplit(site_url).path + f"areas/{area}/"
@@ -145,3 +149,59 @@ def test_on_a_narrow_screen_search_closes_when_the_reader_moves_on(site_url, con
     page.evaluate("document.querySelector('.md-content a').focus()")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert page.is_hidden("#site-search-input") and page.is_hidden(".site-search__results")
+
+
+def test_words_that_are_not_a_council_search_every_page(site_url, context_for):
+    """No council is called 'care leavers', so every page is searched at once; from a young
+    people's page young people's pages come first, and a result opens its page."""
+    page = context_for("light", 1280).new_page()
+    page.goto(site_url + "areas/derby/2022-03-ilacs/young-people/", wait_until="networkidle")
+    found = search(page, "care leavers", 1280)
+    status = page.inner_text(".site-search__status")
+    assert re.fullmatch(r"No council matches \u2018care leavers\u2019\. (\d+) pages? found for "
+                        r"\u2018care leavers\u2019\. Pages for young people come first\.",
+                        status), status
+    assert found and all(u.startswith(urlsplit(site_url).path) for u in found), found
+    page.click(RESULTS)
+    page.wait_for_url(re.compile(re.escape(site_url) + ".+"))
+    assert "care leaver" in page.inner_text("main").lower()
+
+
+def test_search_every_page_from_the_councils_with_the_keyboard(site_url, context_for):
+    """After the councils, a button searches every page for the same words; focus moves to the
+    first page found."""
+    page = context_for("light", 1280).new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    page.focus("#site-search-input")
+    page.keyboard.type("Derby")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(RESULTS)
+    assert not [u for u in requests if "/pagefind/pagefind" in u]
+    button = page.locator(".site-search__results li:last-child button")
+    assert button.inner_text() == "Search every page for \u2018Derby\u2019"
+    for _ in range(12):
+        page.keyboard.press("ArrowDown")
+        if page.evaluate("document.activeElement.tagName") == "BUTTON":
+            break
+    assert page.evaluate("document.activeElement.textContent") == button.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "document.querySelector('.site-search__status').textContent.includes('found for')")
+    status = page.inner_text(".site-search__status")
+    assert re.fullmatch(r"(\d+) pages? found for \u2018Derby\u2019\.", status), status
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == page.get_attribute(RESULTS, "href")
+    assert [u for u in requests if "/pagefind/pagefind.js" in u]
+
+
+def test_a_council_is_found_by_its_full_name(site_url, context_for):
+    """Readers may type the council's full name ('Derby City Council'), not the area's."""
+    page = context_for("light", 1280).new_page()
+    page.goto(site_url + "glossary/", wait_until="networkidle")
+    found = search(page, "derby city", 1280)
+    assert found[0] == urlsplit(site_url).path + "areas/derby/", found
+    assert not [u for u in found if "/derbyshire/" in u], found
+    assert page.inner_text(".site-search__status").startswith("1 council matches")
+    assert "Derby City Council." in page.inner_text(".site-search__place")

@@ -11,17 +11,20 @@ import sys
 from pathlib import Path
 
 from inspections.search import SearchIndexError, index_site
+from inspections.site import load_site
 
 NAME = "search-index"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_dir", type=Path, help="the built site, e.g. build/site.new")
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the project folder the site was built from")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        summary = index_site(args.site_dir)
+        summary = index_site(args.site_dir, load_site(args.root))
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1

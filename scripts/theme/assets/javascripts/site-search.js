@@ -1,26 +1,31 @@
 /*
- * The search box in the header (partials/site-search.html), with Pagefind's JavaScript API.
+ * The search box in the header (partials/site-search.html).
  *
- * - Pagefind (pagefind/pagefind.js, its WebAssembly and index chunks) is fetched from this site
- *   only when a reader first uses the box, never on page load.
+ * - Councils first: a reader's first search is nearly always for their council. The list of
+ *   councils (pagefind/places.json, a few KB, made by `python -m inspections search-index`) is
+ *   fetched from this site when a reader first touches the box, never on page load, and
+ *   matched as they type: names, full names, Ofsted's names, and for a council that no longer
+ *   exists the councils that replaced it.
+ * - Every page: Pagefind (pagefind/pagefind.js, its WebAssembly and index chunks, about 125 KB
+ *   at national scale) is fetched only when the reader asks ("Search every page for ...", a
+ *   button after the councils) or when no council matches what they typed.
  * - Nothing is stored (no cookies, no storage) and the words typed never reach the address bar
  *   or history: the box has no name and the form is never sent.
- * - On a young people's page, results that are young people's pages come first (each group in
- *   Pagefind's order of relevance), so a young person searching for their council finds its
- *   young people's page first.
+ * - On a young people's page, each council's first link is its young people's page, and in
+ *   a search of every page young people's pages come first (each group in Pagefind's order of
+ *   relevance), so a young person searching for their council finds its young people's page.
  * - Keyboard: Enter searches at once; Down arrow goes from the box to the results and along
  *   them, Up arrow back; Escape closes the results and returns to the box. No single-key
- *   shortcuts. The number of results is announced (role=status).
+ *   shortcuts. What was found is announced (role=status).
  * - Browsers that cannot run this keep the box hidden: the menu and "Find your area" remain.
  */
 (function () {
   "use strict";
   var root = document.querySelector("[data-site-search]");
   if (!root || !("noModule" in HTMLScriptElement.prototype)) return;  // no import(): stay hidden
-  var SHOWN = 5;  // results fetched and shown at a time (each fetches a short snippet)
+  var SHOWN = 5;  // results shown at a time (each page found fetches a short snippet)
   var site = new URL(root.getAttribute("data-site-search"), location.href).pathname;
   var open = root.querySelector(".site-search__open");
-  var panel = root.querySelector(".site-search__panel");
   var form = root.querySelector("form");
   var input = root.querySelector("input");
   var output = root.querySelector(".site-search__output");
@@ -28,9 +33,22 @@
   var list = root.querySelector(".site-search__results");
   var audience = document.querySelector('meta[name="audience"]');
   var young = !!audience && audience.content === "young-people";
-  var loading = null, timer = null, latest = 0, results = [], shown = 0, asked = "";
+  var loading = null, placesLoading = null, timer = null, latest = 0, asked = "";
+  var results = [], shown = 0, tail = null;  // tail: the "Search every page" item, kept last
 
   root.hidden = false;
+
+  function councils() {
+    if (!placesLoading) {
+      placesLoading = fetch(site + "pagefind/places.json", { credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
+        });
+      placesLoading.catch(function () { placesLoading = null; });
+    }
+    return placesLoading;
+  }
 
   function pagefind() {
     if (!loading) {
@@ -72,19 +90,78 @@
     return "\u2018" + words + "\u2019";
   }
 
-  // Young people's pages first on a young people's page; otherwise Pagefind's own order.
-  function ordered(pf, words) {
-    var all = pf.search(words);
-    if (!young) return all.then(function (found) { return found.results; });
-    var theirs = pf.search(words, { filters: { audience: "young-people" } });
-    return Promise.all([theirs, all]).then(function (both) {
-      var first = both[0].results, seen = {};
-      first.forEach(function (r) { seen[r.id] = true; });
-      return first.concat(both[1].results.filter(function (r) { return !seen[r.id]; }));
-    });
+  function norm(text) {
+    return text.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim();
   }
 
-  function item(data) {
+  // How well a name matches (lower is better; -1 not at all): the whole name, its start, the
+  // start of its words, anywhere in it.
+  function fit(name, q) {
+    var n = norm(name);
+    if (n === q) return 0;
+    if (n.indexOf(q) === 0) return 1;
+    if ((" " + n).indexOf(" " + q) >= 0) return 2;
+    return n.indexOf(q) >= 0 ? 3 : -1;
+  }
+
+  // Councils matching the words, best first: by their own name, then by another name (full
+  // name, Ofsted's), then councils that no longer exist by the names of those that replaced them.
+  function matching(places, words) {
+    var q = norm(words), found = [];
+    if (!q) return found;
+    places.forEach(function (p) {
+      var best = fit(p.n, q), replaced = p.ended || [];
+      (p.also || []).forEach(function (name) {
+        var f = fit(name, q);
+        if (f >= 0) {
+          f += replaced.indexOf(name) >= 0 ? 8 : 4;
+          if (best < 0 || f < best) best = f;
+        }
+      });
+      if (best >= 0) found.push({ place: p, fit: best });
+    });
+    found.sort(function (a, b) {
+      return a.fit - b.fit || (a.place.n < b.place.n ? -1 : a.place.n > b.place.n ? 1 : 0);
+    });
+    return found.map(function (f) { return f.place; });
+  }
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = site + href;
+    a.textContent = text;
+    return a;
+  }
+
+  // One council: its first link is its area page (its young people's page on a young people's
+  // page), then its other pages, with its full name and, if it no longer exists, what replaced it.
+  function placeItem(p) {
+    var li = document.createElement("li");
+    var pages = [["area", "Everything about " + p.n], ["yp", "For young people"],
+                 ["fam", "For families"]];
+    if (young && p.yp) {
+      li.appendChild(link(p.yp, p.n + ", for young people"));
+      pages.splice(1, 1);
+    } else {
+      li.appendChild(link(p.area, p.n));
+      pages.shift();
+    }
+    var about = document.createElement("p");
+    var other = (p.also || [])[0];
+    var said = p.ended ? (p.ended.length ? "No longer exists; replaced by " +
+      p.ended.join(" and by ") + "." : "No longer exists.") : other ? other + "." : "";
+    about.appendChild(document.createTextNode(said));
+    pages.forEach(function (page) {
+      if (!p[page[0]]) return;
+      if (about.textContent) about.appendChild(document.createTextNode(" "));
+      about.appendChild(link(p[page[0]], page[1]));
+    });
+    li.appendChild(about);
+    li.className = "site-search__place";
+    return li;
+  }
+
+  function pageItem(data) {
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = data.url;
@@ -99,36 +176,98 @@
     return li;
   }
 
-  function more() {
+  function button(text, onClick) {
     var li = document.createElement("li");
     li.className = "site-search__more";
     var b = document.createElement("button");
     b.type = "button";
-    var left = results.length - shown;
-    b.textContent = "Show more results (" + left + " more)";
-    b.addEventListener("click", function () {
-      li.remove();
-      showNext(latest, true);
-    });
+    b.textContent = text;
+    b.addEventListener("click", function () { onClick(li); });
     li.appendChild(b);
-    list.appendChild(li);
+    return li;
   }
 
+  function add(li) {
+    list.insertBefore(li, tail && tail.parentNode === list ? tail : null);
+  }
+
+  // results: functions that each give (a promise of) one list item.
   function showNext(run, focusFirst) {
     var next = results.slice(shown, shown + SHOWN);
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
+    return Promise.all(next.map(function (make) { return make(); })).then(function (items) {
       if (run !== latest) return;
       var first = null;
-      data.forEach(function (d) {
-        var li = item(d);
+      items.forEach(function (li) {
         first = first || li.querySelector("a");
-        list.appendChild(li);
+        add(li);
       });
       shown += next.length;
-      if (shown < results.length) more();
+      if (shown < results.length) {
+        add(button("Show more results (" + (results.length - shown) + " more)", function (li) {
+          li.remove();
+          showNext(latest, true);
+        }));
+      }
       list.hidden = false;
       if (focusFirst && first) first.focus();
     });
+  }
+
+  function start(found, run) {
+    results = found;
+    shown = 0;
+    tail = null;
+    list.replaceChildren();
+    return showNext(run, false);
+  }
+
+  function failed(run) {
+    if (run !== latest) return;
+    asked = "";
+    list.hidden = true;
+    say(root.hasAttribute("data-preview")
+      ? "Search does not work in this preview. It works in the built site: run make site."
+      : "Search is not working at the moment. Try Find your area.");
+  }
+
+  // Young people's pages first on a young people's page; otherwise Pagefind's own order.
+  function ordered(pf, words) {
+    var all = pf.search(words);
+    if (!young) return all.then(function (found) { return found.results; });
+    var theirs = pf.search(words, { filters: { audience: "young-people" } });
+    return Promise.all([theirs, all]).then(function (both) {
+      var first = both[0].results, seen = {};
+      first.forEach(function (r) { seen[r.id] = true; });
+      return first.concat(both[1].results.filter(function (r) { return !seen[r.id]; }));
+    });
+  }
+
+  // Search every page (Pagefind); ``before`` starts the status (e.g. "No council matches").
+  function everyPage(words, run, before, focusFirst) {
+    say(before + "Searching every page\u2026");
+    return pagefind().then(function (pf) {
+      return ordered(pf, words);
+    }).then(function (found) {
+      if (run !== latest) return;
+      list.replaceChildren();
+      if (!found.length) {
+        list.hidden = true;
+        say(before + "No page matches " + quoted(words) +
+            ". Check the spelling, or try Find your area.");
+        return;
+      }
+      return start(found.map(function (r) {
+        return function () { return r.data().then(pageItem); };
+      }), run).then(function () {
+        if (run !== latest) return;
+        say(before + (found.length === 1 ? "1 page" : found.length + " pages") + " found for " +
+            quoted(words) + (young ? ". Pages for young people come first." : "."));
+        if (focusFirst) {
+          var first = list.querySelector("a");
+          if (first) first.focus();
+        }
+      });
+    }).catch(function () { failed(run); });
   }
 
   function search(now) {
@@ -144,33 +283,25 @@
       return;
     }
     timer = window.setTimeout(function () {
-      say("Searching\u2026");
-      pagefind().then(function (pf) {
-        return ordered(pf, words);
-      }).then(function (found) {
+      councils().then(function (places) {
         if (run !== latest) return;
-        results = found;
-        shown = 0;
-        list.replaceChildren();
+        var found = matching(places, words);
         if (!found.length) {
-          list.hidden = true;
-          say("No results for " + quoted(words) + ". Check the spelling, or try Find your area.");
-          return;
+          return everyPage(words, run, "No council matches " + quoted(words) + ". ", false);
         }
-        return showNext(run, false).then(function () {
+        return start(found.map(function (p) {
+          return function () { return Promise.resolve(placeItem(p)); };
+        }), run).then(function () {
           if (run !== latest) return;
-          say((found.length === 1 ? "1 result" : found.length + " results") + " for " +
-              quoted(words) + (young ? ". Pages for young people come first." : "."));
+          tail = button("Search every page for " + quoted(words), function () {
+            everyPage(words, ++latest, "", true);
+          });
+          list.appendChild(tail);
+          say((found.length === 1 ? "1 council matches " : found.length + " councils match ") +
+              quoted(words) + ". To look in every page, use the last button in the list.");
         });
-      }).catch(function () {
-        if (run !== latest) return;
-        asked = "";
-        list.hidden = true;
-        say(root.hasAttribute("data-preview")
-          ? "Search does not work in this preview. It works in the built site: run make site."
-          : "Search is not working at the moment. Try Find your area.");
-      });
-    }, now === true ? 0 : 250);
+      }).catch(function () { failed(run); });
+    }, now === true ? 0 : 150);
   }
 
   function links() {
@@ -186,7 +317,7 @@
   });
   input.addEventListener("input", search);
   input.addEventListener("focus", function () {
-    pagefind().catch(function () {});  // start fetching while the reader types
+    councils().catch(function () {});  // start fetching the councils while the reader types
     if (input.value.trim() && status.textContent) output.classList.add("is-open");
     if (list.childElementCount) list.hidden = false;
   });
