@@ -51,13 +51,32 @@ def pages(site):
     return build_pages(site)
 
 
-def test_no_summary_page_is_honest_for_families(pages):
+def test_no_summary_page_is_honest_for_families(site, pages):
     md = pages["areas/derby/2022-03-ilacs/index.md"].markdown
     assert "A plain summary of this report has not been written yet." in md
     assert "Still to write" not in md
     assert "What these grades mean:" in md and "The highest grade." in md  # from the framework
-    # Ofsted's words, quoted (<q>: the browser adds the quotation marks), with the source.
-    assert re.search(r"<q>" + re.escape(AFI) + r"</q> <small class=\"cite\">\(Source: ", md)
+    # Ofsted's words, quoted (<q>: the browser adds the quotation marks), with a numbered
+    # citation ([n], see citing.py) that leads to Ofsted's report in the list of sources.
+    cited = re.search(
+        r"<q>" + re.escape(AFI) + r"</q> <small class=\"cite\">"
+        r"<a href=\"#source-(\d+)\" aria-label=\"Source \1\">\[\1\]</a></small>",
+        md,
+    )
+    assert cited
+    insp = site.inspections["derby/2022-03-ilacs"].model
+    report = insp.sources[insp.areas_for_improvement[0].source]
+    assert report.url.startswith("https://files.ofsted.gov.uk/")  # Ofsted's own report
+    number = cited[1]
+    while True:  # "The same source as [number m]" leads on to m
+        note = re.search(rf'(?m)^{number}\. <span id="source-{number}"></span>(.*)$', md)
+        assert note, f"source {number} is not in the list"
+        again = re.match(r"The same source as \[number (\d+)\]\(#source-\1\)", note[1])
+        if not again:
+            break
+        assert int(again[1]) < int(number)
+        number = again[1]
+    assert f"]({report.url})" in note[1]
     section = md.split("## What happens next", 1)[1].split("\n## ", 1)[0]
     assert "about/index.md#what-happens-after-an-inspection" in section
     for heading in re.findall(r"(?m)^## .*$", md):  # never an empty section

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import sys
 import threading
@@ -38,6 +39,7 @@ NEW_ID = "90000123"  # the newest report on the fixture page
 NEW_URL = f"https://files.ofsted.gov.uk/v1/file/{NEW_ID}"
 REPO = "example-org/inspections"
 TOKEN = "test-token-not-a-secret"
+OFSTED_PAGE = re.compile(r"^ofsted_page:.*\n?", re.MULTILINE)  # one line in area files
 
 
 # ------------------------------------------------------------------ the local Ofsted site
@@ -193,9 +195,17 @@ def serve(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, s
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the project's data with an invented area, Sampleton."""
+    """A copy of the project's data with an invented area, Sampleton.
+
+    The real area files name their real provider pages (``ofsted_page:``); the copy has
+    those lines taken out, so the only pages a run reads are the ones each test gives, all
+    on the local site, and no test ever asks Ofsted's real site."""
     root = tmp_path / "project"
     shutil.copytree(ROOT / "data", root / "data")
+    for area in (root / "data" / "areas").glob("*.yaml"):
+        text = OFSTED_PAGE.sub("", area.read_text(encoding="utf-8"))
+        assert "ofsted_page" not in text, f"{area.name}: an ofsted_page the copy still has"
+        area.write_text(text, encoding="utf-8")
     (root / "data" / "areas" / "sampleton.yaml").write_text(
         "name: Sampleton\ncouncil: Sampleton City Council\nkind: unitary\n"
         "region: East Midlands\nwebsite: https://www.sampleton.example/\n",

@@ -41,7 +41,7 @@ def test_every_young_peoples_page_says_who_you_can_talk_to(site_data, pages):
     for path, page in young_peoples_pages(site_data, pages).items():
         for words in MUST:
             assert words in page, (path, words)
-        assert '<a href="tel:08005280731">0800 528 0731</a>' in page, path
+        assert '<a href="tel:+448005280731">0800 528 0731</a>' in page, path
 
 
 def test_it_comes_before_the_findings(site_data, pages):

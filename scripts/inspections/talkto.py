@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path  # noqa: F401  (used by the example)
 from typing import Any
 
+from inspections import phones
 from inspections.context import view
 from inspections.site import Site
 
@@ -26,8 +27,12 @@ def talk_to(site: Site, area_key: str | None = None) -> dict[str, Any] | None:
     helplines = view(site.helplines)
     box = helplines.talk_to
     known = site.helplines.model.helplines
+    raw = [site.helplines.model.helplines[k] for k in site.helplines.model.talk_to.helplines
+           if k in known] + [site.helplines.model.talk_to.numbers[k]
+                             for k in site.helplines.model.talk_to.numbers]
     numbers = [helplines.helplines[k] for k in site.helplines.model.talk_to.helplines if k in known]
     numbers += [box.numbers[k] for k in site.helplines.model.talk_to.numbers]
+    tel = [phones.tel(n.number) for n in raw]  # the tel: address of each, in the same order
     local = []
     if area_key and area_key in site.areas:
         area = view(site.areas[area_key])
@@ -37,4 +42,4 @@ def talk_to(site: Site, area_key: str | None = None) -> dict[str, Any] | None:
             for name in ("children_in_care_council", "local_offer")
             if getattr(model, name) is not None
         ]
-    return {"box": box, "numbers": numbers, "local": local}
+    return {"box": box, "numbers": list(zip(numbers, tel, strict=True)), "local": local}

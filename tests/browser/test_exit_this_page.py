@@ -6,8 +6,12 @@ stand-in page, so we can see that the browser went there.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser_support import exit_url
+
+from inspections import phones
 
 STAND_IN = "<!doctype html><html lang='en'><title>Weather</title><p>Weather</p></html>"
 
@@ -120,11 +124,12 @@ def test_get_help_lists_national_and_council_numbers(neutral, site_url, context_
     page.click(".get-help > summary")
     numbers = page.eval_on_selector_all(".get-help a[href^='tel:']",
                                         "els => els.map(e => e.getAttribute('href'))")
-    national = [f"tel:{h.number.replace(' ', '')}"
-                for h in site_data.helplines.model.helplines.values()]
-    council = [f"tel:{c.number.replace(' ', '')}" for c in site_data.areas["derby"].model.contacts]
+    # E.164 (tel:+44...), which phones dial from anywhere; short numbers such as 999 as given.
+    national = [phones.tel(h.number) for h in site_data.helplines.model.helplines.values()]
+    council = [phones.tel(c.number) for c in site_data.areas["derby"].model.contacts]
     assert numbers == national + council
-    assert numbers[:2] == ["tel:999", "tel:08001111"]
+    assert numbers[:2] == ["tel:999", "tel:+448001111"]
+    assert all(re.fullmatch(r"tel:(\+44[1-9][0-9]{6,9}|[0-9]{3,6})", n) for n in numbers), numbers
     sizes = page.eval_on_selector_all(
         ".get-help a[href^='tel:']",
         "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height] })")
