@@ -104,6 +104,12 @@ def copy_problems(doc: Document, library: Library, extra: list[Path] = ()) -> li
     documents, problems = cited_documents(doc, library)
     for path in extra:
         documents.append(Cited(path.name, f"the report {path.name}", path, True))
+    # A document cited under two keys (refresh adds `ofsted-report` beside an older key) is
+    # compared once, so one copied run is one problem, not one per key.
+    first: dict[Path, Cited] = {}
+    for cited_doc in documents:
+        first.setdefault(cited_doc.path, cited_doc)
+    documents = list(first.values())
     for plain in plain_texts(doc.data):
         for source in documents:
             try:
