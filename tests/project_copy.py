@@ -19,8 +19,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "mkdocs.yml", "Makefile", "pyproject.toml", "constraints.txt",
-          "README.md")
+COPIED = (
+    "data",
+    "docs",
+    "mkdocs.yml",
+    "Makefile",
+    "pyproject.toml",
+    "constraints.txt",
+    "README.md",
+)
 LINKED = ("scripts", ".venv")
 
 
@@ -39,13 +46,20 @@ def copy_project(tmp: Path) -> Path:
     return project
 
 
-def run_inspections(project: Path, *args: str, env: dict | None = None
-                    ) -> subprocess.CompletedProcess:
+def run_inspections(
+    project: Path, *args: str, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """``python -m inspections ARGS`` in ``project``, outside GitHub Actions unless asked."""
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "inspections", *args], cwd=project,
-                          capture_output=True, text=True, env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "inspections", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def ensure_framework(project: Path, family: str, day: str, key: str | None = None) -> str:

@@ -15,6 +15,19 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
-        capture_output=True, text=True, env=env, cwd=project)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=project,
+    )

@@ -74,10 +74,15 @@ def html_path(docs_path: str) -> str:
 
 
 def test_strict_build_makes_every_page(built_site: Path, site_data) -> None:
-    for rel in ["index.html", "areas/index.html", "areas/derby/index.html",
-                "areas/derby/2022-03-ilacs/index.html",
-                "areas/derby/2022-03-ilacs/young-people/index.html",
-                "grades/index.html", "glossary/index.html"]:
+    for rel in [
+        "index.html",
+        "areas/index.html",
+        "areas/derby/index.html",
+        "areas/derby/2022-03-ilacs/index.html",
+        "areas/derby/2022-03-ilacs/young-people/index.html",
+        "grades/index.html",
+        "glossary/index.html",
+    ]:
         assert (built_site / rel).is_file(), rel
     for key in site_data.inspections:
         for audience in ("families", "young-people"):
@@ -121,7 +126,8 @@ def test_inspection_pages_show_all_their_grades(built_site: Path, site_data, aud
 def test_pages_link_to_each_other_and_the_report(built_site: Path) -> None:
     families = (built_site / "areas/derby/2022-03-ilacs/index.html").read_text(encoding="utf-8")
     young = (built_site / "areas/derby/2022-03-ilacs/young-people/index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'href="young-people/"' in families
     assert 'href="../"' in young
     # Ofsted's own address for the report (index.csv `ofsted_url`).
@@ -146,8 +152,9 @@ def test_build_never_writes_into_docs(built_site: Path, site_data) -> None:
 def project(tmp_path: Path) -> Path:
     for name in ("data", "docs", "scripts"):
         if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, tmp_path / name,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
@@ -158,17 +165,22 @@ def test_hand_written_page_is_never_replaced(project: Path, tmp_path: Path) -> N
     result = build_site(project, tmp_path / "out")
     assert result.returncode != 0
     output = result.stdout + result.stderr  # MkDocs prints its Abort message on stdout
-    assert ("docs/glossary.md: this hand-written page has the same address as a generated page"
-            in output)
+    assert (
+        "docs/glossary.md: this hand-written page has the same address as a generated page"
+        in output
+    )
     assert (project / "docs" / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
 
 
-def test_broken_data_stops_the_build_before_anything_is_written(project: Path,
-                                                                tmp_path: Path) -> None:
+def test_broken_data_stops_the_build_before_anything_is_written(
+    project: Path, tmp_path: Path
+) -> None:
     rel = "data/inspections/derby/2022-03-ilacs.yaml"
     path = project / rel
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  leaders: outstanding", "  leaders: outstandng"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  leaders: outstanding", "  leaders: outstandng"),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = build_site(project, out)
     assert result.returncode != 0
@@ -180,8 +192,11 @@ def test_broken_data_stops_the_build_before_anything_is_written(project: Path,
 
 def test_generate_writes_markdown_for_review(tmp_path: Path, site_data) -> None:
     out = tmp_path / "generated"
-    result = subprocess.run([sys.executable, "-m", "inspections", "generate", "--out", str(out),
-                             "--root", str(ROOT)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspections", "generate", "--out", str(out), "--root", str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     from inspections.pages import build_pages
@@ -190,9 +205,20 @@ def test_generate_writes_markdown_for_review(tmp_path: Path, site_data) -> None:
 
 
 def test_generate_refuses_to_write_into_docs() -> None:
-    result = subprocess.run([sys.executable, "-m", "inspections", "generate", "--out",
-                             str(ROOT / "docs"), "--root", str(ROOT)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "inspections",
+            "generate",
+            "--out",
+            str(ROOT / "docs"),
+            "--root",
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert "must not be written into docs/" in result.stdout
 
@@ -204,8 +230,11 @@ def test_a_broken_anchor_stops_the_build(project: Path, tmp_path: Path) -> None:
     good = text + "\nSee [how accessible it is](#how-accessible-this-website-is).\n"
     page.write_text(good, encoding="utf-8")
     assert build_site(project, tmp_path / "good").returncode == 0  # a real anchor is fine
-    page.write_text(text + "\nSee [the missing part](#no-such-heading) and the "
-                    "[glossary's missing term](glossary.md#no-such-term).\n", encoding="utf-8")
+    page.write_text(
+        text + "\nSee [the missing part](#no-such-heading) and the "
+        "[glossary's missing term](glossary.md#no-such-term).\n",
+        encoding="utf-8",
+    )
     result = build_site(project, tmp_path / "bad")
     assert result.returncode != 0
     output = result.stdout + result.stderr

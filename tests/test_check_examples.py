@@ -20,8 +20,9 @@ def _cases(kind: str):
     for rule_id in PAGE_RULES:
         examples = RULES.rule(rule_id).examples
         for i, example in enumerate(examples.pass_ if kind == "pass" else examples.fail):
-            yield pytest.param(rule_id, example.audience, example.text,
-                               id=f"{rule_id}-{kind}-{i + 1}")
+            yield pytest.param(
+                rule_id, example.audience, example.text, id=f"{rule_id}-{kind}-{i + 1}"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -47,4 +48,5 @@ def test_passing_examples_pass(rule_id: str, audience: str, text: str, glossary)
 def test_failing_examples_fail(rule_id: str, audience: str, text: str, glossary) -> None:
     report = check_text(text, audience, RULES, glossary)
     assert [f for f in report.findings if f.rule == rule_id], (
-        f"expected a {rule_id} problem; got {[str(f) for f in report.findings]}")
+        f"expected a {rule_id} problem; got {[str(f) for f in report.findings]}"
+    )

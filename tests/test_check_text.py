@@ -12,25 +12,41 @@ def split(markdown: str) -> list[tuple[str, str]]:
     return [(s.kind, s.text) for s in sentences(plain(markdown))]
 
 
-@pytest.mark.parametrize(("markdown", "expected"), [
-    ("One. Two.", [("prose", "One."), ("prose", "Two.")]),
-    ("Help, e.g. money. Yes.", [("prose", "Help, e.g. money."), ("prose", "Yes.")]),
-    ("See paragraph 4.2 of it. Then stop.", [("prose", "See paragraph 4.2 of it."),
-                                             ("prose", "Then stop.")]),
-    ("## A heading\nA line\nthat goes on.", [("heading", "A heading"),
-                                             ("prose", "A line that goes on.")]),
-    ("- first item\n- second item", [("prose", "first item"), ("prose", "second item")]),
-    ("| Council | Derby |\n|---|---|\n| Kind | Short |",
-     [("prose", "Council"), ("prose", "Derby"), ("prose", "Kind"), ("prose", "Short")]),
-    ("**In short:** Things are good.", [("heading", "In short:"), ("prose", "Things are good.")]),
-    ('!!! note "A title"\n    Body text here.', [("heading", "A title"),
-                                                   ("prose", "Body text here.")]),
-    ('Good. <small class="cite">(Source: the report, paragraph 1)</small>',
-     [("prose", "Good."), ("reference", "(Source: the report, paragraph 1)")]),
-    ("---\ntitle: x\n---\n\nText **bold** and `code`.", [("prose", "Text bold and code.")]),
-    ("&lt;b&gt; is shown as text.", [("prose", "<b> is shown as text.")]),
-    ('<span class="grade">Good</span> overall.', [("prose", "Good overall.")]),
-])
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("One. Two.", [("prose", "One."), ("prose", "Two.")]),
+        ("Help, e.g. money. Yes.", [("prose", "Help, e.g. money."), ("prose", "Yes.")]),
+        (
+            "See paragraph 4.2 of it. Then stop.",
+            [("prose", "See paragraph 4.2 of it."), ("prose", "Then stop.")],
+        ),
+        (
+            "## A heading\nA line\nthat goes on.",
+            [("heading", "A heading"), ("prose", "A line that goes on.")],
+        ),
+        ("- first item\n- second item", [("prose", "first item"), ("prose", "second item")]),
+        (
+            "| Council | Derby |\n|---|---|\n| Kind | Short |",
+            [("prose", "Council"), ("prose", "Derby"), ("prose", "Kind"), ("prose", "Short")],
+        ),
+        (
+            "**In short:** Things are good.",
+            [("heading", "In short:"), ("prose", "Things are good.")],
+        ),
+        (
+            '!!! note "A title"\n    Body text here.',
+            [("heading", "A title"), ("prose", "Body text here.")],
+        ),
+        (
+            'Good. <small class="cite">(Source: the report, paragraph 1)</small>',
+            [("prose", "Good."), ("reference", "(Source: the report, paragraph 1)")],
+        ),
+        ("---\ntitle: x\n---\n\nText **bold** and `code`.", [("prose", "Text bold and code.")]),
+        ("&lt;b&gt; is shown as text.", [("prose", "<b> is shown as text.")]),
+        ('<span class="grade">Good</span> overall.', [("prose", "Good overall.")]),
+    ],
+)
 def test_sentences(markdown: str, expected: list[tuple[str, str]]) -> None:
     assert split(markdown) == expected
 
@@ -44,12 +60,15 @@ def test_html_table_caption_and_cells_are_separate_blocks() -> None:
         "</tr>\n</thead>\n<tbody>\n<tr>\n"
         '<th scope="row"><a href="../derby/">Derby</a></th>\n'
         '<td><span class="grade">Requires improvement to be good</span></td>\n'
-        "</tr>\n</tbody>\n</table>\n\nThe data is open.\n")
+        "</tr>\n</tbody>\n</table>\n\nThe data is open.\n"
+    )
     assert split(html) == [
         ("prose", "2 areas, A to Z."),
         ("prose", "Latest grades for every area, A to Z."),
-        ("heading", "Area"), ("heading", "Overall effectiveness"),
-        ("heading", "Derby"), ("prose", "Requires improvement to be good"),
+        ("heading", "Area"),
+        ("heading", "Overall effectiveness"),
+        ("heading", "Derby"),
+        ("prose", "Requires improvement to be good"),
         ("prose", "The data is open."),
     ]
 
@@ -58,7 +77,7 @@ def test_links_keep_their_words_and_remember_the_target() -> None:
     p = plain("Ask your [IRO](../glossary.md#iro) today.")
     assert p.text.strip() == "Ask your IRO today."
     (link,) = p.links
-    assert p.text[link.start:link.end] == "IRO"
+    assert p.text[link.start : link.end] == "IRO"
     assert link.target == "../glossary.md#iro"
 
 
@@ -66,21 +85,33 @@ def test_offsets_point_into_the_markdown() -> None:
     md = "# Title\n\nSome **bold** words."
     p = plain(md)
     i = p.text.index("words")
-    assert md[p.origin(i):p.origin(i) + 5] == "words"
+    assert md[p.origin(i) : p.origin(i) + 5] == "words"
 
 
-@pytest.mark.parametrize(("text", "count"), [
-    ("When a child might be hurt, workers act fast.", 9),
-    ("Children's homes: 21 to 25 March 2022.", 7),
-    ("A high-quality, life-story service.", 4),
-])
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("When a child might be hurt, workers act fast.", 9),
+        ("Children's homes: 21 to 25 March 2022.", 7),
+        ("A high-quality, life-story service.", 4),
+    ],
+)
 def test_words(text: str, count: int) -> None:
     assert len(words(text)) == count
 
 
-@pytest.mark.parametrize(("word", "expected"), [
-    ("IRO", True), ("IROs", True), ("CiCC", True), ("DfE", True), ("PA", True),
-    ("McDonald", False), ("Ofsted", False), ("I", False),
-])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("IRO", True),
+        ("IROs", True),
+        ("CiCC", True),
+        ("DfE", True),
+        ("PA", True),
+        ("McDonald", False),
+        ("Ofsted", False),
+        ("I", False),
+    ],
+)
 def test_what_counts_as_an_abbreviation(word: str, expected: bool) -> None:
     assert is_abbreviation(word) is expected

@@ -56,8 +56,7 @@ def test_checking_the_shipped_site_does_only_the_work_it_needs(shipped, monkeypa
     assert scans.calls < checked * phrases / 10, (scans.calls, checked * phrases)
 
 
-def test_data_texts_are_matched_to_their_files_a_run_of_words_at_a_time(shipped,
-                                                                       site_data) -> None:
+def test_data_texts_are_matched_to_their_files_a_run_of_words_at_a_time(shipped, site_data) -> None:
     """Only runs of words with YAML quoting in them are walked one character at a time."""
     from inspections.check import text_locations
 
@@ -73,23 +72,28 @@ def test_data_texts_are_matched_to_their_files_a_run_of_words_at_a_time(shipped,
     assert places.SLOW_WALKS < runs / 20, (places.SLOW_WALKS, runs)
 
 
-@pytest.mark.parametrize("phrases", [
-    ["in a timely manner", "timely"],
-    ["children's guardian", "children", "child in need", "CHILD"],
-    ["no no", "no"],
-    ["care-leaver", "care", "care leaver"],
-])
-@pytest.mark.parametrize("words", [
-    "Help came in a timely   manner, timely and untimely; in a\ntimely way.",
-    "The Children’s guardian met the child in need. A child-in-need plan. CHILDREN, children.",
-    "no no no. No, no no",
-    "A care-leaver, a care leaver and care. Careful, caring, cared.",
-    "ſ and ı and İ: Chıld, chİld in need, ſervice, K\u212aelvin",
-])
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ["in a timely manner", "timely"],
+        ["children's guardian", "children", "child in need", "CHILD"],
+        ["no no", "no"],
+        ["care-leaver", "care", "care leaver"],
+    ],
+)
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Help came in a timely   manner, timely and untimely; in a\ntimely way.",
+        "The Children’s guardian met the child in need. A child-in-need plan. CHILDREN, children.",
+        "no no no. No, no no",
+        "A care-leaver, a care leaver and care. Careful, caring, cared.",
+        "ſ and ı and İ: Chıld, chİld in need, ſervice, K\u212aelvin",
+    ],
+)
 def test_finder_finds_what_the_regex_finds(phrases: list[str], words: str) -> None:
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(_words_pattern(p) for p in phrases)
-                         + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(_words_pattern(p) for p in phrases) + r")(?![\w-])", re.IGNORECASE
+    )
     expected = [m.span() for m in pattern.finditer(words)]
     assert [m.span() for m in _Finder(phrases).finditer(words, fold(words))] == expected
-
-

@@ -47,29 +47,33 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_recent_checks_pass(project: Path) -> None:
-    result = run_inspections(project, "contacts", "--today", "2026-06-01",
-                             "--max-age-days", "183")
+    result = run_inspections(project, "contacts", "--today", "2026-06-01", "--max-age-days", "183")
     assert result.returncode == 0, result.stderr
     # Testshire's two numbers and the national helpline.
-    assert result.stdout == ("All 3 phone numbers were checked in the last 183 days "
-                             "(the oldest on 2025-12-01).\n")
+    assert result.stdout == (
+        "All 3 phone numbers were checked in the last 183 days (the oldest on 2025-12-01).\n"
+    )
 
 
 def test_old_checks_fail_loudly_naming_file_and_line(project: Path) -> None:
-    result = run_inspections(project, "contacts", "--today", "2026-07-20",
-                             "--max-age-days", "183")
+    result = run_inspections(project, "contacts", "--today", "2026-07-20", "--max-age-days", "183")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[0] == (
         "data/areas/testshire.yaml:11:14: The number for `Children's services (daytime)` "
         "(01234 567890) was last checked on 2026-01-10, 191 days ago (the limit is 183 days). "
         "Check it is still right on https://www.testshire.gov.uk/children, then change "
-        "`checked:` to the day you checked it.")
-    assert lines[1].startswith("data/helplines.yaml:4:14: The number for `A national "
-                               "helpline` (0800 000 000) was last checked on 2025-12-01, "
-                               "231 days ago")
-    assert lines[-1] == ("2 phone numbers to check (counting from 2026-07-20). Young people "
-                         "may ring these numbers: please check them now.")
+        "`checked:` to the day you checked it."
+    )
+    assert lines[1].startswith(
+        "data/helplines.yaml:4:14: The number for `A national "
+        "helpline` (0800 000 000) was last checked on 2025-12-01, "
+        "231 days ago"
+    )
+    assert lines[-1] == (
+        "2 phone numbers to check (counting from 2026-07-20). Young people "
+        "may ring these numbers: please check them now."
+    )
     # The June check is recent enough.
     assert "01234 000000" not in result.stderr
 
@@ -86,23 +90,29 @@ def test_the_limit_is_inclusive(project: Path) -> None:
 
 def test_future_and_unreadable_dates_are_reported(project: Path) -> None:
     path = project / "data/areas/testshire.yaml"
-    path.write_text(AREA.replace("2026-01-10", "2026-13-01").replace("2026-06-01",
-                                                                     "2027-01-01"))
+    path.write_text(AREA.replace("2026-01-10", "2026-13-01").replace("2026-06-01", "2027-01-01"))
     result = run_inspections(project, "contacts", "--today", "2026-06-15")
     assert result.returncode == 1
-    assert ("data/areas/testshire.yaml:11:14: `2026-13-01` is not a date we can read. Write the "
-            "day the number was checked as YYYY-MM-DD.") in result.stderr
-    assert ("data/areas/testshire.yaml:16:14: The date 2027-01-01 for `Out of hours` "
-            "(01234 000000) is in the future.") in result.stderr
+    assert (
+        "data/areas/testshire.yaml:11:14: `2026-13-01` is not a date we can read. Write the "
+        "day the number was checked as YYYY-MM-DD."
+    ) in result.stderr
+    assert (
+        "data/areas/testshire.yaml:16:14: The date 2027-01-01 for `Out of hours` "
+        "(01234 000000) is in the future."
+    ) in result.stderr
 
 
 def test_github_format_prints_annotations(project: Path) -> None:
-    result = run_inspections(project, "contacts", "--today", "2026-07-20",
-                             env={"GITHUB_ACTIONS": "true"})
+    result = run_inspections(
+        project, "contacts", "--today", "2026-07-20", env={"GITHUB_ACTIONS": "true"}
+    )
     assert result.returncode == 1
     first = result.stdout.splitlines()[0]
-    assert first.startswith("::error file=data/areas/testshire.yaml,line=11,col=14,"
-                            "title=Phone number to check::The number for `Children's")
+    assert first.startswith(
+        "::error file=data/areas/testshire.yaml,line=11,col=14,"
+        "title=Phone number to check::The number for `Children's"
+    )
     # The plain lines are still in the log for people.
     assert "data/areas/testshire.yaml:11:14:" in result.stderr
 
@@ -111,8 +121,9 @@ def test_validate_prints_annotations_on_the_line_with_the_problem(tmp_path: Path
     project = copy_project(tmp_path)
     path = project / "data/inspections/derby/2022-03-ilacs.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("  leaders: outstanding", "  leaders: outstandng"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("  leaders: outstanding", "  leaders: outstandng"), encoding="utf-8"
+    )
     line = text.splitlines().index("  leaders: outstanding") + 1
     plain = run_inspections(project, "validate")
     assert plain.returncode == 1 and "::error" not in plain.stdout
@@ -120,11 +131,14 @@ def test_validate_prints_annotations_on_the_line_with_the_problem(tmp_path: Path
     assert github.returncode == 1
     assert github.stdout.startswith(
         f"::error file=data/inspections/derby/2022-03-ilacs.yaml,line={line},col=12,"
-        "title=Data problem::`outstandng` is not a grade on the ILACS")
+        "title=Data problem::`outstandng` is not a grade on the ILACS"
+    )
     assert f"data/inspections/derby/2022-03-ilacs.yaml:{line}:12:" in github.stderr
 
 
 def test_annotation_escapes_what_github_would_misread() -> None:
     problem = Problem("data/a,b.yaml", 2, 3, "100% sure: line one\nline two", "Fix it")
-    assert annotation(problem) == ("::error file=data/a%2Cb.yaml,line=2,col=3,title=Data "
-                                   "problem::100%25 sure: line one%0Aline two. Fix it.")
+    assert annotation(problem) == (
+        "::error file=data/a%2Cb.yaml,line=2,col=3,title=Data "
+        "problem::100%25 sure: line one%0Aline two. Fix it."
+    )

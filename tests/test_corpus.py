@@ -49,8 +49,9 @@ def make_project(tmp_path: Path, place: str, content: bytes) -> Path:
 
 
 def case_project(tmp_path: Path, name: str) -> Path:
-    return make_project(tmp_path, CASES[name]["place"], (CORPUS / "cases" / f"{name}.yaml")
-                        .read_bytes())
+    return make_project(
+        tmp_path, CASES[name]["place"], (CORPUS / "cases" / f"{name}.yaml").read_bytes()
+    )
 
 
 def problems_of(project: Path) -> list[str]:
@@ -106,9 +107,13 @@ def test_command_line_stops_with_a_message_for_each_category(category, tmp_path)
     project = case_project(tmp_path, name)
     assert problems_of(project) == CASES[name]["expect"]  # the library call, seeds named
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts")}
-    result = subprocess.run([sys.executable, "-m", "inspections", "validate", "--root",
-                             str(project)], capture_output=True, text=True, env=env,
-                            cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "inspections", "validate", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1, (name, result.stdout, result.stderr)
     assert "Traceback" not in result.stdout + result.stderr
     assert report_lines(result.stderr) == CASES[name]["expect"]
@@ -123,7 +128,8 @@ def test_a_file_over_1_mb_is_refused_before_it_is_read_as_yaml(tmp_path):
     assert problems_of(project) == [
         f"data/areas/testshire.yaml:1:1: This file is {len(big):,} bytes, too large to be a "
         "data file (the limit is 1,000,000 bytes). Check it is the right file; long text "
-        "belongs in several shorter fields."]
+        "belongs in several shorter fields."
+    ]
 
 
 def test_a_file_with_more_values_than_data_needs_is_refused(tmp_path):
@@ -132,13 +138,15 @@ def test_a_file_with_more_values_than_data_needs_is_refused(tmp_path):
     assert len(many) < MAX_BYTES
     assert problems_of(project) == [
         "data/areas/testshire.yaml:19999:5: This file has more than 20,000 values, far more "
-        "than a data file needs. Check it is the right file."]
+        "than a data file needs. Check it is the right file."
+    ]
 
 
 def test_billion_laughs_is_refused_before_anything_is_expanded():
     """The classic bomb (10**9 copies of "lol" if expanded) costs almost no memory."""
     bomb = 'lol0: &lol0 "lol"\n' + "".join(
-        f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]\n" for i in range(1, 10))
+        f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]\n" for i in range(1, 10)
+    )
     tracemalloc.start()
     try:
         with pytest.raises(DataError) as caught:
@@ -148,7 +156,8 @@ def test_billion_laughs_is_refused_before_anything_is_expanded():
         tracemalloc.stop()
     assert [str(p) for p in caught.value.problems] == [
         "data/areas/bomb.yaml:1:7: Anchors and aliases (`&name` and `*name`) are not allowed "
-        "in data files. Write the value out in full where it is needed."]
+        "in data files. Write the value out in full where it is needed."
+    ]
     assert peak < 5_000_000
 
 
@@ -175,7 +184,8 @@ def test_a_linked_file_is_refused_without_reading_it(tmp_path):
         "data/areas/testshire.yaml:1:1: This is a link to another file (a symlink), and data "
         "files cannot be links. Replace it with the file itself.",
         "data/areas/zero.yaml:1:1: This is a link to another file (a symlink), and data files "
-        "cannot be links. Replace it with the file itself."]
+        "cannot be links. Replace it with the file itself.",
+    ]
     assert "hunter2" not in "".join(found)
 
 
@@ -183,10 +193,14 @@ def test_a_linked_folder_is_refused(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "2023-06-visit.yaml").write_text("password: hunter2\n")
-    project = make_project(tmp_path, "data/areas/testshire.yaml",
-                           (CORPUS / "base" / "data" / "areas" / "testshire.yaml").read_bytes())
+    project = make_project(
+        tmp_path,
+        "data/areas/testshire.yaml",
+        (CORPUS / "base" / "data" / "areas" / "testshire.yaml").read_bytes(),
+    )
     (project / "data" / "inspections" / "testshire").symlink_to(outside)
 
     assert problems_of(project) == [
         "data/inspections/testshire/2023-06-visit.yaml:1:1: This file is reached through a link "
-        "to a folder outside data/. Replace the linked folder with a real one."]
+        "to a folder outside data/. Replace the linked folder with a real one."
+    ]

@@ -26,20 +26,41 @@ def build(project: Path, out: Path, **env: str) -> None:
     environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     environment.update(NO_MKDOCS_2_WARNING="1", **env)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(out)],
-        capture_output=True, text=True, env=environment, cwd=project, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / "mkdocs.yml"),
+            "--site-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=project,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> None:
-    epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+    epoch = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     first, second = tmp_path / "a", tmp_path / "second-build" / "site"
     build(ROOT, first, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="1", TZ="UTC")
     # No SOURCE_DATE_EPOCH: the build takes it from the commit itself.
@@ -61,8 +82,11 @@ def test_the_build_dates_come_from_the_commit_not_today(tmp_path: Path) -> None:
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     when = "2020-02-03T12:00:00+00:00"
-    subprocess.run([*git, "commit", "-q", "-m", "old commit"], check=True,
-                   env={**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when})
+    subprocess.run(
+        [*git, "commit", "-q", "-m", "old commit"],
+        check=True,
+        env={**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when},
+    )
     out = tmp_path / "site"
     build(project, out)
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")

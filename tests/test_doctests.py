@@ -10,8 +10,11 @@ import pytest
 
 import inspections
 
-MODULES = sorted(m.name for m in pkgutil.walk_packages(inspections.__path__, "inspections.")
-                 if not m.name.endswith("__main__"))
+MODULES = sorted(
+    m.name
+    for m in pkgutil.walk_packages(inspections.__path__, "inspections.")
+    if not m.name.endswith("__main__")
+)
 
 
 @pytest.mark.parametrize("name", MODULES)

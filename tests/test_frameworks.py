@@ -22,8 +22,6 @@ DERBY_2017 = "data/inspections/derby/2017-03-sif.yaml"
 DERBY_2022 = "data/inspections/derby/2022-03-ilacs.yaml"
 
 
-
-
 def line_of(text: str, needle: str) -> int:
     """The 1-based line on which ``needle`` starts."""
     return text[: text.index(needle)].count("\n") + 1
@@ -38,12 +36,17 @@ def problems(project: Path) -> list[str]:
 def test_shipped_data_is_valid():
     site = load_site(ROOT, seeds=SEEDS)
     assert {"ilacs-2018", "ilacs-2023", "ilacs-2026", "sif-2013", "slac-2009", "jtai"} <= set(
-        site.frameworks)
+        site.frameworks
+    )
 
 
 def test_grades_on_a_visit_are_rejected(project: Path):
-    text = edit(project, VISIT, "\nsummary:",
-                "\njudgements:\n  help-and-protection: good\njudgements_source: news\n\nsummary:")
+    text = edit(
+        project,
+        VISIT,
+        "\nsummary:",
+        "\njudgements:\n  help-and-protection: good\njudgements_source: news\n\nsummary:",
+    )
     n = line_of(text, "judgements:")
     assert problems(project) == [
         f"{VISIT}:{n}:1: A focused visit gives no grades, so it cannot have judgements. "
@@ -55,8 +58,9 @@ def test_grades_on_a_visit_are_rejected(project: Path):
 
 
 def test_judgement_from_an_older_framework_names_that_framework(project: Path):
-    text = edit(project, DERBY_2017, "  leadership: good\n",
-                "  leadership: good\n  safeguarding: good\n")
+    text = edit(
+        project, DERBY_2017, "  leadership: good\n", "  leadership: good\n  safeguarding: good\n"
+    )
     n = line_of(text, "  safeguarding")
     assert problems(project) == [
         f"{DERBY_2017}:{n}:3: `safeguarding` is not a judgement under SIF (sif-2013): it "
@@ -79,7 +83,8 @@ def test_overall_effectiveness_is_rejected_from_april_2026(project: Path):
         "judgements_source: s\n"
         "summary: {young_people: Good., families: Good.}\n"
         "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert problems(project) == [
         "data/inspections/derby/2026-05-ilacs.yaml:7:3: `overall-effectiveness` is not a "
         "judgement under ILACS (ilacs-2026): it is a judgement of cpi-2012, ilacs-2018, "
@@ -91,9 +96,12 @@ def test_overall_effectiveness_is_rejected_from_april_2026(project: Path):
 def test_care_leavers_judgement_from_2018_is_rejected_under_2023(project: Path):
     # A 2023 inspection copied from a 2022 file keeps the old combined judgement.
     text = edit(project, DERBY_2022, "framework: ilacs-2018", "framework: ilacs-2023")
-    text = edit(project, DERBY_2022, "  start: 2022-03-21\n  end: 2022-03-25\n"
-                "  published: 2022-05-11\n",
-                "  start: 2023-03-20\n  end: 2023-03-24\n  published: 2023-05-11\n")
+    text = edit(
+        project,
+        DERBY_2022,
+        "  start: 2022-03-21\n  end: 2022-03-25\n  published: 2022-05-11\n",
+        "  start: 2023-03-20\n  end: 2023-03-24\n  published: 2023-05-11\n",
+    )
     text = edit(project, DERBY_2022, "  action_plan_due: 2022-08-19\n", "")
     first = line_of(text, "  children-in-care-and-care-leavers")
     judgements = line_of(text, "judgements:\n")
@@ -113,8 +121,12 @@ def test_care_leavers_judgement_from_2018_is_rejected_under_2023(project: Path):
 
 
 def test_grade_word_from_another_scale_is_rejected_without_a_look_alike(project: Path):
-    text = edit(project, DERBY_2017, "  overall-effectiveness: good\n",
-                "  overall-effectiveness: adequate\n")
+    text = edit(
+        project,
+        DERBY_2017,
+        "  overall-effectiveness: good\n",
+        "  overall-effectiveness: adequate\n",
+    )
     n = line_of(text, "  overall-effectiveness: adequate")
     # "adequate" is the 2009-2013 word; suggesting "inadequate" would change the meaning.
     assert problems(project) == [
@@ -126,8 +138,12 @@ def test_grade_word_from_another_scale_is_rejected_without_a_look_alike(project:
 
 
 def test_official_grade_wording_points_to_the_key(project: Path):
-    text = edit(project, DERBY_2022, "  leaders: outstanding\n",
-                "  leaders: requires-improvement-to-be-good\n")
+    text = edit(
+        project,
+        DERBY_2022,
+        "  leaders: outstanding\n",
+        "  leaders: requires-improvement-to-be-good\n",
+    )
     n = line_of(text, "  leaders: requires")
     assert problems(project) == [
         f"{DERBY_2022}:{n}:12: `requires-improvement-to-be-good` is not a grade on the ILACS "
@@ -139,11 +155,15 @@ def test_official_grade_wording_points_to_the_key(project: Path):
 
 def test_framework_not_in_use_on_the_inspection_date(project: Path):
     text = edit(project, DERBY_2017, "framework: sif-2013", "framework: ilacs-2018")
-    edit(project, DERBY_2017, "  help-and-protection: requires-improvement\n"
-         "  children-looked-after: good\n  adoption: good\n  care-leavers: good\n"
-         "  leadership: good\n  lscb-review: outstanding\n",
-         "  help-and-protection: requires-improvement\n"
-         "  children-in-care-and-care-leavers: unknown\n  leaders: unknown\n")
+    edit(
+        project,
+        DERBY_2017,
+        "  help-and-protection: requires-improvement\n"
+        "  children-looked-after: good\n  adoption: good\n  care-leavers: good\n"
+        "  leadership: good\n  lscb-review: outstanding\n",
+        "  help-and-protection: requires-improvement\n"
+        "  children-in-care-and-care-leavers: unknown\n  leaders: unknown\n",
+    )
     n = line_of(text, "framework:")
     assert problems(project) == [
         f"{DERBY_2017}:{n}:12: This inspection started on 6 March 2017, but ILACS (ilacs-2018) "
@@ -157,8 +177,12 @@ VISIT_START = "  start:\n    value: 2022-09-21\n    source: ofsted-statistics-20
 
 def unknown_year(project: Path, not_before: str) -> str:
     """The Derbyshire visit as it was before its year was known: only its limits."""
-    return edit(project, VISIT, VISIT_START, "  start:\n    value: unknown\n"
-                f"    not_before: {not_before}\n    not_after: 2023\n")
+    return edit(
+        project,
+        VISIT,
+        VISIT_START,
+        f"  start:\n    value: unknown\n    not_before: {not_before}\n    not_after: 2023\n",
+    )
 
 
 def test_unknown_year_is_checked_against_its_limits(project: Path):
@@ -184,16 +208,29 @@ def test_unknown_year_inside_the_framework_is_accepted(project: Path):
 def test_frameworks_have_their_own_judgements(site_data):
     fw = {k: e.model for k, e in site_data.frameworks.items()}
     assert list(fw["ilacs-2018"].judgements) == [
-        "overall-effectiveness", "leaders", "help-and-protection",
-        "children-in-care-and-care-leavers"]
+        "overall-effectiveness",
+        "leaders",
+        "help-and-protection",
+        "children-in-care-and-care-leavers",
+    ]
     assert list(fw["ilacs-2023"].judgements) == [
-        "overall-effectiveness", "leaders", "help-and-protection", "children-in-care",
-        "care-leavers"]
+        "overall-effectiveness",
+        "leaders",
+        "help-and-protection",
+        "children-in-care",
+        "care-leavers",
+    ]
     assert list(fw["ilacs-2026"].judgements) == [
-        "leaders", "help-and-protection", "children-in-care", "care-leavers"]
+        "leaders",
+        "help-and-protection",
+        "children-in-care",
+        "care-leavers",
+    ]
     sif = fw["sif-2013"].judgements
     assert {k: j.part_of for k, j in sif.items() if j.part_of} == {
-        "adoption": "children-looked-after", "care-leavers": "children-looked-after"}
+        "adoption": "children-looked-after",
+        "care-leavers": "children-looked-after",
+    }
     assert [k for k, j in sif.items() if j.separate] == ["lscb-review"]
     assert list(fw["slac-2009"].judgements) == ["safeguarding", "looked-after-children"]
     assert fw["slac-2009"].kinds["re-inspection-safeguarding"].judgements == ["safeguarding"]
@@ -203,23 +240,33 @@ def test_scales_keep_their_own_words(site_data):
     fw = {k: e.model for k, e in site_data.frameworks.items()}
     assert list(fw["slac-2009"].grades) == ["outstanding", "good", "adequate", "inadequate"]
     assert fw["sif-2013"].grades["requires-improvement"].official == "Requires improvement"
-    assert (fw["ilacs-2018"].grades["requires-improvement"].official
-            == "Requires improvement to be good")
+    assert (
+        fw["ilacs-2018"].grades["requires-improvement"].official
+        == "Requires improvement to be good"
+    )
     assert not fw["jtai"].grades and not fw["jtai"].judgements
     assert all(not k.graded for k in fw["jtai"].kinds.values())
     for key in ("ilacs-2018", "ilacs-2023", "ilacs-2026"):
         kinds = fw[key].kinds
         assert not kinds["focused-visit"].graded and not kinds["monitoring-visit"].graded
-    assert {k for k, f in fw.items() if f.older} == {"sif-2013", "slac-2009", "cpi-2012",
-                                                      "tlac-2013"}
+    assert {k for k, f in fw.items() if f.older} == {
+        "sif-2013",
+        "slac-2009",
+        "cpi-2012",
+        "tlac-2013",
+    }
 
 
 def test_frameworks_follow_each_other_without_gaps(site_data):
     fw = {k: e.model.in_use for k, e in site_data.frameworks.items()}
     order = ["slac-2009", "sif-2013", "ilacs-2018", "ilacs-2023", "ilacs-2026"]
     assert [(fw[k].from_, fw[k].to) for k in order] == [
-        ("2009-04", "2013"), ("2013-11", "2018"), ("2018-01", "2022-12"),
-        ("2023-01", "2026-03"), ("2026-04", None)]
+        ("2009-04", "2013"),
+        ("2013-11", "2018"),
+        ("2018-01", "2022-12"),
+        ("2023-01", "2026-03"),
+        ("2026-04", None),
+    ]
 
 
 def test_every_finding_cites_a_source_and_where_in_it(site_data):

@@ -22,8 +22,9 @@ from inspections.render import Renderer, Text
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -34,12 +35,15 @@ def test_json_is_what_the_standard_library_writes(value: object) -> None:
     assert indented_json(value) == json.dumps(value, indent=1, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("value", [
-    {"a": [], "b": {}, "c": [[]], "d": [{}]},
-    {"nan": math.nan, "inf": [math.inf]},
-    {1: "a number as a key", None: "null as a key"},
-    ["line\nbreak", "quote\"", "back\\slash", "é", "\u2028"],
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"a": [], "b": {}, "c": [[]], "d": [{}]},
+        {"nan": math.nan, "inf": [math.inf]},
+        {1: "a number as a key", None: "null as a key"},
+        ["line\nbreak", 'quote"', "back\\slash", "é", "\u2028"],
+    ],
+)
 def test_json_edge_cases(value: object) -> None:
     assert indented_json(value) == json.dumps(value, indent=1, ensure_ascii=False)
 
@@ -61,8 +65,10 @@ def test_a_shared_text_is_recorded_on_every_page_and_linked_for_each() -> None:
     first = r.render_string("{{ t }} {{ t | inline }}", {"t": text}, page="a/b/c/index.md")
     uses_first = list(r.uses)
     second = r.render_string("{{ t }}", {"t": text}, page="index.md")
-    assert first == ("See [IRO](../../../glossary.md#iro) &lt;b&gt; "
-                     "See [IRO](../../../glossary.md#iro) &lt;b&gt;")
+    assert first == (
+        "See [IRO](../../../glossary.md#iro) &lt;b&gt; "
+        "See [IRO](../../../glossary.md#iro) &lt;b&gt;"
+    )
     assert second == "See [IRO](glossary.md#iro) &lt;b&gt;"
     assert [(u.path, u.line, u.col) for u in uses_first] == [("data/x.yaml", 4, 7)] * 2
     assert [(u.path, u.line, u.col) for u in r.uses] == [("data/x.yaml", 4, 7)]
@@ -70,6 +76,9 @@ def test_a_shared_text_is_recorded_on_every_page_and_linked_for_each() -> None:
 
 def test_filter_output_is_not_escaped_twice_and_other_values_still_are() -> None:
     r = Renderer()
-    out = r.render_string("{{ t | inline }}|{{ t | inline | lower }}|{{ s }}|{{ n }}",
-                          {"t": Text("A [b] \\ <c>"), "s": "[x]{y}", "n": 3}, page="i.md")
+    out = r.render_string(
+        "{{ t | inline }}|{{ t | inline | lower }}|{{ s }}|{{ n }}",
+        {"t": Text("A [b] \\ <c>"), "s": "[x]{y}", "n": 3},
+        page="i.md",
+    )
     assert out == "A \\[b\\] \\\\ &lt;c&gt;|a \\[b\\] \\\\ &lt;c&gt;|\\[x\\]\\{y\\}|3"

@@ -29,21 +29,29 @@ def test_area_and_inspection_pages_add_the_councils_numbers(site_data):
 
 
 def test_a_helpline_without_a_source_is_a_plain_error():
-    doc = load_text('helplines:\n  childline:\n    name: Childline\n    number: "0800 1111"\n'
-                    "    young_people: a\n    families: b\n    checked: 2026-11-23\n",
-                    "data/helplines.yaml")
+    doc = load_text(
+        'helplines:\n  childline:\n    name: Childline\n    number: "0800 1111"\n'
+        "    young_people: a\n    families: b\n    checked: 2026-11-23\n",
+        "data/helplines.yaml",
+    )
     problems = [str(p) for p in check_model(doc, "helplines")[1]]
     assert len(problems) == 1
-    assert problems[0].startswith("data/helplines.yaml:3:5: `source` is missing from "
-                                  "`helplines: childline`. Add `source:` here")
+    assert problems[0].startswith(
+        "data/helplines.yaml:3:5: `source` is missing from "
+        "`helplines: childline`. Add `source:` here"
+    )
 
 
 def test_material_html_is_made_valid():
-    page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
-            'autocomplete="off"><label class="md-nav__title" for="__toc">Contents</label>')
-    assert valid_html(page) == ('<input class="md-toggle" data-md-toggle="drawer" '
-                                'type="checkbox" id="__drawer"><div class="md-nav__title">'
-                                'Contents</div>')
+    page = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off"><label class="md-nav__title" for="__toc">Contents</label>'
+    )
+    assert valid_html(page) == (
+        '<input class="md-toggle" data-md-toggle="drawer" '
+        'type="checkbox" id="__drawer"><div class="md-nav__title">'
+        "Contents</div>"
+    )
     with_toc = page + '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
     assert 'for="__toc"' in valid_html(with_toc)
 
@@ -52,6 +60,9 @@ def test_every_number_is_linked_as_e164_and_shown_in_the_national_format(built_s
     page = (built_site / "areas" / "derby" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a class="get-help__number" href="([^"]+)">([^<]+)</a>', page)
     assert links == [
-        ("tel:999", "999"), ("tel:+448001111", "0800 1111"),
-        ("tel:+448088005000", "0808 800 5000"), ("tel:+441332641172", "01332 641172"),
-        ("tel:+441332786968", "01332 786968")]
+        ("tel:999", "999"),
+        ("tel:+448001111", "0800 1111"),
+        ("tel:+448088005000", "0808 800 5000"),
+        ("tel:+441332641172", "01332 641172"),
+        ("tel:+441332786968", "01332 786968"),
+    ]

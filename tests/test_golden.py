@@ -42,6 +42,9 @@ def test_page_matches_golden(pages, golden: str, path: str, update_golden: bool)
         target.write_text(actual, encoding="utf-8")
         pytest.skip(f"rewrote {target.name}")
     expected = target.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                        f"golden/{golden}", path))
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(True), actual.splitlines(True), f"golden/{golden}", path
+        )
+    )
     assert actual == expected, "Generated page differs from the golden file:\n" + diff

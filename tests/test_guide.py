@@ -30,8 +30,9 @@ from project_copy import copy_project, ensure_framework
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "guide" / "index.md"
-BLOCK = re.compile(r"(?:<!-- test: (?P<marker>[^>]*?) -->\n)?```(?P<lang>\w*)\n(?P<body>.*?)```\n",
-                   re.S)
+BLOCK = re.compile(
+    r"(?:<!-- test: (?P<marker>[^>]*?) -->\n)?```(?P<lang>\w*)\n(?P<body>.*?)```\n", re.S
+)
 
 
 def blocks(text: str) -> list[re.Match]:
@@ -78,9 +79,10 @@ def commands(body: str) -> list[tuple[str, list[str]]]:
 
 
 def newest_check(project: Path) -> str:
-    dates = re.findall(r"checked: (\d{4}-\d{2}-\d{2})",
-                       "\n".join(p.read_text(encoding="utf-8")
-                                 for p in (project / "data").rglob("*.yaml")))
+    dates = re.findall(
+        r"checked: (\d{4}-\d{2}-\d{2})",
+        "\n".join(p.read_text(encoding="utf-8") for p in (project / "data").rglob("*.yaml")),
+    )
     return max(dates)
 
 
@@ -88,7 +90,11 @@ def test_the_guide_examples_run(tmp_path: Path, update_golden: bool) -> None:
     project = copy_project(tmp_path)
     # The guide's example starts in June 2025: make sure an ILACS framework covers it.
     ensure_framework(project, "ilacs", "2025-06-09", key="ilacs-2023")
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("GITHUB_ACTIONS", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+    }
     # "Today" for the phone-number example: the newest check, so the example never goes stale
     # (the weekly workflow, not the tests, is what notices old numbers).
     env.update(PYTHONUNBUFFERED="1", INSPECTIONS_TODAY=newest_check(project))
@@ -99,21 +105,32 @@ def test_the_guide_examples_run(tmp_path: Path, update_golden: bool) -> None:
         kind, _, arg = marker.partition(" ")
         if kind == "run":
             for command, expected in commands(body):
-                result = subprocess.run(command, shell=True, cwd=project, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        timeout=300)
+                result = subprocess.run(
+                    command,
+                    shell=True,
+                    cwd=project,
+                    env=env,
+                    text=True,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    timeout=300,
+                )
                 actual = result.stdout.rstrip("\n").split("\n")
                 assert matches(expected, actual), (
-                    f"$ {command}\n--- the guide says:\n" + "\n".join(expected)
-                    + "\n--- but it printed:\n" + result.stdout)
+                    f"$ {command}\n--- the guide says:\n"
+                    + "\n".join(expected)
+                    + "\n--- but it printed:\n"
+                    + result.stdout
+                )
         elif kind == "file":
             actual = (project / arg).read_text(encoding="utf-8")
             if update_golden:
-                new_text = new_text.replace(block.group(0),
-                                            block.group(0).replace(body, actual))
+                new_text = new_text.replace(block.group(0), block.group(0).replace(body, actual))
             else:
-                assert body == actual, (f"The blank file in the guide is not what `make new` "
-                                        f"writes now. Run: pytest {__file__} --update-golden")
+                assert body == actual, (
+                    f"The blank file in the guide is not what `make new` "
+                    f"writes now. Run: pytest {__file__} --update-golden"
+                )
         elif kind == "replace-lines":
             path = project / arg
             lines = path.read_text(encoding="utf-8").split("\n")
@@ -126,8 +143,9 @@ def test_the_guide_examples_run(tmp_path: Path, update_golden: bool) -> None:
             doc = load_text(body, "guide example")
             for field, value in doc.data.items():
                 TypeAdapter(Inspection.model_fields[field].annotation).validate_python(value)
-            terms = load_text((project / "data/glossary.yaml").read_text(encoding="utf-8"),
-                              "data/glossary.yaml").data["terms"]
+            terms = load_text(
+                (project / "data/glossary.yaml").read_text(encoding="utf-8"), "data/glossary.yaml"
+            ).data["terms"]
             assert list(check_glossary_links(doc, terms)) == []
             assert "glossary:" in body
         else:

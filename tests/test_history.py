@@ -55,21 +55,31 @@ def read(path: Path) -> Grades:
 # ---------------------------------------------------------------------------- timelines
 
 
-def test_timelines_are_newest_first_with_unknown_years_placed_by_their_limits(site_data,
-                                                                             project: Path):
+def test_timelines_are_newest_first_with_unknown_years_placed_by_their_limits(
+    site_data, project: Path
+):
     assert [t["key"] for t in timeline(site_data, "derby")] == [
-        "derby/2025-05-ilacs", "derby/2022-03-ilacs", "derby/2017-03-sif", "derby/2013-01-cpi",
-        "derby/2011-06-slac"]
+        "derby/2025-05-ilacs",
+        "derby/2022-03-ilacs",
+        "derby/2017-03-sif",
+        "derby/2013-01-cpi",
+        "derby/2011-06-slac",
+    ]
     assert [t["key"] for t in timeline(site_data, "derbyshire")] == [
-        "derbyshire/2023-10-ilacs", "derbyshire/focused-visit-september",
-        "derbyshire/2019-07-ilacs", "derbyshire/2013-sif", "derbyshire/2011-05-slac"]
+        "derbyshire/2023-10-ilacs",
+        "derbyshire/focused-visit-september",
+        "derbyshire/2019-07-ilacs",
+        "derbyshire/2013-sif",
+        "derbyshire/2011-05-slac",
+    ]
     # A visit whose year is unknown but not before 2020 comes after July 2019.
     unknown_visit_year(project)
     site = load_site(project, seeds=SEEDS)
     assert [t["key"] for t in timeline(site, "derbyshire")][1:3] == [
-        "derbyshire/focused-visit-september", "derbyshire/2019-07-ilacs"]
-    assert year_of(site.inspections["derbyshire/focused-visit-september"].model) == \
-        "year not known"
+        "derbyshire/focused-visit-september",
+        "derbyshire/2019-07-ilacs",
+    ]
+    assert year_of(site.inspections["derbyshire/focused-visit-september"].model) == "year not known"
 
 
 def unknown_visit_year(project: Path) -> None:
@@ -78,8 +88,12 @@ def unknown_visit_year(project: Path) -> None:
     text = path.read_text(encoding="utf-8")
     start = "  start:\n    value: 2022-09-21\n    source: ofsted-statistics-2023\n"
     assert start in text
-    path.write_text(text.replace(start, "  start:\n    value: unknown\n    not_before: 2020\n"
-                                 "    not_after: 2023\n"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            start, "  start:\n    value: unknown\n    not_before: 2020\n    not_after: 2023\n"
+        ),
+        encoding="utf-8",
+    )
 
 
 def test_years_come_from_the_start_never_from_publication(site_data):
@@ -95,15 +109,22 @@ def test_derby_got_better_between_2017_and_2022(site_data):
     entry = site_data.inspections["derby/2022-03-ilacs"]
     t = trend(site_data, entry)
     assert (t["direction"], t["then"].grade_key, t["now"].grade_key) == (
-        "better", "good", "outstanding")
+        "better",
+        "good",
+        "outstanding",
+    )
     assert t["same_framework"] is False
     assert trend_sentence(site_data, entry, "Derby") == (
-        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022.")
+        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022."
+    )
 
 
 def test_no_trend_without_a_previous_inspection(site_data):
-    for key in ("derby/2011-06-slac", "derbyshire/2011-05-slac",
-                "derbyshire/focused-visit-september"):
+    for key in (
+        "derby/2011-06-slac",
+        "derbyshire/2011-05-slac",
+        "derbyshire/focused-visit-september",
+    ):
         assert trend(site_data, site_data.inspections[key]) is None, key
 
 
@@ -118,11 +139,16 @@ def test_no_trend_across_scales_that_do_not_share_the_words(tmp_path: Path):
         "judgements: {overall-effectiveness: adequate}\n"
         "judgements_source: s\n"
         "summary: {young_people: Made up for a test., families: Made up for a test.}\n"
-        "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n", encoding="utf-8")
+        "sources: {s: {url: https://reports.ofsted.gov.uk/, title: Ofsted}}\n",
+        encoding="utf-8",
+    )
     path = tmp_path / "data/inspections/derbyshire/2013-sif.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "previous: derbyshire/2011-05-slac\n", "previous: derbyshire/2012-cpi\n"),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "previous: derbyshire/2011-05-slac\n", "previous: derbyshire/2012-cpi\n"
+        ),
+        encoding="utf-8",
+    )
     site = load_site(tmp_path, seeds=SEEDS)
     assert trend(site, site.inspections["derbyshire/2013-sif"]) is None
 
@@ -159,8 +185,11 @@ def test_every_grade_shown_equals_the_data_and_visits_show_none(site_data, built
 
 
 def test_ungraded_visits_say_so_and_show_no_grade(site_data, built_site: Path):
-    visits = [k for k, e in site_data.inspections.items()
-              if not site_data.frameworks[e.model.framework].model.kinds[e.model.kind].graded]
+    visits = [
+        k
+        for k, e in site_data.inspections.items()
+        if not site_data.frameworks[e.model.framework].model.kinds[e.model.kind].graded
+    ]
     assert "derbyshire/focused-visit-september" in visits and len(visits) > 100
     for key in visits:
         families = read(built_site / "areas" / key / "index.html")
@@ -182,8 +211,9 @@ def test_older_frameworks_are_labelled_for_every_audience(site_data, built_site:
 
 def test_area_pages_tell_the_history_honestly(built_site: Path):
     derby = read(built_site / "areas/derby/index.html").page_text
-    assert ("Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022."
-            in derby)
+    assert (
+        "Derby got better between 2017 and 2022: good in 2017, then outstanding in 2022." in derby
+    )
     shire = read(built_site / "areas/derbyshire/index.html").page_text
     assert "21 to 22 September 2022" in shire
     for text in (derby, shire):
@@ -203,12 +233,16 @@ def test_how_inspectors_found_out_is_on_every_families_page(site_data, built_sit
     assert "more than 250 children" in shire and "1,200 other documents" in shire
 
 
-@pytest.mark.parametrize("page, heading, audience", [
-    ("about/index.html", "What is an Ofsted inspection?", "families"),
-    ("about/young-people/index.html", "What is an Ofsted check?", "young_people"),
-])
-def test_about_pages_for_each_audience(site_data, built_site: Path, page: str, heading: str,
-                                       audience: str):
+@pytest.mark.parametrize(
+    "page, heading, audience",
+    [
+        ("about/index.html", "What is an Ofsted inspection?", "families"),
+        ("about/young-people/index.html", "What is an Ofsted check?", "young_people"),
+    ],
+)
+def test_about_pages_for_each_audience(
+    site_data, built_site: Path, page: str, heading: str, audience: str
+):
     text = read(built_site / page).page_text
     assert heading in text
     # Every kind of inspection and visit in use now is named, in this audience's words.

@@ -31,16 +31,22 @@ FIXTURES = ROOT / "tests" / "fixtures" / "import"
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.run([sys.executable, "-m", "inspections", *args, "--root", str(project)],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "inspections", *args, "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def data_files(project: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
 
 
-def assert_refused(result: subprocess.CompletedProcess, before: dict, project: Path,
-                   words: str) -> None:
+def assert_refused(
+    result: subprocess.CompletedProcess, before: dict, project: Path, words: str
+) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
@@ -89,8 +95,7 @@ BAD_FILES = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_import_refuses_a_bad_file_with_a_message(project: Path, tmp_path: Path,
-                                                  name: str) -> None:
+def test_import_refuses_a_bad_file_with_a_message(project: Path, tmp_path: Path, name: str) -> None:
     content, words = BAD_FILES[name]
     report = tmp_path / name
     report.write_bytes(content)
@@ -117,7 +122,7 @@ HOSTILE_LINES = [
     "<script>alert(1)</script>",
     "[click me](javascript:alert(1))",
     "![pixel](https://tracker.example/p.png)",
-    "Inspectors were pleased. {: onclick=\"alert(1)\" }",
+    'Inspectors were pleased. {: onclick="alert(1)" }',
     "&#106;avascript:alert(1)",
     "It\u202eevil\u202c here\u200b and\x00 there\u2028 too",
     "key: value: [not, yaml] # and a comment",
@@ -130,19 +135,31 @@ def hostile_report() -> str:
     """The seed report with hostile lines inside its paragraphs and its areas for improvement."""
     text = seed_text()
     payload = "\n".join(HOSTILE_LINES)
-    text = text.replace("Access for all children to life-story work",
-                        payload + " Access for all children to life-story work", 1)
-    return text.replace("Children who need help and protection in Derby receive",
-                        payload + "\nChildren who need help and protection in Derby receive", 1)
+    text = text.replace(
+        "Access for all children to life-story work",
+        payload + " Access for all children to life-story work",
+        1,
+    )
+    return text.replace(
+        "Children who need help and protection in Derby receive",
+        payload + "\nChildren who need help and protection in Derby receive",
+        1,
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252-ish"])
-def test_import_of_hostile_text_writes_a_safe_loadable_draft(project: Path, tmp_path: Path,
-                                                             encoding: str) -> None:
+def test_import_of_hostile_text_writes_a_safe_loadable_draft(
+    project: Path, tmp_path: Path, encoding: str
+) -> None:
     text = hostile_report()
     if encoding == "cp1252-ish":
-        raw = text.replace("\u202e", "").replace("\u202c", "").replace("\u200b", "").replace(
-            "\u2028", "").encode("cp1252", errors="replace")
+        raw = (
+            text.replace("\u202e", "")
+            .replace("\u202c", "")
+            .replace("\u200b", "")
+            .replace("\u2028", "")
+            .encode("cp1252", errors="replace")
+        )
     else:
         raw = text.replace("\n", "\r\n").encode(encoding)
     report = tmp_path / "report.txt"
@@ -155,8 +172,11 @@ def test_import_of_hostile_text_writes_a_safe_loadable_draft(project: Path, tmp_
         assert "Nothing was written" in output, output
         assert not list((project / "data" / "inspections" / "derby").glob("draft*"))
         return
-    drafts = [p for p in (project / "data" / "inspections" / "derby").glob("*.yaml")
-              if p.name != "2017-03-sif.yaml"]
+    drafts = [
+        p
+        for p in (project / "data" / "inspections" / "derby").glob("*.yaml")
+        if p.name != "2017-03-sif.yaml"
+    ]
     assert len(drafts) == 1, output
     doc = load_file(drafts[0], drafts[0].relative_to(project).as_posix())  # loads cleanly
     assert list(check_text(doc)) == [], "hostile text reached a data value"
@@ -196,20 +216,38 @@ def test_import_with_an_unknown_area(project: Path) -> None:
 # ---------------------------------------------------------------------------- new
 
 
-@pytest.mark.parametrize("args,words", [
-    (["--area", "../derby", "--kind", "ilacs", "--start", "2025-06-09"], "area"),
-    (["--area", "Derby", "--kind", "ilacs", "--start", "2025-06-09"], "area"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name", "../../x"],
-     "name"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name", "a b"], "name"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name",
-      "<script>"], "name"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "2025-02-30"], "date"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "yesterday"], "date"),
-    (["--area", "derby", "--kind", "<script>", "--start", "2025-06-09"], "kind"),
-    (["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--framework",
-      "../../etc/passwd"], "framework"),
-])
+@pytest.mark.parametrize(
+    "args,words",
+    [
+        (["--area", "../derby", "--kind", "ilacs", "--start", "2025-06-09"], "area"),
+        (["--area", "Derby", "--kind", "ilacs", "--start", "2025-06-09"], "area"),
+        (
+            ["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name", "../../x"],
+            "name",
+        ),
+        (["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name", "a b"], "name"),
+        (
+            ["--area", "derby", "--kind", "ilacs", "--start", "2025-06-09", "--name", "<script>"],
+            "name",
+        ),
+        (["--area", "derby", "--kind", "ilacs", "--start", "2025-02-30"], "date"),
+        (["--area", "derby", "--kind", "ilacs", "--start", "yesterday"], "date"),
+        (["--area", "derby", "--kind", "<script>", "--start", "2025-06-09"], "kind"),
+        (
+            [
+                "--area",
+                "derby",
+                "--kind",
+                "ilacs",
+                "--start",
+                "2025-06-09",
+                "--framework",
+                "../../etc/passwd",
+            ],
+            "framework",
+        ),
+    ],
+)
 def test_new_refuses_bad_answers(project: Path, args: list[str], words: str) -> None:
     before = data_files(project)
     result = run(project, "new", *args)

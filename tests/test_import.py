@@ -45,7 +45,9 @@ def project(tmp_path: Path) -> Path:
     for slug, (name, council, kind) in AREAS.items():
         (root / "data" / "areas" / f"{slug}.yaml").write_text(
             f"name: {name}\ncouncil: {council}\nkind: {kind}\nregion: East Midlands\n"
-            f"website: https://www.{slug}.example/\n", encoding="utf-8")
+            f"website: https://www.{slug}.example/\n",
+            encoding="utf-8",
+        )
     for framework in (FIXTURES / "frameworks").glob("*.yaml"):
         target = root / "data" / "frameworks" / framework.name
         if not target.exists():
@@ -61,8 +63,11 @@ def keys_by_name(project: Path, framework: str) -> dict[str, str]:
 
 def framework_with(project: Path, *names: str) -> str:
     """The one framework whose judgements include every one of ``names``."""
-    found = [p.stem for p in (project / "data" / "frameworks").glob("*.yaml")
-             if set(names) <= set(keys_by_name(project, p.stem))]
+    found = [
+        p.stem
+        for p in (project / "data" / "frameworks").glob("*.yaml")
+        if set(names) <= set(keys_by_name(project, p.stem))
+    ]
     assert len(found) >= 1, names
     return found[0] if len(found) == 1 else min(found)
 
@@ -101,13 +106,20 @@ def test_seed_report_gives_derby_2022(project: Path, capsys) -> None:
     text = path.read_text(encoding="utf-8")
     assert len(draft["must_improve"]) == 2
     assert all(f["ref"] == "What needs to improve?" for f in draft["must_improve"])
-    assert re.search(r"# Ofsted's words \(What needs to improve\?, point 1\): Access for all "
-                     r"children to life-story work", text)
+    assert re.search(
+        r"# Ofsted's words \(What needs to improve\?, point 1\): Access for all "
+        r"children to life-story work",
+        text,
+    )
     assert "point 2): Sufficiency of placement choice" in text
     # No dates in this text: the draft says so, with the line to fix.
-    line = text.splitlines().index(
-        "    text: \"Still to write: the day Ofsted published the report (YYYY-MM-DD), from "
-        "Ofsted's website\"") + 1
+    line = (
+        text.splitlines().index(
+            '    text: "Still to write: the day Ofsted published the report (YYYY-MM-DD), from '
+            "Ofsted's website\""
+        )
+        + 1
+    )
     assert f"No publication date found: add it at line {line}" in out
     assert "names Derby" in out
     assert_only_placeholders(project, path)
@@ -119,25 +131,34 @@ def test_seed_report_paragraphs_are_numbered_as_derby_data_cites_them() -> None:
     assert numbers == list(range(1, 51))
     by_number = {p.number: p.text for p in doc.paragraphs}
     # Paragraphs data/inspections/derby/2022-03-ilacs.yaml cites, with words from each.
-    cited = {1: "consistently high-quality service", 5: "significant harm",
-             6: "go missing", 7: "passionate and knowledgeable", 8: "creative tools",
-             22: "too many changes of social worker", 25: "virtual school",
-             26: "emotional health and well-being service", 29: "not enough options",
-             34: "life-story work", 35: "personal advisers",
-             44: "Derby and Derbyshire Safeguarding Children Partnership",
-             45: "corporate parenting committee", 46: "new model of social work"}
+    cited = {
+        1: "consistently high-quality service",
+        5: "significant harm",
+        6: "go missing",
+        7: "passionate and knowledgeable",
+        8: "creative tools",
+        22: "too many changes of social worker",
+        25: "virtual school",
+        26: "emotional health and well-being service",
+        29: "not enough options",
+        34: "life-story work",
+        35: "personal advisers",
+        44: "Derby and Derbyshire Safeguarding Children Partnership",
+        45: "corporate parenting committee",
+        46: "new model of social work",
+    }
     for number, words in cited.items():
         assert words in by_number[number], (number, by_number[number][:80])
     assert doc.improvements == [
-        "Access for all children to life-story work that helps them to understand their "
-        "histories.",
-        "Sufficiency of placement choice and location for children in care."]
+        "Access for all children to life-story work that helps them to understand their histories.",
+        "Sufficiency of placement choice and location for children in care.",
+    ]
     headings = [s.heading for s in doc.sections]
     assert headings[2:] == [
         "The experiences and progress of children who need help and protection: outstanding",
         "The experiences and progress of children in care and care leavers: good",
-        "The impact of leaders on social work practice with children and families: "
-        "outstanding"]
+        "The impact of leaders on social work practice with children and families: outstanding",
+    ]
 
 
 # ---------------------------------------------------------------------------- fixture kinds
@@ -151,34 +172,66 @@ OVERALL = "Overall effectiveness"
 
 CASES = {
     "ilacs-2018-exampleshire.txt": dict(
-        area="exampleshire", path="exampleshire/2022-03-ilacs.yaml",
-        grades={OVERALL: "requires-improvement", LEADERS: "good",
-                HELP: "requires-improvement", CARE_2018: "good"},
-        dates={"start": "2022-03-07", "end": "2022-03-18"}, improvements=3, paragraphs=12),
+        area="exampleshire",
+        path="exampleshire/2022-03-ilacs.yaml",
+        grades={
+            OVERALL: "requires-improvement",
+            LEADERS: "good",
+            HELP: "requires-improvement",
+            CARE_2018: "good",
+        },
+        dates={"start": "2022-03-07", "end": "2022-03-18"},
+        improvements=3,
+        paragraphs=12,
+    ),
     "ilacs-2023-sampleton.txt": dict(
-        area="sampleton", path="sampleton/2023-10-ilacs.yaml",
-        grades={OVERALL: "good", LEADERS: "outstanding", HELP: "good", CARE: "good",
-                LEAVERS: "requires-improvement"},
-        dates={"start": "2023-10-30", "end": "2023-11-10"}, improvements=2, paragraphs=7),
+        area="sampleton",
+        path="sampleton/2023-10-ilacs.yaml",
+        grades={
+            OVERALL: "good",
+            LEADERS: "outstanding",
+            HELP: "good",
+            CARE: "good",
+            LEAVERS: "requires-improvement",
+        },
+        dates={"start": "2023-10-30", "end": "2023-11-10"},
+        improvements=2,
+        paragraphs=7,
+    ),
     "sif-testborough.txt": dict(
-        area="testborough", path="testborough/2017-01-sif.yaml",
-        grades={OVERALL: "requires-improvement",
-                "Children who need help and protection": "requires-improvement",
-                "Children looked after and achieving permanence": "good",
-                "Adoption performance": "good",
-                "Experiences and progress of care leavers": "requires-improvement",
-                "Leadership, management and governance": "good",
-                "Review of the effectiveness of the Local Safeguarding Children Board": "good"},
+        area="testborough",
+        path="testborough/2017-01-sif.yaml",
+        grades={
+            OVERALL: "requires-improvement",
+            "Children who need help and protection": "requires-improvement",
+            "Children looked after and achieving permanence": "good",
+            "Adoption performance": "good",
+            "Experiences and progress of care leavers": "requires-improvement",
+            "Leadership, management and governance": "good",
+            "Review of the effectiveness of the Local Safeguarding Children Board": "good",
+        },
         dates={"start": "2017-01-09", "end": "2017-02-02", "published": "2017-03-15"},
-        improvements=2, paragraphs=7),
+        improvements=2,
+        paragraphs=7,
+    ),
     "focused-visit-exampleshire.txt": dict(
-        area="exampleshire", path="exampleshire/2022-09-focused-visit.yaml", grades=None,
-        kind="focused-visit", dates={"start": "2022-09-21", "end": "2022-09-22"},
-        improvements=1, paragraphs=6),
+        area="exampleshire",
+        path="exampleshire/2022-09-focused-visit.yaml",
+        grades=None,
+        kind="focused-visit",
+        dates={"start": "2022-09-21", "end": "2022-09-22"},
+        improvements=1,
+        paragraphs=6,
+    ),
     "monitoring-visit-sampleton.txt": dict(
-        area="sampleton", path="sampleton/2024-05-monitoring-visit.yaml", grades=None,
-        kind="monitoring-visit", dates={"start": "2024-05-14", "end": "2024-05-15"},
-        improvements=0, paragraphs=4),
+        area="sampleton",
+        path="sampleton/2024-05-monitoring-visit.yaml",
+        grades=None,
+        kind="monitoring-visit",
+        dates={"start": "2024-05-14", "end": "2024-05-15"},
+        improvements=0,
+        paragraphs=4,
+    ),
 }
 
 
@@ -219,20 +272,22 @@ def test_letter_keeps_its_date_as_a_hint_not_a_publication_date(project: Path) -
 def test_noise_is_mended_in_fixture_paragraphs() -> None:
     doc = parse((FIXTURES / "ilacs-2018-exampleshire.txt").read_text(encoding="utf-8"))
     text = {p.number: p.text for p in doc.paragraphs}
-    assert "make a referral and" in text[1]                 # refer- / ral over a line break
-    assert "acted on the recommendations" in text[11]        # recom- / mendations
-    assert "take up a chance" in text[5]                     # @ for a
-    assert text[9].startswith("The virtual school")          # "9," for "9."
+    assert "make a referral and" in text[1]  # refer- / ral over a line break
+    assert "acted on the recommendations" in text[11]  # recom- / mendations
+    assert "take up a chance" in text[5]  # @ for a
+    assert text[9].startswith("The virtual school")  # "9," for "9."
     assert not any("Inspection of Exampleshire" in t for t in text.values())  # page footers
-    assert doc.improvements[1] == ("The consistency of management oversight in the front "
-                                   "door service.")         # "®" read for a bullet
+    assert doc.improvements[1] == (
+        "The consistency of management oversight in the front door service."
+    )  # "®" read for a bullet
 
 
 # ---------------------------------------------------------------------------- the PDF path
 
 
-@pytest.mark.parametrize("name", ["ilacs-2018-exampleshire.txt", "sif-testborough.txt",
-                                  "ilacs-2023-sampleton.txt"])
+@pytest.mark.parametrize(
+    "name", ["ilacs-2018-exampleshire.txt", "sif-testborough.txt", "ilacs-2023-sampleton.txt"]
+)
 def test_pdf_gives_the_same_draft_as_text(project: Path, tmp_path: Path, name: str) -> None:
     source = FIXTURES / name
     pdf = tmp_path / (source.stem + ".pdf")
@@ -289,18 +344,27 @@ def _scanned_pdf(tmp_path: Path) -> Path:
 BAD = {
     "encrypted": (_encrypted_pdf, "protected by a password"),
     "scanned": (_scanned_pdf, "no text we can read (it may be a scan"),
-    "damaged": (lambda t: _write(t, "broken.pdf", b"%PDF-1.7\n1 0 obj << /Pages 9 0 R"
-                                 b"\n%%EOF"), "damaged or not a PDF we can read"),
-    "not-ofsted": (lambda t: _write(t, "minutes.pdf", pdf_bytes("Parish council minutes\n\n"
-                                                               "The meeting opened at 7pm.")),
-                   "does not look like an Ofsted report"),
+    "damaged": (
+        lambda t: _write(t, "broken.pdf", b"%PDF-1.7\n1 0 obj << /Pages 9 0 R\n%%EOF"),
+        "damaged or not a PDF we can read",
+    ),
+    "not-ofsted": (
+        lambda t: _write(
+            t, "minutes.pdf", pdf_bytes("Parish council minutes\n\nThe meeting opened at 7pm.")
+        ),
+        "does not look like an Ofsted report",
+    ),
     "empty": (lambda t: _write(t, "empty.txt", b""), "there is no text in this file"),
-    "binary": (lambda t: _write(t, "photo.jpg", b"\xff\xd8\xff\x00\x00JFIF"),
-               "neither a PDF nor a text file"),
+    "binary": (
+        lambda t: _write(t, "photo.jpg", b"\xff\xd8\xff\x00\x00JFIF"),
+        "neither a PDF nor a text file",
+    ),
     "missing": (lambda t: t / "nowhere.pdf", "could not be read"),
     "folder": (lambda t: t, "this is a folder"),
-    "no-grades": (lambda t: _write(t, "odd.txt", b"Ofsted visited Derby. Derby was fine.\n"),
-                  "found no judgements or grades"),
+    "no-grades": (
+        lambda t: _write(t, "odd.txt", b"Ofsted visited Derby. Derby was fine.\n"),
+        "found no judgements or grades",
+    ),
 }
 
 
@@ -323,8 +387,9 @@ def test_bad_input_is_refused_plainly(project: Path, tmp_path: Path, capsys, cas
 
 def test_unknown_area_lists_the_closest(project: Path, tmp_path: Path, capsys) -> None:
     text = (FIXTURES / "ilacs-2023-sampleton.txt").read_text().replace("Sampleton", "Sampletown")
-    assert main(["import", str(_write(tmp_path, "r.txt", text.encode())), "--root",
-                 str(project)]) == 1
+    assert (
+        main(["import", str(_write(tmp_path, "r.txt", text.encode())), "--root", str(project)]) == 1
+    )
     out = capsys.readouterr().out
     assert "It names Sampletown City Council" in out
     assert "sampleton (Sampleton (Sampleton City Council))" in out
@@ -347,28 +412,43 @@ def test_area_option_overrides_the_text(project: Path) -> None:
 
 
 def test_clean_mends_extraction_noise() -> None:
-    raw = ("B Access to work.\n\nm Homes near by.\n\n17.\n18. 19,\n44, Text here\nin @ home\n"
-           "Inspection of X children's services\n2\n\fInspection of X children's services\n3\n"
-           "\fInspection of X children's services\nPage 4 of 9\n")
+    raw = (
+        "B Access to work.\n\nm Homes near by.\n\n17.\n18. 19,\n44, Text here\nin @ home\n"
+        "Inspection of X children's services\n2\n\fInspection of X children's services\n3\n"
+        "\fInspection of X children's services\nPage 4 of 9\n"
+    )
     assert [line for line in clean(raw) if line] == [
-        "• Access to work.", "• Homes near by.", "17.", "18.", "19.", "44. Text here",
-        "in a home", "\f", "\f"]
+        "• Access to work.",
+        "• Homes near by.",
+        "17.",
+        "18.",
+        "19.",
+        "44. Text here",
+        "in a home",
+        "\f",
+        "\f",
+    ]
 
 
 def test_join_lines_keeps_real_hyphens_and_drops_split_ones() -> None:
-    assert join_lines(["a well-", "being service and high-", "quality help"]) == \
-        "a well-being service and high-quality help"
+    assert (
+        join_lines(["a well-", "being service and high-", "quality help"])
+        == "a well-being service and high-quality help"
+    )
     assert join_lines(["the recom-", "mendations were met"]) == "the recommendations were met"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Inspection dates: 7 to 18 March 2022", ("2022-03-07", "2022-03-18")),
-    ("on 21 and 22 September 2022.", ("2022-09-21", "2022-09-22")),
-    ("12 January 2015 – 4 February 2015", ("2015-01-12", "2015-02-04")),
-    ("7 March 2022 to 18 March 2022", ("2022-03-07", "2022-03-18")),
-    ("30 December to 3 January 2022", ("2021-12-30", "2022-01-03")),
-    ("31 February to 2 March 2022", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Inspection dates: 7 to 18 March 2022", ("2022-03-07", "2022-03-18")),
+        ("on 21 and 22 September 2022.", ("2022-09-21", "2022-09-22")),
+        ("12 January 2015 – 4 February 2015", ("2015-01-12", "2015-02-04")),
+        ("7 March 2022 to 18 March 2022", ("2022-03-07", "2022-03-18")),
+        ("30 December to 3 January 2022", ("2021-12-30", "2022-01-03")),
+        ("31 February to 2 March 2022", None),
+    ],
+)
 def test_date_ranges(text: str, expected) -> None:
     assert parse_range(text) == expected
 
@@ -385,12 +465,15 @@ def _indexed_report(tmp_path: Path, slug: str) -> Path:
     (folder / "index.csv").write_text(
         "local_authority,ofsted_urn,published,ofsted_url,file\n"
         f"{slug.replace('-', ' ')},99999,2024-01-30,https://files.ofsted.gov.uk/v1/file/123,"
-        f"{slug}/2024-01-30.pdf\n", encoding="utf-8")
+        f"{slug}/2024-01-30.pdf\n",
+        encoding="utf-8",
+    )
     return pdf
 
 
-def test_index_csv_gives_the_report_address_area_and_publication(project: Path,
-                                                                  tmp_path: Path) -> None:
+def test_index_csv_gives_the_report_address_area_and_publication(
+    project: Path, tmp_path: Path
+) -> None:
     result = import_report(_indexed_report(tmp_path, "sampleton"), project)
     draft = load_file(result.path).data
     assert draft["area"] == "sampleton"
@@ -400,14 +483,15 @@ def test_index_csv_gives_the_report_address_area_and_publication(project: Path,
     assert [a["source"] for a in draft["areas_for_improvement"]] == ["ofsted-report"] * 2
 
 
-def test_council_missing_from_data_areas_is_named(project: Path, tmp_path: Path,
-                                                  capsys) -> None:
+def test_council_missing_from_data_areas_is_named(project: Path, tmp_path: Path, capsys) -> None:
     pdf = _indexed_report(tmp_path, "new-town")
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     assert main(["import", str(pdf), "--root", str(project)]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("Nothing was written. new-town/2024-01-30.pdf is a report on New "
-                          "Town, which has no file in data/areas/. Add data/areas/new-town.yaml")
+    assert out.startswith(
+        "Nothing was written. new-town/2024-01-30.pdf is a report on New "
+        "Town, which has no file in data/areas/. Add data/areas/new-town.yaml"
+    )
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
@@ -439,8 +523,10 @@ def _grades(project: Path, text: str):
 
 
 def test_grades_come_from_the_table_never_from_earlier_inspections(project: Path) -> None:
-    found = _grades(project, TABLE_2023.format(dates="6 to 17 November 2023",
-                                               overall="\nOverall effectiveness Good\n"))
+    found = _grades(
+        project,
+        TABLE_2023.format(dates="6 to 17 November 2023", overall="\nOverall effectiveness Good\n"),
+    )
     assert (found.framework, found.graded) == ("ilacs-2023", True)
     assert set(found.judgements.values()) == {"good"}  # not the 2021 "inadequate"
 
@@ -458,7 +544,10 @@ def test_board_review_and_headline_grades_of_the_single_framework(project: Path)
     assert (found.framework, found.kind) == ("sif-2013", "standard")
     assert found.judgements["overall-effectiveness"] == "requires-improvement"  # headline
     assert found.judgements["lscb-review"] == "good"  # "The Local Safeguarding ... is good."
-    reinspection = _grades(project, "Testborough Council\nRe-inspection of services for "
-                           "children in need of help and protection" + text.split("\n", 3)[3])
+    reinspection = _grades(
+        project,
+        "Testborough Council\nRe-inspection of services for "
+        "children in need of help and protection" + text.split("\n", 3)[3],
+    )
     assert reinspection.kind == "re-inspection"
     assert reinspection.judgements == found.judgements

@@ -28,16 +28,26 @@ def project(tmp_path_factory, root):
     path = out / "data/inspections/derby/2022-03-ilacs.yaml"
     text = path.read_text(encoding="utf-8")
     # Drop the hand-written summary, findings and next steps; add an area for improvement.
-    text = re.sub(r"(?ms)^(summary|going_well|must_improve|next_steps|areas_for_improvement):"
-                  r".*?(?=^[a-z_]+:|\Z)", "", text)
+    text = re.sub(
+        r"(?ms)^(summary|going_well|must_improve|next_steps|areas_for_improvement):"
+        r".*?(?=^[a-z_]+:|\Z)",
+        "",
+        text,
+    )
     source = re.search(r"(?m)^judgements_source: (\S+)", text).group(1)
     text += f"areas_for_improvement:\n  - text: {AFI}\n    source: {source}\n"
     path.write_text(text, encoding="utf-8")
     area = out / "data/areas/derbyshire.yaml"
-    area.write_text(area.read_text(encoding="utf-8").replace(
-        "\nsources:", "\nended:\n  date: 2019-04\n  replaced_by: [derby]\n  source: ofsted-x\n"
-        "sources:\n  ofsted-x:\n    title: A made-up source for a test\n"
-        "    url: https://example.org/x\n", 1), encoding="utf-8")
+    area.write_text(
+        area.read_text(encoding="utf-8").replace(
+            "\nsources:",
+            "\nended:\n  date: 2019-04\n  replaced_by: [derby]\n  source: ofsted-x\n"
+            "sources:\n  ofsted-x:\n    title: A made-up source for a test\n"
+            "    url: https://example.org/x\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     return out
 
 
@@ -90,8 +100,9 @@ def test_no_summary_page_for_young_people_is_plain(site, pages, project):
     assert "Ofsted listed one thing the council must do better." in md
     assert AFI not in md  # Ofsted's words are for the adults' page
     rules = load_rules(project / RULES_FILE, RULES_FILE)
-    result = check_pages(site, {p: pages[p] for p in pages if p.startswith("areas/derby/2022")},
-                         project, rules)
+    result = check_pages(
+        site, {p: pages[p] for p in pages if p.startswith("areas/derby/2022")}, project, rules
+    )
     assert not result.errors, "\n".join(map(str, result.errors))
 
 
@@ -133,8 +144,11 @@ def test_compare_opens_on_the_newest_framework_and_rows_link_newest(site, pages)
     assert national.default_framework(site) == newest
     md = pages["compare/index.md"].markdown
     assert "in use now" in md
-    other = [p for p in pages if p.startswith("compare/") and p not in
-             ("compare/index.md", "compare/young-people.md")]
+    other = [
+        p
+        for p in pages
+        if p.startswith("compare/") and p not in ("compare/index.md", "compare/young-people.md")
+    ]
     for path in other:
         table = pages[path].markdown
         for key in site.areas:
@@ -152,8 +166,11 @@ def test_compare_figures_give_percentages_only_from_enough_councils(site, pages)
             continue
         md = pages[national.compare_path(site, key)].markdown
         section = md.split("## The figures", 1)[1].split("<div", 1)[0]
-        counts = [line for line in section.splitlines()
-                  if line.startswith("- ") and not line.startswith("- Not known")]
+        counts = [
+            line
+            for line in section.splitlines()
+            if line.startswith("- ") and not line.startswith("- Not known")
+        ]
         assert len(counts) >= len(tally.counts)
         assert all(("%" in line) == tally.percentages for line in counts), key
         assert ("fewer than 20 councils are counted" in section) == (not tally.percentages)

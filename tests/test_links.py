@@ -61,9 +61,13 @@ def test_each_answer_is_understood(server: str) -> None:
     assert links.check(f"{server}/no-head", timeout=5) is None  # GET when HEAD is refused
     assert links.check(f"{server}/gone", timeout=5) == ("broken", "answers 404 Not Found")
     assert links.check(f"{server}/broken", timeout=5) == (
-        "broken", "answers 500 Internal Server Error")
+        "broken",
+        "answers 500 Internal Server Error",
+    )
     assert links.check(f"{server}/robots-not-welcome", timeout=5) == (
-        "refused", "answers 403 Forbidden")
+        "refused",
+        "answers 403 Forbidden",
+    )
 
 
 def test_a_site_that_is_not_there_is_broken() -> None:
@@ -77,10 +81,11 @@ def test_links_are_found_with_their_places(tmp_path: Path) -> None:
     (tmp_path / "data" / "a.yaml").write_text(
         "website: https://www.derby.gov.uk/\nsource: https://www.example.org/made-up\n"
         "text: See [the report](https://reports.ofsted.gov.uk/x), then call.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "docs" / "b.md").write_text(
-        "Read <https://www.derby.gov.uk/>. Preview at http://127.0.0.1:8000.\n",
-        encoding="utf-8")
+        "Read <https://www.derby.gov.uk/>. Preview at http://127.0.0.1:8000.\n", encoding="utf-8"
+    )
     found = links.find_links(tmp_path)
     assert {u: [link.place() for link in ls] for u, ls in found.items()} == {
         "https://www.derby.gov.uk/": ["data/a.yaml:1:10", "docs/b.md:1:7"],
@@ -88,16 +93,17 @@ def test_links_are_found_with_their_places(tmp_path: Path) -> None:
     }
 
 
-def test_the_command_reports_broken_links_and_fails(server: str, tmp_path: Path, capsys,
-                                                      monkeypatch) -> None:
+def test_the_command_reports_broken_links_and_fails(
+    server: str, tmp_path: Path, capsys, monkeypatch
+) -> None:
     monkeypatch.setattr(links, "SKIP_HOSTS", ("example.org",))  # ask this computer's server
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "a.yaml").write_text(
         f"one: {server}/ok\ntwo: {server}/gone\nthree: {server}/robots-not-welcome\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report = tmp_path / "report.md"
-    assert main(["links", "--root", str(tmp_path), "--report", str(report),
-                 "--timeout", "5"]) == 1
+    assert main(["links", "--root", str(tmp_path), "--report", str(report), "--timeout", "5"]) == 1
     out = capsys.readouterr().out
     assert f"data/a.yaml:2:6: broken link: {server}/gone answers 404 Not Found." in out
     assert f"data/a.yaml:3:8: check by hand: {server}/robots-not-welcome answers 403" in out
@@ -107,12 +113,14 @@ def test_the_command_reports_broken_links_and_fails(server: str, tmp_path: Path,
     assert "## Links to check by hand" in text
 
 
-def test_the_command_passes_when_every_link_answers(server: str, tmp_path: Path,
-                                                    monkeypatch) -> None:
+def test_the_command_passes_when_every_link_answers(
+    server: str, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(links, "SKIP_HOSTS", ())
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "a.md").write_text(f"[a]({server}/ok) [b]({server}/moved)\n",
-                                            encoding="utf-8")
+    (tmp_path / "docs" / "a.md").write_text(
+        f"[a]({server}/ok) [b]({server}/moved)\n", encoding="utf-8"
+    )
     report = tmp_path / "report.md"
     assert main(["links", "--root", str(tmp_path), "--report", str(report)]) == 0
     assert "Every link answered." in report.read_text(encoding="utf-8")

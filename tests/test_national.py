@@ -43,8 +43,11 @@ def test_tally_counts_each_areas_latest_inspection_under_one_framework(synthetic
         expected = dict.fromkeys(site.frameworks[fw].model.grades, 0)
         for area in site.areas:
             # A re-inspection may judge only part: the newest that judged the lead counts.
-            mine = [e for e in site.inspections_of(area) if e.model.framework == fw
-                    and lead in e.model.judgements]
+            mine = [
+                e
+                for e in site.inspections_of(area)
+                if e.model.framework == fw and lead in e.model.judgements
+            ]
             if mine:
                 expected[mine[0].model.judgements[lead]] += 1
         assert t.counts == expected
@@ -65,8 +68,11 @@ def test_context_line_on_shipped_page_says_it_covers_this_site_only(site_data):
     assert "on this site only" in page
     n = national.tally(site_data, "ilacs-2018", "overall-effectiveness")
     count = n.counts["outstanding"]
-    assert ("No other area on this site has that grade" if count == 1
-            else f"On this site, {count} areas have that grade") in page
+    assert (
+        "No other area on this site has that grade"
+        if count == 1
+        else f"On this site, {count} areas have that grade"
+    ) in page
 
 
 def test_context_line_counts_match_data(synthetic_site):
@@ -80,8 +86,11 @@ def test_context_line_counts_match_data(synthetic_site):
         md = pages[f"areas/{key}/index.md"].markdown
         count = facts.national.counts[facts.grade]
         assert f"was rated **{grade.families}**" in md
-        assert ("No other area on this site has that grade" if count == 1
-                else f"On this site, {count} areas have that grade") in md
+        assert (
+            "No other area on this site has that grade"
+            if count == 1
+            else f"On this site, {count} areas have that grade"
+        ) in md
         checked += 1
     assert checked > 5
 
@@ -128,14 +137,19 @@ def test_no_window_when_rule_does_not_cover_the_grade(site_data, tmp_path, root)
     project = tmp_path / "p"
     shutil.copytree(root / "data", project / "data")
     path = project / "data/inspections/derby/2022-03-ilacs.yaml"
-    path.write_text(path.read_text().replace("overall-effectiveness: outstanding",
-                                             "overall-effectiveness: inadequate"))
+    path.write_text(
+        path.read_text().replace(
+            "overall-effectiveness: outstanding", "overall-effectiveness: inadequate"
+        )
+    )
     site = load_site(project, seeds=root.parent / "shared" / "seeds")
     assert national.next_window(site, "derby") is None
 
 
-@pytest.mark.parametrize("months, expected", [(0, "2022-03"), (9, "2022-12"), (10, "2023-01"),
-                                               (-3, "2021-12"), (36, "2025-03")])
+@pytest.mark.parametrize(
+    "months, expected",
+    [(0, "2022-03"), (9, "2022-12"), (10, "2023-01"), (-3, "2021-12"), (36, "2025-03")],
+)
 def test_add_months(months, expected):
     assert national.add_months("2022-03", months) == expected
 
@@ -152,16 +166,34 @@ def test_fast_loader_gives_the_same_documents(root, synthetic):
         assert fast.blocks == slow.blocks, path
 
 
-@pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n", "a: !tag x\n", "a: 1\na: 2\n", "a: [1\n", "- 1\n", "a:\n\tb: 1\n",
-    "%YAML 1.1\n---\na: 1\n", "a: !!str 1\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "a: !tag x\n",
+        "a: 1\na: 2\n",
+        "a: [1\n",
+        "- 1\n",
+        "a:\n\tb: 1\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "a: !!str 1\n",
+    ],
+)
 def test_fast_loader_leaves_unusual_files_to_the_careful_path(text):
     assert fastload.load_fast(text, "x.yaml") is None
 
 
-@pytest.mark.parametrize("text, value", [("a: no\n", "no"), ("a: 010\n", 10), ("a: yes\n", "yes"),
-                                         ("a: 2022-03-21\n", "2022-03-21"), ("a: ~\n", None),
-                                         ("a: 0o17\n", 15), ("a: true\n", True)])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("a: no\n", "no"),
+        ("a: 010\n", 10),
+        ("a: yes\n", "yes"),
+        ("a: 2022-03-21\n", "2022-03-21"),
+        ("a: ~\n", None),
+        ("a: 0o17\n", 15),
+        ("a: true\n", True),
+    ],
+)
 def test_fast_loader_reads_values_as_yaml_1_2(text, value):
     assert fastload.load_fast(text, "x.yaml").data == {"a": value} == careful(text).data

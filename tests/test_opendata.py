@@ -53,10 +53,14 @@ def test_json_agrees_with_csv_and_data(site_data, files):
     rows = list(csv.DictReader(io.StringIO(files["data/inspections.csv"].decode())))
     flat = []
     for rec in doc["inspections"]:
-        base = {k: ("true" if v is True else "false" if v is False else v)
-                for k, v in rec.items() if k not in ("judgements", "areas_for_improvement")}
-        for j in rec["judgements"] or [{c.name: "" for c in opendata.COLUMNS
-                                        if c.per == "judgement"}]:
+        base = {
+            k: ("true" if v is True else "false" if v is False else v)
+            for k, v in rec.items()
+            if k not in ("judgements", "areas_for_improvement")
+        }
+        for j in rec["judgements"] or [
+            {c.name: "" for c in opendata.COLUMNS if c.per == "judgement"}
+        ]:
             flat.append({**base, **j})
     assert flat == rows
     assert {a["area_id"] for a in doc["areas"]} == set(site_data.areas)
@@ -106,8 +110,11 @@ def check_atom(text: str) -> list[str]:
         if eid in ids:
             wrong.append(f"{where} repeats the id {eid}")
         ids.add(eid)
-        alternates = [link for link in entry.findall(f"{A}link")
-                      if link.get("rel", "alternate") == "alternate"]
+        alternates = [
+            link
+            for link in entry.findall(f"{A}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
         if not alternates and entry.find(f"{A}content") is None:
             wrong.append(f"{where} has neither an alternate link nor content")
         for link in entry.findall(f"{A}link"):
@@ -129,8 +136,10 @@ def test_feed_is_valid_atom(files):
 
 
 def test_atom_checker_finds_problems():
-    bad = (f'<feed xmlns="{A[1:-1]}"><title>x</title><updated>2022-05-11</updated>'
-           '<entry><id>derby</id><title>t</title></entry></feed>')
+    bad = (
+        f'<feed xmlns="{A[1:-1]}"><title>x</title><updated>2022-05-11</updated>'
+        "<entry><id>derby</id><title>t</title></entry></feed>"
+    )
     problems = check_atom(bad)
     assert "feed needs exactly one <id>, has 0" in problems
     assert "entry 0 needs exactly one <updated>, has 0" in problems

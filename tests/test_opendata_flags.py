@@ -70,11 +70,17 @@ def _visit_without_dates(project: Path) -> Path:
     """The Derbyshire visit as the project first had it: no year stated anywhere."""
     path = project / f"data/inspections/{VISIT}.yaml"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"  start:\n    value: 2022-09-21\n    source: ofsted-statistics-2023\n",
-                  "  start:\n    value: unknown\n    text: 21 September\n", text)
-    text = re.sub(r"  end:\n    value: 2022-09-22\n    inferred: \|-\n.*?\n  published:",
-                  "  end:\n    value: unknown\n    text: 22 September\n  published:", text,
-                  flags=re.S)
+    text = re.sub(
+        r"  start:\n    value: 2022-09-21\n    source: ofsted-statistics-2023\n",
+        "  start:\n    value: unknown\n    text: 21 September\n",
+        text,
+    )
+    text = re.sub(
+        r"  end:\n    value: 2022-09-22\n    inferred: \|-\n.*?\n  published:",
+        "  end:\n    value: unknown\n    text: 22 September\n  published:",
+        text,
+        flags=re.S,
+    )
     assert "2022-09" not in text
     path.write_text(text, encoding="utf-8")
     return path

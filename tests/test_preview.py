@@ -60,9 +60,14 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "MAKEFLAGS"}
     log = (tmp_path / "preview.log").open("w")
-    process = subprocess.Popen(["make", "preview", f"PREVIEW_ADDR=127.0.0.1:{port}"],
-                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        ["make", "preview", f"PREVIEW_ADDR=127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         yield project, f"http://127.0.0.1:{port}/"
     finally:
@@ -85,19 +90,27 @@ def test_preview_reloads_on_data_and_page_changes(preview: tuple[Path, str]) -> 
     assert "livereload" in fetch(page)
 
     data = project / "data/inspections/derby/2022-03-ilacs.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "Ofsted gave Derby the top grade", "Preview test: Ofsted gave Derby the top grade"),
-        encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            "Ofsted gave Derby the top grade", "Preview test: Ofsted gave Derby the top grade"
+        ),
+        encoding="utf-8",
+    )
     assert wait_for(lambda: "Preview test: Ofsted gave Derby" in fetch(page)), "data change"
 
     guide = project / "docs/guide/index.md"
-    guide.write_text(guide.read_text(encoding="utf-8").replace(
-        "This guide is for", "Preview test. This guide is for"), encoding="utf-8")
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace(
+            "This guide is for", "Preview test. This guide is for"
+        ),
+        encoding="utf-8",
+    )
     assert wait_for(lambda: "Preview test. This guide is for" in fetch(url + "guide/"))
 
 
 def test_preview_holds_back_words_that_are_not_plain_and_says_where(
-        preview: tuple[Path, str], tmp_path: Path) -> None:
+    preview: tuple[Path, str], tmp_path: Path
+) -> None:
     """In a preview, an error in the plain-language check stops the rebuild before any page
     changes, and names the data file's line. (At national scale the check runs in a second
     process while MkDocs makes the HTML: tests/test_preview_checker.py.)"""
@@ -107,13 +120,21 @@ def test_preview_holds_back_words_that_are_not_plain_and_says_where(
     assert wait_for(lambda: "Ofsted gave Derby the top grade" in fetch(page)), "never served"
     data = project / "data/inspections/derby/2022-03-ilacs.yaml"
     original = data.read_text(encoding="utf-8")
-    long = ("When a child might be hurt the council and the police and the doctors and the "
-            "school and the nurses all act very fast to keep the child safe")  # too long
-    line = next(n for n, text in enumerate(original.splitlines(), 1)
-                if "Ofsted gave Derby the top grade" in text)
-    data.write_text(original.replace("Ofsted gave Derby the top grade",
-                                     f"{long}. Ofsted gave Derby the top grade"),
-                    encoding="utf-8")
+    long = (
+        "When a child might be hurt the council and the police and the doctors and the "
+        "school and the nurses all act very fast to keep the child safe"
+    )  # too long
+    line = next(
+        n
+        for n, text in enumerate(original.splitlines(), 1)
+        if "Ofsted gave Derby the top grade" in text
+    )
+    data.write_text(
+        original.replace(
+            "Ofsted gave Derby the top grade", f"{long}. Ofsted gave Derby the top grade"
+        ),
+        encoding="utf-8",
+    )
     log = tmp_path / "preview.log"
     assert wait_for(lambda: "Some words are not plain enough" in log.read_text(encoding="utf-8"))
     text = log.read_text(encoding="utf-8")
@@ -122,7 +143,10 @@ def test_preview_holds_back_words_that_are_not_plain_and_says_where(
     time.sleep(2)  # had the page been written, it would be served by now
     assert "the nurses all act very fast" not in fetch(page)
 
-    data.write_text(original.replace("Ofsted gave Derby the top grade",
-                                     "Preview fixed. Ofsted gave Derby the top grade"),
-                    encoding="utf-8")
+    data.write_text(
+        original.replace(
+            "Ofsted gave Derby the top grade", "Preview fixed. Ofsted gave Derby the top grade"
+        ),
+        encoding="utf-8",
+    )
     assert wait_for(lambda: "Preview fixed. Ofsted gave Derby" in fetch(page)), "fix not shown"

@@ -23,8 +23,10 @@ def checked(site_data, root: Path):
     pages = build_pages(site_data)
     key = "areas/derby/2022-03-ilacs/young-people.md"
     page = pages[key]
-    long = ("When a child might be hurt the council and the police and the doctors and the "
-            "school and the nurses all act very fast to keep the child safe. ")
+    long = (
+        "When a child might be hurt the council and the police and the doctors and the "
+        "school and the nurses all act very fast to keep the child safe. "
+    )
     words = "Ofsted gave Derby the top grade"
     assert words in page.markdown
     page.markdown = page.markdown.replace(words, long + words, 1)  # an error to find
@@ -44,8 +46,9 @@ def test_the_second_process_finds_what_the_build_finds(checked) -> None:
     finally:
         checker._give_up(RuntimeError("test over"))  # stop the process
     assert _findings(there) == _findings(here)
-    assert [(p.path, p.words, p.sentences) for p in there.pages] == \
-        [(p.path, p.words, p.sentences) for p in here.pages]
+    assert [(p.path, p.words, p.sentences) for p in there.pages] == [
+        (p.path, p.words, p.sentences) for p in here.pages
+    ]
 
 
 def test_small_checks_stay_in_this_process(checked) -> None:

@@ -70,8 +70,11 @@ def _edit(path: Path, field: str) -> None:
 
 
 def _own_pages(key: str) -> set[str]:
-    return {inspection_path(key, "families"), inspection_path(key, "young-people"),
-            area_path(key.split("/")[0])}
+    return {
+        inspection_path(key, "families"),
+        inspection_path(key, "young-people"),
+        area_path(key.split("/")[0]),
+    }
 
 
 def _rebuilt(project: Path, edit) -> tuple[dict, tuple, dict]:
@@ -100,8 +103,10 @@ def test_local_fields_show_only_on_their_own_pages(project: Path) -> None:
         after = build_pages(load_site(project))
         differ = {p for p in after if after[p].markdown != before[p].markdown}
         if field == "summary":  # the edits really show (some fields, like notes, may not)
-            assert {inspection_path(key, "families"), inspection_path(key, "young-people")} \
-                <= differ
+            assert {
+                inspection_path(key, "families"),
+                inspection_path(key, "young-people"),
+            } <= differ
         assert differ <= _own_pages(key), (field, differ - _own_pages(key))
         before = after
 
@@ -134,8 +139,9 @@ def test_other_edits_render_everything(project: Path, edit: str) -> None:
     old_pages = build_pages(old)
     if edit == "area":
         area = project / "data" / "areas" / f"{key.split('/')[0]}.yaml"
-        area.write_text(area.read_text(encoding="utf-8").replace("(made up)", "(invented)"),
-                        encoding="utf-8")
+        area.write_text(
+            area.read_text(encoding="utf-8").replace("(made up)", "(invented)"), encoding="utf-8"
+        )
     elif edit == "framework":
         fw = sorted((project / "data" / "frameworks").glob("*.yaml"))[0]
         fw.write_text(fw.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
@@ -154,8 +160,11 @@ def test_other_edits_render_everything(project: Path, edit: str) -> None:
 
 
 def _graded(project: Path) -> list[Path]:
-    return [p for p in sorted((project / "data" / "inspections").glob("*/*.yaml"))
-            if load_file(p).data.get("judgements")]
+    return [
+        p
+        for p in sorted((project / "data" / "inspections").glob("*/*.yaml"))
+        if load_file(p).data.get("judgements")
+    ]
 
 
 def _new_grade(project: Path, path: Path, which: int) -> None:
@@ -170,7 +179,8 @@ def _new_grade(project: Path, path: Path, which: int) -> None:
 
 @pytest.mark.parametrize("which", range(8))
 def test_a_grade_edit_re_renders_only_what_changes_exactly_as_a_full_render(
-        project: Path, which: int) -> None:
+    project: Path, which: int
+) -> None:
     """Grades move national figures, trends and tables: every page they reach is rendered
     again, other areas' inspection pages only when their comparison changed, and the result
     is exactly a full render."""
@@ -179,8 +189,12 @@ def test_a_grade_edit_re_renders_only_what_changes_exactly_as_a_full_render(
     old_pages, (pages, made), full = _rebuilt(project, lambda: _new_grade(project, path, which))
     assert list(pages) == list(full)
     for p in full:
-        assert (pages[p].markdown, pages[p].texts, pages[p].title, pages[p].source) == \
-            (full[p].markdown, full[p].texts, full[p].title, full[p].source), p
+        assert (pages[p].markdown, pages[p].texts, pages[p].title, pages[p].source) == (
+            full[p].markdown,
+            full[p].texts,
+            full[p].title,
+            full[p].source,
+        ), p
     changed = {p for p in full if full[p].markdown != old_pages[p].markdown}
     assert changed <= made  # every page that changed was rendered again...
     assert len(made) < len(full)  # ...and not every page
@@ -192,6 +206,8 @@ def test_a_date_edit_to_one_inspection_matches_a_full_render(project: Path) -> N
     published = str(data["dates"]["published"])
     data["dates"]["published"] = published[:-2] + ("28" if published[-2:] != "28" else "27")
     _, done, full = _rebuilt(
-        project, lambda: path.write_text(to_yaml(data) + "\n", encoding="utf-8"))
-    assert {p: (x.markdown, x.texts) for p, x in done[0].items()} == \
-        {p: (x.markdown, x.texts) for p, x in full.items()}
+        project, lambda: path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    )
+    assert {p: (x.markdown, x.texts) for p, x in done[0].items()} == {
+        p: (x.markdown, x.texts) for p, x in full.items()
+    }

@@ -39,25 +39,136 @@ FILES = {
     "inspection": ROOT / "data" / "inspections" / "derby" / "2022-03-ilacs.yaml",
     "glossary": ROOT / "data" / "glossary.yaml",
 }
-FAST = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")), deadline=2000,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FAST = settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")),
+    deadline=2000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Pieces that mean something to YAML, Markdown, HTML or Unicode, to build hostile input from.
-YAML_BITS = [": ", ":", "- ", "-", "[", "]", "{", "}", ",", "&a ", "*a", "!", "!!str ", "|",
-             ">", "'", '"', "#", "%YAML 1.1\n", "---\n", "...\n", "? ", "@", "`", "\t", "\n",
-             "\n  ", "\n    ", "  ", "\\", "\\x07", "\\ud800", "~", "null", "yes", "no", "010",
-             "0x1F", "1e999", "2022-02-30", "<<: ", "\u00a0", "\u2028", "\ufeff", "\u202e",
-             "\x07", "\r\n", "\r", "é", "£", "😀", "area", "kind", "young_people", "families"]
-MARKUP_BITS = ["<", ">", "[", "]", "(", ")", "{", "}", "{:", ":", "!", "\\", "&", "#", ";",
-               '"', "'", "`", "*", "_", "\n", "\n\n", " ", "    ", "|", "---", "!!! note ",
-               "javascript:", "JaVaScRiPt:", "data:", "https://x.example/", "http://x.example",
-               "mailto:a@b.org", "tel:123", "glossary:iro", "glossary:", "script", "img",
-               "iframe", "svg", " onclick=", " onerror=", "alert(1)", "&#106;", "&lt;", "&#x3C;",
-               "src=", "href=", "markdown=\"1\"", "<!--", "-->", "[1]: ", "words",
-               # whole attacks, so random text around them tests every context they can be in
-               "{: onclick=x}", "{#id onclick=x}", "{ .c onclick=x }", "<script>",
-               "<img src=x onerror=y>", "[x](javascript:alert(1))", "[1]: javascript:x",
-               "![i](https://x.example/p.png)", "<https://x.example>", "[x][1]"]
+YAML_BITS = [
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!",
+    "!!str ",
+    "|",
+    ">",
+    "'",
+    '"',
+    "#",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "? ",
+    "@",
+    "`",
+    "\t",
+    "\n",
+    "\n  ",
+    "\n    ",
+    "  ",
+    "\\",
+    "\\x07",
+    "\\ud800",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "010",
+    "0x1F",
+    "1e999",
+    "2022-02-30",
+    "<<: ",
+    "\u00a0",
+    "\u2028",
+    "\ufeff",
+    "\u202e",
+    "\x07",
+    "\r\n",
+    "\r",
+    "é",
+    "£",
+    "😀",
+    "area",
+    "kind",
+    "young_people",
+    "families",
+]
+MARKUP_BITS = [
+    "<",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "{:",
+    ":",
+    "!",
+    "\\",
+    "&",
+    "#",
+    ";",
+    '"',
+    "'",
+    "`",
+    "*",
+    "_",
+    "\n",
+    "\n\n",
+    " ",
+    "    ",
+    "|",
+    "---",
+    "!!! note ",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:",
+    "https://x.example/",
+    "http://x.example",
+    "mailto:a@b.org",
+    "tel:123",
+    "glossary:iro",
+    "glossary:",
+    "script",
+    "img",
+    "iframe",
+    "svg",
+    " onclick=",
+    " onerror=",
+    "alert(1)",
+    "&#106;",
+    "&lt;",
+    "&#x3C;",
+    "src=",
+    "href=",
+    'markdown="1"',
+    "<!--",
+    "-->",
+    "[1]: ",
+    "words",
+    # whole attacks, so random text around them tests every context they can be in
+    "{: onclick=x}",
+    "{#id onclick=x}",
+    "{ .c onclick=x }",
+    "<script>",
+    "<img src=x onerror=y>",
+    "[x](javascript:alert(1))",
+    "[1]: javascript:x",
+    "![i](https://x.example/p.png)",
+    "<https://x.example>",
+    "[x][1]",
+]
 
 
 def assert_located(problems: list[Problem], text_lines: int | None = None) -> None:
@@ -103,8 +214,10 @@ def test_any_bytes_give_a_document_or_located_problems(raw):
 
 
 @FAST
-@given(st.lists(st.sampled_from(YAML_BITS) | st.text(max_size=4), max_size=60).map("".join),
-       st.sampled_from(sorted(FILES)))
+@given(
+    st.lists(st.sampled_from(YAML_BITS) | st.text(max_size=4), max_size=60).map("".join),
+    st.sampled_from(sorted(FILES)),
+)
 def test_yaml_like_text_gives_a_model_or_located_problems(text, kind):
     load_and_check(text.encode("utf-8", errors="surrogatepass"), kind)
 
@@ -116,8 +229,11 @@ def mutated(draw, kind: str | None = None) -> tuple[str, bytes]:
     lines = FILES[kind].read_text(encoding="utf-8").split("\n")
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["delete", "insert", "indent", "dedent", "duplicate",
-                                       "swap", "replace", "truncate"]))
+        action = draw(
+            st.sampled_from(
+                ["delete", "insert", "indent", "dedent", "duplicate", "swap", "replace", "truncate"]
+            )
+        )
         if action == "delete":
             del lines[i]
         elif action == "insert":
@@ -135,10 +251,32 @@ def mutated(draw, kind: str | None = None) -> tuple[str, bytes]:
             lines[i], lines[j] = lines[j], lines[i]
         elif action == "replace" and ": " in lines[i]:
             key = lines[i].split(": ", 1)[0]
-            value = draw(st.sampled_from(["", "no", "yes", "~", "010", "2022-02-30", "[]",
-                                          "{}", "- x", "'", '"x', "&a x", "*a", "!!int 3",
-                                          "<script>", "[x](javascript:1)", "![i](https://x.y)",
-                                          "99999999999999999999999999999999999", "1.5", "true"]))
+            value = draw(
+                st.sampled_from(
+                    [
+                        "",
+                        "no",
+                        "yes",
+                        "~",
+                        "010",
+                        "2022-02-30",
+                        "[]",
+                        "{}",
+                        "- x",
+                        "'",
+                        '"x',
+                        "&a x",
+                        "*a",
+                        "!!int 3",
+                        "<script>",
+                        "[x](javascript:1)",
+                        "![i](https://x.y)",
+                        "99999999999999999999999999999999999",
+                        "1.5",
+                        "true",
+                    ]
+                )
+            )
             lines[i] = f"{key}: {value}"
         elif action == "truncate":
             lines = lines[: i + 1]
@@ -155,13 +293,24 @@ def test_mutated_real_files_give_a_model_or_located_problems(case):
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
-    | st.text(max_size=20) | st.sampled_from(["unknown", "2022-03", "good", "derby",
-                                             "https://x.example/", "<b>", "[x](data:1)"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=8) | st.sampled_from(["area", "dates", "families"]),
-                      children, max_size=4),
-    max_leaves=20)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.sampled_from(
+        ["unknown", "2022-03", "good", "derby", "https://x.example/", "<b>", "[x](data:1)"]
+    ),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=8) | st.sampled_from(["area", "dates", "families"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
 
 
 @st.composite
@@ -171,8 +320,9 @@ def damaged_structure(draw) -> tuple[str, object]:
     data = load_text(FILES[kind].read_text(encoding="utf-8"), "x").data
     node, path = data, []
     while isinstance(node, dict | list) and node and draw(st.booleans()):
-        key = draw(st.sampled_from(sorted(node) if isinstance(node, dict)
-                                   else list(range(len(node)))))
+        key = draw(
+            st.sampled_from(sorted(node) if isinstance(node, dict) else list(range(len(node))))
+        )
         path.append(key)
         node = node[key]
     new = draw(JSON_VALUES)
@@ -205,8 +355,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")) // 4, deadline=5000,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "200")) // 4,
+    deadline=5000,
+    suppress_health_check=list(HealthCheck),
+)
 @given(mutated("inspection"))
 def test_mutated_inspections_through_the_whole_site(project, case):
     """Cross-checks (grades, dates, previous, sources) must cope with any damage too."""
@@ -226,12 +379,27 @@ def test_mutated_inspections_through_the_whole_site(project, case):
 
 # Markdown works line by line (attribute lists, reference links and headings need a line of
 # their own), so text is built as lines: random pieces, or a whole attack line.
-ATTACK_LINES = ["{: onclick=x}", "{: #id onclick=x }", "[1]: javascript:alert(1)",
-                "[x]: https://x.example/p.png", "# Heading {onclick=x}", "<div markdown=\"1\">",
-                "</div>", "!!! note \"<b>x</b>\"", "| a | b |", "|---|---|", "    <script>",
-                "```", "- item", "> quote", "---", ""]
-LINE = (st.lists(st.sampled_from(MARKUP_BITS) | st.text(max_size=3), max_size=12).map("".join)
-        | st.sampled_from(ATTACK_LINES))
+ATTACK_LINES = [
+    "{: onclick=x}",
+    "{: #id onclick=x }",
+    "[1]: javascript:alert(1)",
+    "[x]: https://x.example/p.png",
+    "# Heading {onclick=x}",
+    '<div markdown="1">',
+    "</div>",
+    '!!! note "<b>x</b>"',
+    "| a | b |",
+    "|---|---|",
+    "    <script>",
+    "```",
+    "- item",
+    "> quote",
+    "---",
+    "",
+]
+LINE = st.lists(st.sampled_from(MARKUP_BITS) | st.text(max_size=3), max_size=12).map(
+    "".join
+) | st.sampled_from(ATTACK_LINES)
 MARKUP = st.lists(LINE, max_size=6).map("\n".join)
 
 

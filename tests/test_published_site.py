@@ -22,11 +22,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import os
 
     out = tmp_path_factory.mktemp("published") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL,
-           "EDIT_URI": EDIT_URI}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "EDIT_URI": EDIT_URI}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -39,7 +43,8 @@ def test_robots_txt_points_at_the_sitemap(site: Path) -> None:
     assert (site / "robots.txt").read_text() == (
         "# Inspections explained: every page may be read and indexed.\n"
         "User-agent: *\nAllow: /\n\n"
-        f"Sitemap: {SITE_URL}sitemap.xml\n")
+        f"Sitemap: {SITE_URL}sitemap.xml\n"
+    )
 
 
 def test_every_page_has_a_canonical_link_and_is_in_the_sitemap(site: Path) -> None:
@@ -60,7 +65,7 @@ def test_the_404_page_helps_each_audience_and_its_links_work_anywhere(site: Path
     assert "<title>Page not found - Inspections explained</title>" in html
     assert ">If you are a young person</h2>" in html
     assert ">For families and everyone else</h2>" in html
-    ours = html[html.index("Sorry, we cannot find that page"):]
+    ours = html[html.index("Sorry, we cannot find that page") :]
     ours = ours[: ours.index("</article>")] if "</article>" in ours else ours
     links = re.findall(r'href="([^"]*)"', ours)
     assert links and all(link.startswith("/explained/") for link in links), links
@@ -70,25 +75,34 @@ def test_the_404_page_helps_each_audience_and_its_links_work_anywhere(site: Path
 
 def test_hand_written_pages_link_to_the_web_editor(site: Path) -> None:
     html = (site / "guide" / "index.html").read_text()
-    assert (f'<p class="edit-link"><a href="{EDIT_URI}guide/index.md">Edit this page</a></p>'
-            in html)
+    assert f'<p class="edit-link"><a href="{EDIT_URI}guide/index.md">Edit this page</a></p>' in html
 
 
-@pytest.mark.parametrize("page", ["areas/derby/2022-03-ilacs/index.html",
-                                  "areas/derby/index.html", "glossary/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    ["areas/derby/2022-03-ilacs/index.html", "areas/derby/index.html", "glossary/index.html"],
+)
 def test_generated_pages_link_to_their_data_file(site: Path, page: str) -> None:
     html = (site / page).read_text()
-    match = re.search(r'<p class="edit-link">This page is made from the data file '
-                      r'<a href="([^"]*)">([^<]*)</a>', html)
+    match = re.search(
+        r'<p class="edit-link">This page is made from the data file '
+        r'<a href="([^"]*)">([^<]*)</a>',
+        html,
+    )
     assert match, page
     assert match[1] == EDIT_ROOT + match[2]
     assert (ROOT / match[2]).is_file()
     assert "Edit this page" not in html
 
 
-@pytest.mark.parametrize("page", ["areas/derby/2022-03-ilacs/young-people/index.html",
-                                  "about/young-people/index.html",
-                                  "safety/young-people/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "areas/derby/2022-03-ilacs/young-people/index.html",
+        "about/young-people/index.html",
+        "safety/young-people/index.html",
+    ],
+)
 def test_young_peoples_pages_have_no_developer_footer(site: Path, page: str) -> None:
     html = (site / page).read_text()
     assert 'class="edit-link"' not in html, page

@@ -40,86 +40,98 @@ def problems(yaml_text: str) -> list[str]:
 
 
 def test_script_tag_in_young_peoples_summary_is_refused_at_its_line():
-    assert problems("area: derby\nsummary:\n  young_people: Hello <script>alert(1)</script>\n"
-                    "  families: Fine.\n") == [
+    assert problems(
+        "area: derby\nsummary:\n  young_people: Hello <script>alert(1)</script>\n"
+        "  families: Fine.\n"
+    ) == [
         "data/inspections/derby/x.yaml:3:23: Raw HTML (`<script>`) is not allowed in text. "
-        "Write it in Markdown instead: **bold**, [link words](https://...)."]
+        "Write it in Markdown instead: **bold**, [link words](https://...)."
+    ]
 
 
 def test_javascript_link_in_young_peoples_summary_is_refused_at_its_line():
     assert problems("summary:\n  young_people: Read [this](javascript:alert(1)) now\n") == [
         "data/inspections/derby/x.yaml:2:29: The link `javascript:alert(1)` is not allowed: "
         "links may only go to `https://`, `mailto:` or `tel:` addresses, or to the glossary. "
-        "Link to a public web page instead: [words](https://...)."]
+        "Link to a public web page instead: [words](https://...)."
+    ]
 
 
 def test_image_from_another_site_in_young_peoples_summary_is_refused_at_its_line():
-    assert problems("summary:\n  young_people: |\n    Look.\n"
-                    "    ![me](https://tracker.example.net/p.png)\n") == [
+    assert problems(
+        "summary:\n  young_people: |\n    Look.\n    ![me](https://tracker.example.net/p.png)\n"
+    ) == [
         "data/inspections/derby/x.yaml:4:5: Images are not allowed in text: they would make "
         "readers' browsers fetch them from another website. Describe it in words, or link to "
-        "it: [words](https://...)."]
+        "it: [words](https://...)."
+    ]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("<b>bold</b>", "Raw HTML (`<b>`)"),
-    ("< script >x", "Raw HTML (`<script>`)"),
-    ("<SCRIPT SRC=x>", "Raw HTML (`<script>`)"),
-    ("<div markdown=\"1\">x</div>", "Raw HTML (`<div>`)"),
-    ("<svg onload=alert(1)>", "images or other embedded content"),
-    ("<iframe src=https://x.example>", "images or other embedded content"),
-    ("<!-- hidden -->", "An HTML comment"),
-    ("<!DOCTYPE html>", "Raw HTML (`<!`)"),
-    ("<?php echo 1 ?>", "Raw HTML (`<?`)"),
-    ("&#60;script&#62;", "HTML character codes (`&#60;`)"),
-    ("&#x6A;avascript", "HTML character codes (`&#x6A;`)"),
-    ("<https://www.gov.uk>", "A link in angle brackets"),
-    ("<javascript:alert(1)>", "A link in angle brackets"),
-    ("<someone@example.org>", "A link in angle brackets"),
-    ("[x](javascript:alert(1))", "The link `javascript:alert(1)` is not allowed"),
-    ("[x](JAVASCRIPT:alert(1))", "is not allowed"),
-    ("[x](vbscript:msgbox)", "is not allowed"),
-    ("[x](data:text/html,hi)", "is not allowed"),
-    ("[x](file:///etc/passwd)", "is not allowed"),
-    ("[x]( javascript:alert(1))", "is not allowed"),
-    ("[x](\njavascript:alert(1))", "is not allowed"),
-    ("[x](<javascript:alert(1)>)", "is not allowed"),
-    ("[a [b] c](javascript:alert(1))", "is not allowed"),
-    ("[x](&#106;avascript:alert(1))", "HTML character codes"),
-    ("[x](http://example.org)", "starts with `http://`"),
-    ("[x](//evil.example/)", "is not a full address"),
-    ("[x](/admin)", "is not a full address"),
-    ("[x](#top)", "is not a full address"),
-    ("[x]()", "This link has no address"),
-    ("[x](https://)", "is not a complete address"),
-    ("[x](https://ok.example/a_(b))", "has round brackets"),
-    ('[x](https://ok.example/ "title")', "This link is not written as [words](address)"),
-    ("[x][1]\n\n[1]: javascript:alert(1)", "Reference-style links"),
-    ("[x]\n\n  [x]: https://ok.example", "Reference-style links"),
-    ("![alt](https://tracker.example/p.png)", "Images are not allowed"),
-    ("! [alt](https://tracker.example/p.png)", "Images are not allowed"),
-    ("![alt][1]", "Images are not allowed"),
-    ("text\n{: onclick=\"alert(1)\" }", "Curly brackets"),
-    ("# Heading {#id onclick=alert(1)}", "Curly brackets"),
-    ("[x](https://ok.example){: onclick=alert(1)}", "Curly brackets"),
-    ("\\<script>", "Raw HTML (`<script>`)"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("<b>bold</b>", "Raw HTML (`<b>`)"),
+        ("< script >x", "Raw HTML (`<script>`)"),
+        ("<SCRIPT SRC=x>", "Raw HTML (`<script>`)"),
+        ('<div markdown="1">x</div>', "Raw HTML (`<div>`)"),
+        ("<svg onload=alert(1)>", "images or other embedded content"),
+        ("<iframe src=https://x.example>", "images or other embedded content"),
+        ("<!-- hidden -->", "An HTML comment"),
+        ("<!DOCTYPE html>", "Raw HTML (`<!`)"),
+        ("<?php echo 1 ?>", "Raw HTML (`<?`)"),
+        ("&#60;script&#62;", "HTML character codes (`&#60;`)"),
+        ("&#x6A;avascript", "HTML character codes (`&#x6A;`)"),
+        ("<https://www.gov.uk>", "A link in angle brackets"),
+        ("<javascript:alert(1)>", "A link in angle brackets"),
+        ("<someone@example.org>", "A link in angle brackets"),
+        ("[x](javascript:alert(1))", "The link `javascript:alert(1)` is not allowed"),
+        ("[x](JAVASCRIPT:alert(1))", "is not allowed"),
+        ("[x](vbscript:msgbox)", "is not allowed"),
+        ("[x](data:text/html,hi)", "is not allowed"),
+        ("[x](file:///etc/passwd)", "is not allowed"),
+        ("[x]( javascript:alert(1))", "is not allowed"),
+        ("[x](\njavascript:alert(1))", "is not allowed"),
+        ("[x](<javascript:alert(1)>)", "is not allowed"),
+        ("[a [b] c](javascript:alert(1))", "is not allowed"),
+        ("[x](&#106;avascript:alert(1))", "HTML character codes"),
+        ("[x](http://example.org)", "starts with `http://`"),
+        ("[x](//evil.example/)", "is not a full address"),
+        ("[x](/admin)", "is not a full address"),
+        ("[x](#top)", "is not a full address"),
+        ("[x]()", "This link has no address"),
+        ("[x](https://)", "is not a complete address"),
+        ("[x](https://ok.example/a_(b))", "has round brackets"),
+        ('[x](https://ok.example/ "title")', "This link is not written as [words](address)"),
+        ("[x][1]\n\n[1]: javascript:alert(1)", "Reference-style links"),
+        ("[x]\n\n  [x]: https://ok.example", "Reference-style links"),
+        ("![alt](https://tracker.example/p.png)", "Images are not allowed"),
+        ("! [alt](https://tracker.example/p.png)", "Images are not allowed"),
+        ("![alt][1]", "Images are not allowed"),
+        ('text\n{: onclick="alert(1)" }', "Curly brackets"),
+        ("# Heading {#id onclick=alert(1)}", "Curly brackets"),
+        ("[x](https://ok.example){: onclick=alert(1)}", "Curly brackets"),
+        ("\\<script>", "Raw HTML (`<script>`)"),
+    ],
+)
 def test_hostile_text_is_refused(text, expected):
     found = [m for _, m, _ in _problems_in(text)]
     assert any(expected in m for m in found), found
 
 
-@pytest.mark.parametrize("text", [
-    "Plain words, with a comma; and a question?",
-    "**Bold** and _italic_ words, and a list:\n\n- one\n- two",
-    "A [link to GOV.UK](https://www.gov.uk/government/publications/x?y=1&z=2#part).",
-    "Call [01332 641172](tel:01332641172) or [email us](mailto:help@derby.gov.uk).",
-    "An [IRO](glossary:independent-reviewing-officer) checks your plan.",
-    "Fewer than 5 < 10 children, and more than 3 > 2.",
-    "Q&A: fish & chips (not an entity).",
-    "Brackets (round ones) and [square ones] are fine.",
-    "An email address like help@derby.gov.uk is just text.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words, with a comma; and a question?",
+        "**Bold** and _italic_ words, and a list:\n\n- one\n- two",
+        "A [link to GOV.UK](https://www.gov.uk/government/publications/x?y=1&z=2#part).",
+        "Call [01332 641172](tel:01332641172) or [email us](mailto:help@derby.gov.uk).",
+        "An [IRO](glossary:independent-reviewing-officer) checks your plan.",
+        "Fewer than 5 < 10 children, and more than 3 > 2.",
+        "Q&A: fish & chips (not an entity).",
+        "Brackets (round ones) and [square ones] are fine.",
+        "An email address like help@derby.gov.uk is just text.",
+    ],
+)
 def test_ordinary_text_is_accepted(text):
     assert list(_problems_in(text)) == []
 
@@ -127,13 +139,18 @@ def test_ordinary_text_is_accepted(text):
 def test_web_address_fields_may_not_hold_quotes_or_angle_brackets():
     doc = load_text('report:\n  url: https://ok.example/"onmouseover="alert(1)\n', "x.yaml")
     assert [str(p) for p in check_text(doc)] == [
-        "x.yaml:2:8: This web address has characters an address cannot have (`\"`). Copy the "
-        "address again from your browser's address bar."]
+        'x.yaml:2:8: This web address has characters an address cannot have (`"`). Copy the '
+        "address again from your browser's address bar."
+    ]
 
 
 def test_every_shipped_text_passes(site_data):
-    for entry in [*site_data.areas.values(), *site_data.frameworks.values(),
-                  *site_data.inspections.values(), site_data.glossary]:
+    for entry in [
+        *site_data.areas.values(),
+        *site_data.frameworks.values(),
+        *site_data.inspections.values(),
+        site_data.glossary,
+    ]:
         assert list(check_text(entry.doc)) == [], entry.path
 
 
@@ -156,7 +173,7 @@ ATTACKS = [
     "[x]\n\n[x]: javascript:alert(1)",
     "![i](https://tracker.example/p.png)",
     "![i][1]\n\n[1]: https://tracker.example/p.png",
-    "text\n{: onclick=\"alert(1)\" }",
+    'text\n{: onclick="alert(1)" }',
     "- item\n{: onclick=alert(1) }",
     "# Head {#x onclick=alert(1)}",
     "[x](https://ok.example){: onclick=alert(1)}",
@@ -174,29 +191,76 @@ ATTACKS = [
     "`<script>`",
     "    <script>alert(1)</script>",
     "```\n<script>alert(1)</script>\n```",
-    "!!! note \"<script>alert(1)</script>\"\n    hi",
+    '!!! note "<script>alert(1)</script>"\n    hi',
     "| a | b |\n|---|---|\n| <script> | [x](javascript:1) |",
-    "[x](https://ok.example/\"onmouseover=\"alert(1))",
+    '[x](https://ok.example/"onmouseover="alert(1))',
     "&lt;script&gt;alert(1)&lt;/script&gt;",
     "<<script>script>alert(1)<</script>/script>",
 ]
-ALLOWED_TAGS = {"p", "a", "strong", "em", "code", "pre", "ul", "ol", "li", "br", "hr",
-                "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody",
-                "tr", "th", "td", "div", "span", "small",
-                "caption", "script",  # made by templates (compare pages), checked below
-                "q"}  # Ofsted's own words, quoted
-ALLOWED_ATTRS = {"href", "class", "id", "title", "data-inspection", "data-judgement", "data-grade",
-                 "style",
-                 # citation links: "[1]" read as "Source 1" (a fixed label, never data)
-                 "aria-label",
-                 # the compare pages' table, enhanced by a local script
-                 "scope", "role", "aria-live", "data-compare", "data-compare-status",
-                 "data-compare-table", "data-sort", "data-sort-type", "data-region", "src",
-                 "defer",
-                 # its scroll box, a named region keyboard users can reach (tabindex="0" only)
-                 "tabindex", "aria-labelledby",
-                 # the find-your-area lists, filtered by a local script
-                 "data-find", "data-find-status", "data-find-list", "data-count"}
+ALLOWED_TAGS = {
+    "p",
+    "a",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "hr",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "small",
+    "caption",
+    "script",  # made by templates (compare pages), checked below
+    "q",
+}  # Ofsted's own words, quoted
+ALLOWED_ATTRS = {
+    "href",
+    "class",
+    "id",
+    "title",
+    "data-inspection",
+    "data-judgement",
+    "data-grade",
+    "style",
+    # citation links: "[1]" read as "Source 1" (a fixed label, never data)
+    "aria-label",
+    # the compare pages' table, enhanced by a local script
+    "scope",
+    "role",
+    "aria-live",
+    "data-compare",
+    "data-compare-status",
+    "data-compare-table",
+    "data-sort",
+    "data-sort-type",
+    "data-region",
+    "src",
+    "defer",
+    # its scroll box, a named region keyboard users can reach (tabindex="0" only)
+    "tabindex",
+    "aria-labelledby",
+    # the find-your-area lists, filtered by a local script
+    "data-find",
+    "data-find-status",
+    "data-find-list",
+    "data-count",
+}
 LOCAL_SCRIPT = re.compile(r"(\.\./)*assets/[\w/-]+\.js")
 SAFE_HREF = re.compile(r"(https://|mailto:|tel:|#|(\.\./)*[\w./-]*(#[\w-]*)?$)")
 
@@ -224,8 +288,7 @@ class HtmlAudit(HTMLParser):
                 self.bad.append(f'tabindex="{value}"')
             elif name == "href" and not SAFE_HREF.match(value.strip()):
                 self.bad.append(f'href="{value}"')
-            elif name == "style" and not re.fullmatch(r"text-align: (left|right|center);",
-                                                      value):
+            elif name == "style" and not re.fullmatch(r"text-align: (left|right|center);", value):
                 self.bad.append(f'style="{value}"')
 
     handle_startendtag = handle_starttag
@@ -243,8 +306,9 @@ def markdown_config() -> tuple[list, dict]:
 
 def to_html(markdown_text: str) -> str:
     extensions, configs = markdown_config()
-    return markdown.Markdown(extensions=extensions,
-                             extension_configs=configs).convert(markdown_text)
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(
+        markdown_text
+    )
 
 
 def audit(html: str) -> list[str]:
@@ -265,22 +329,47 @@ def test_hostile_text_renders_inert(attack):
 def test_safe_links_and_glossary_links_still_work():
     renderer = Renderer()
     renderer.page = "areas/derby/2022-03-ilacs/index.md"
-    shown = renderer.md(Text("An [IRO](glossary:iro), [GOV.UK](https://www.gov.uk/a?b=1&c=2), "
-                             "[mail](mailto:a@b.org) and [call](tel:+441234) with **bold**."))
+    shown = renderer.md(
+        Text(
+            "An [IRO](glossary:iro), [GOV.UK](https://www.gov.uk/a?b=1&c=2), "
+            "[mail](mailto:a@b.org) and [call](tel:+441234) with **bold**."
+        )
+    )
     assert to_html(shown) == (
         '<p>An <a href="../../../glossary.md#iro">IRO</a>, '
         '<a href="https://www.gov.uk/a?b=1&amp;c=2">GOV.UK</a>, '
         '<a href="mailto:a@b.org">mail</a> and <a href="tel:+441234">call</a> with '
-        "<strong>bold</strong>.</p>")
+        "<strong>bold</strong>.</p>"
+    )
 
 
 # ---------------------------------------------------------------------------- whole pages
 
 # Fields that hold names of other things (slugs, dates, file names); every other text in every
 # model is replaced with the attack, as if it had slipped past validation.
-KEYS = {"area", "framework", "kind", "source", "judgements_source", "previous", "value",
-        "not_before", "not_after", "seed", "number", "when", "checked", "action_plan_due",
-        "part_of", "date", "from_", "to", "see", "judgements", "glossary"}
+KEYS = {
+    "area",
+    "framework",
+    "kind",
+    "source",
+    "judgements_source",
+    "previous",
+    "value",
+    "not_before",
+    "not_after",
+    "seed",
+    "number",
+    "when",
+    "checked",
+    "action_plan_due",
+    "part_of",
+    "date",
+    "from_",
+    "to",
+    "see",
+    "judgements",
+    "glossary",
+}
 URLS = {"url", "website"}
 PAYLOAD = "\n".join(ATTACKS) + "\nTitle\n---\n<script>alert(1)</script>"
 URL_PAYLOAD = 'https://evil.example/"><script>alert(1)</script>)[x](javascript:alert(1))'
@@ -311,8 +400,13 @@ def poison(model: BaseModel) -> None:
 
 def test_every_generated_page_stays_inert_when_every_text_is_hostile():
     site = load_site(ROOT)
-    for entry in [*site.areas.values(), *site.frameworks.values(),
-                  *site.inspections.values(), site.glossary, site.helplines]:
+    for entry in [
+        *site.areas.values(),
+        *site.frameworks.values(),
+        *site.inspections.values(),
+        site.glossary,
+        site.helplines,
+    ]:
         poison(entry.model)
     pages = build_pages(site)
     assert pages

@@ -83,8 +83,9 @@ def test_the_councils_list_names_every_council_and_its_pages(built_site: Path, s
             assert url is None or (built_site / url / "index.html").is_file(), url
 
 
-def test_a_councils_list_naming_pages_not_built_is_refused(built_site: Path, site_data,
-                                                          tmp_path: Path) -> None:
+def test_a_councils_list_naming_pages_not_built_is_refused(
+    built_site: Path, site_data, tmp_path: Path
+) -> None:
     import shutil
 
     copy = tmp_path / "site"

@@ -20,23 +20,38 @@ from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
-SKIP = {".venv", ".git", "site", "build", ".pytest_cache", ".ruff_cache", ".hypothesis",
-        "__pycache__"}
+SKIP = {
+    ".venv",
+    ".git",
+    "site",
+    "build",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "__pycache__",
+}
 
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with a hash of its bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess:
     """``make site`` in ``project``, using this checkout's virtual environment as it is."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     stamp = VENV / ".installed"
-    return subprocess.run(["make", "--no-print-directory", "-o", str(stamp), "site",
-                           f"VENV={VENV}"], cwd=project, capture_output=True, text=True,
-                          env=env)
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", str(stamp), "site", f"VENV={VENV}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +102,12 @@ def test_hostile_text_stops_make_site_and_leaves_site_untouched(project, restore
     before = snapshot(project / "site")
     target = project / "data" / "inspections" / "derby" / "2022-03-ilacs.yaml"
     text = target.read_text()
-    target.write_text(text.replace("Ofsted gave Derby the top grade",
-                                   "Ofsted gave Derby <script>alert(1)</script> the top grade"))
+    target.write_text(
+        text.replace(
+            "Ofsted gave Derby the top grade",
+            "Ofsted gave Derby <script>alert(1)</script> the top grade",
+        )
+    )
 
     result = make_site(project)
 

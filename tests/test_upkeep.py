@@ -21,16 +21,28 @@ def repository() -> str:
 
 
 def fields(text: str) -> list[tuple[str, str]]:
-    return [tuple(part.strip() for part in line.split(":", 1))  # type: ignore[misc]
-            for line in text.splitlines() if line and not line.startswith("#")]
+    return [
+        tuple(part.strip() for part in line.split(":", 1))  # type: ignore[misc]
+        for line in text.splitlines()
+        if line and not line.startswith("#")
+    ]
 
 
 def test_security_txt_follows_rfc_9116() -> None:
     text = SECURITY_TXT.read_text(encoding="utf-8")
     found = fields(text)
     names = [name for name, _ in found]
-    assert set(names) <= {"Contact", "Expires", "Policy", "Preferred-Languages", "Canonical",
-                          "Encryption", "Acknowledgments", "Hiring", "CSAF"}
+    assert set(names) <= {
+        "Contact",
+        "Expires",
+        "Policy",
+        "Preferred-Languages",
+        "Canonical",
+        "Encryption",
+        "Acknowledgments",
+        "Hiring",
+        "CSAF",
+    }
     assert names.count("Expires") == 1 and "Contact" in names
     for name, value in found:
         if name in ("Contact", "Policy"):
@@ -50,8 +62,7 @@ def test_one_repository_address_everywhere() -> None:
     repo = repository()
     assert f"Contact: {repo}/security/advisories/new" in SECURITY_TXT.read_text(encoding="utf-8")
     assert f"Policy: {repo}/blob/main/SECURITY.md" in SECURITY_TXT.read_text(encoding="utf-8")
-    assert f"<{repo}/security/advisories/new>" in (ROOT / "SECURITY.md").read_text(
-        encoding="utf-8")
+    assert f"<{repo}/security/advisories/new>" in (ROOT / "SECURITY.md").read_text(encoding="utf-8")
     statement = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
     assert f"({repo}/issues)" in statement
     assert "will be added here by the publisher" not in statement
@@ -72,7 +83,8 @@ def test_make_test_checks_the_format() -> None:
 
 def test_the_version_has_a_dated_changelog_entry() -> None:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "version"]
+        "version"
+    ]
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", changelog, re.M)
     assert headings[0] == ("Unreleased", "")

@@ -21,8 +21,6 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 DERBY_2022 = "data/inspections/derby/2022-03-ilacs.yaml"
 
 
-
-
 def line_of(project: Path, rel: str, needle: str) -> int:
     lines = (project / rel).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
@@ -89,8 +87,12 @@ def test_grades_on_an_ungraded_visit(project: Path) -> None:
 
 
 def test_missing_field(project: Path) -> None:
-    edit(project, DERBY_2022, "  young_people: |\n    Ofsted gave Derby",
-         "  yp_text: |\n    Ofsted gave Derby")
+    edit(
+        project,
+        DERBY_2022,
+        "  young_people: |\n    Ofsted gave Derby",
+        "  yp_text: |\n    Ofsted gave Derby",
+    )
     s = line_of(project, DERBY_2022, "summary:")
     k = line_of(project, DERBY_2022, "yp_text:")
     assert problems(project) == [
@@ -165,7 +167,12 @@ def test_previous_inspection_that_does_not_exist(project: Path) -> None:
 
 
 def test_source_not_listed(project: Path) -> None:
-    edit(project, DERBY_2022, "    ref: paragraph 5\n", "    ref: paragraph 5\n", )
+    edit(
+        project,
+        DERBY_2022,
+        "    ref: paragraph 5\n",
+        "    ref: paragraph 5\n",
+    )
     edit(project, DERBY_2022, "judgements_source: ofsted-2022", "judgements_source: ofsted-2021")
     n = line_of(project, DERBY_2022, "judgements_source:")
     assert problems(project) == [
@@ -175,8 +182,12 @@ def test_source_not_listed(project: Path) -> None:
 
 
 def test_glossary_link_that_does_not_resolve(project: Path) -> None:
-    edit(project, DERBY_2022, "(glossary:virtual-school) helps them",
-         "(glossary:virtual-skool) helps them")
+    edit(
+        project,
+        DERBY_2022,
+        "(glossary:virtual-school) helps them",
+        "(glossary:virtual-skool) helps them",
+    )
     n = line_of(project, DERBY_2022, "glossary:virtual-skool")
     assert problems(project) == [
         f"{DERBY_2022}:{n}:19: The glossary has no entry `virtual-skool`. "
@@ -193,11 +204,15 @@ def test_duplicate_key(project: Path) -> None:
 
 
 def test_placeholder_is_refused(project: Path) -> None:
-    edit(project, DERBY_2022, "  young_people: |\n    Ofsted gave Derby the top grade, outstanding."
-         " Leaders care a lot about children. Social workers know the children they help. "
-         "When a child is not safe, workers act fast. Children in care do well at school. "
-         "Care leavers get good help. Two things still need to get better.\n",
-         "  young_people: \"Still to write: young people's summary\"\n")
+    edit(
+        project,
+        DERBY_2022,
+        "  young_people: |\n    Ofsted gave Derby the top grade, outstanding."
+        " Leaders care a lot about children. Social workers know the children they help. "
+        "When a child is not safe, workers act fast. Children in care do well at school. "
+        "Care leavers get good help. Two things still need to get better.\n",
+        '  young_people: "Still to write: young people\'s summary"\n',
+    )
     n = line_of(project, DERBY_2022, "Still to write")
     assert problems(project) == [
         f"{DERBY_2022}:{n}:17: Still to write: young people's summary. Replace this "
@@ -208,10 +223,16 @@ def test_placeholder_is_refused(project: Path) -> None:
 def test_every_problem_in_every_file_at_once(project: Path) -> None:
     edit(project, DERBY_2022, "  leaders: outstanding", "  leaders: outstandng")
     edit(project, "data/areas/derby.yaml", "region: East Midlands", "region: East Midland")
-    edit(project, "data/glossary.yaml", "  ofsted:\n    term: Ofsted", "  ofsted:\n    trem: Ofsted")
+    edit(
+        project, "data/glossary.yaml", "  ofsted:\n    term: Ofsted", "  ofsted:\n    trem: Ofsted"
+    )
     found = problems(project)
     assert [p.split(":")[0] for p in found] == [
-        "data/areas/derby.yaml", "data/glossary.yaml", "data/glossary.yaml", DERBY_2022]
+        "data/areas/derby.yaml",
+        "data/glossary.yaml",
+        "data/glossary.yaml",
+        DERBY_2022,
+    ]
     assert "`East Midland` is not allowed for `region`. Did you mean `East Midlands`?" in found[0]
 
 
@@ -220,7 +241,9 @@ def test_cli_prints_problems_exits_1_and_writes_nothing(project: Path) -> None:
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     result = subprocess.run(
         [sys.executable, "-m", "inspections", "validate", "--root", str(project)],
-        capture_output=True, text=True)
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     n = line_of(project, DERBY_2022, "published: 2022-13-01")
@@ -234,15 +257,19 @@ def test_schema_files_are_up_to_date() -> None:
 
     for name, text in schemas().items():
         assert (ROOT / "data" / "schema" / name).read_text(encoding="utf-8") == text, (
-            f"data/schema/{name} is out of date: run `python -m inspections schema`")
+            f"data/schema/{name} is out of date: run `python -m inspections schema`"
+        )
 
 
-@pytest.mark.parametrize("kind,pattern", [
-    ("area", "data/areas/*.yaml"),
-    ("framework", "data/frameworks/*.yaml"),
-    ("inspection", "data/inspections/*/*.yaml"),
-    ("glossary", "data/glossary.yaml"),
-])
+@pytest.mark.parametrize(
+    "kind,pattern",
+    [
+        ("area", "data/areas/*.yaml"),
+        ("framework", "data/frameworks/*.yaml"),
+        ("inspection", "data/inspections/*/*.yaml"),
+        ("glossary", "data/glossary.yaml"),
+    ],
+)
 def test_data_files_point_editors_at_their_schema(kind: str, pattern: str) -> None:
     files = sorted(ROOT.glob(pattern))
     assert files
@@ -259,15 +286,24 @@ DERBY = "data/areas/derby.yaml"
 PHONE_FIX = 'Copy the number exactly from its source page, in quotes, e.g. "01332 641172".'
 
 
-@pytest.mark.parametrize(("number", "wrong"), [
-    ("01332 64117", "`01332 64117` is not a whole UK phone number: it looks one digit short"),
-    ("12345", "`12345` is not a UK phone number"),
-    ("07700 900123", "`07700 900123` is one of the numbers Ofcom keeps for TV and radio drama, "
-                     "not a real phone number"),
-    ("020 7946 0123", "`020 7946 0123` is one of the numbers Ofcom keeps for TV and radio "
-                      "drama, not a real phone number"),  # a drama number phonenumbers accepts
-    ("0800-1111", "`0800-1111` is not a UK phone number (write digits and spaces only)"),
-])
+@pytest.mark.parametrize(
+    ("number", "wrong"),
+    [
+        ("01332 64117", "`01332 64117` is not a whole UK phone number: it looks one digit short"),
+        ("12345", "`12345` is not a UK phone number"),
+        (
+            "07700 900123",
+            "`07700 900123` is one of the numbers Ofcom keeps for TV and radio drama, "
+            "not a real phone number",
+        ),
+        (
+            "020 7946 0123",
+            "`020 7946 0123` is one of the numbers Ofcom keeps for TV and radio "
+            "drama, not a real phone number",
+        ),  # a drama number phonenumbers accepts
+        ("0800-1111", "`0800-1111` is not a UK phone number (write digits and spaces only)"),
+    ],
+)
 def test_wrong_phone_numbers_are_refused(project: Path, number: str, wrong: str) -> None:
     edit(project, DERBY, 'number: "01332 641172"', f'number: "{number}"')
     n = line_of(project, DERBY, f'number: "{number}"')
@@ -287,7 +323,8 @@ def test_helplines_may_be_short_numbers_phonenumbers_knows(project: Path) -> Non
     edit(project, "data/helplines.yaml", 'number: "116 123"', 'number: "116 999"')
     n = line_of(project, "data/helplines.yaml", 'number: "116 999"')
     assert problems(project) == [
-        f"data/helplines.yaml:{n}:13: `116 999` is not a UK phone number. {PHONE_FIX}"]
+        f"data/helplines.yaml:{n}:13: `116 999` is not a UK phone number. {PHONE_FIX}"
+    ]
 
 
 def test_numbers_are_shown_in_the_national_format(project: Path) -> None:

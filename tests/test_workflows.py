@@ -41,8 +41,7 @@ def load(path: Path) -> dict:
 
 
 def steps(workflow: dict) -> list[tuple[str, dict]]:
-    return [(name, step) for name, job in workflow["jobs"].items()
-            for step in job.get("steps", [])]
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job.get("steps", [])]
 
 
 def make_targets(workflow: dict) -> list[str]:
@@ -85,7 +84,9 @@ def test_every_action_is_a_node24_release(path: Path) -> None:
     for action, sha, version in uses:
         allowed = NODE24_RELEASES.get(action, {})
         assert sha in allowed, f"{path.name}: {action}@{sha} is not a known Node 24 release"
-        assert allowed[sha] == version, f"{path.name}: {action}@{sha} is {allowed[sha]}, not {version}"
+        assert allowed[sha] == version, (
+            f"{path.name}: {action}@{sha} is {allowed[sha]}, not {version}"
+        )
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -101,7 +102,8 @@ def test_permissions_are_least_privilege(path: Path) -> None:
             assert perms == {"issues": "write"}, "the link report only opens an issue"
         elif (path.name, name) == ("new-reports.yml", "new-reports"):
             assert perms == {"contents": "write", "pull-requests": "write"}, (
-                "the new-report job pushes a branch and opens a pull request, nothing else")
+                "the new-report job pushes a branch and opens a pull request, nothing else"
+            )
         else:
             assert perms == {"contents": "read"}, f"job {name} needs only to read the code"
     for _, step in steps(workflow):
@@ -128,14 +130,19 @@ def test_the_site_workflow_checks_pull_requests_and_deploys_main_only_after_chec
     assert tests["strategy"]["matrix"]["python"] == PYTHONS
     assert tests["container"] == "python:${{ matrix.python }}-bookworm"
     assert "make test" in [s.get("run", "").strip() for s in tests["steps"]]
-    uploads = {s["with"]["name"]: s["with"]["path"] for s in checks["steps"]
-               if "upload-artifact@" in s.get("uses", "")}
+    uploads = {
+        s["with"]["name"]: s["with"]["path"]
+        for s in checks["steps"]
+        if "upload-artifact@" in s.get("uses", "")
+    }
     assert uploads == {"built-site": "site/", "generated-markdown": "build/generated/"}
     pages = next(s for s in checks["steps"] if "upload-pages-artifact@" in s.get("uses", ""))
     assert pages["with"]["path"] == "site/"
     assert "refs/heads/main" in pages["if"]
     assert [s["uses"].split("@")[0] for s in deploy["steps"] if "uses" in s] == [
-        "actions/configure-pages", "actions/deploy-pages"]
+        "actions/configure-pages",
+        "actions/deploy-pages",
+    ]
 
 
 def test_the_contacts_workflow_runs_weekly() -> None:
@@ -172,9 +179,19 @@ def test_pending_targets(target: str) -> None:
 def test_zizmor_finds_nothing() -> None:
     zizmor = Path(sys.executable).parent / "zizmor"
     assert zizmor.exists(), "zizmor is a dev dependency: run `make venv`"
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", "--color", "never",
-                             str(ROOT / ".github" / "workflows")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            str(zizmor),
+            "--offline",
+            "--no-progress",
+            "--color",
+            "never",
+            str(ROOT / ".github" / "workflows"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
@@ -187,10 +204,16 @@ def test_zizmor_would_catch_a_bad_workflow(tmp_path: Path) -> None:
         "on: pull_request_target\npermissions: write-all\njobs:\n  x:\n    runs-on: ubuntu-24.04\n"
         "    steps:\n      - uses: actions/checkout@v4\n        with:\n"
         "          ref: ${{ github.event.pull_request.head.sha }}\n"
-        "      - run: echo \"${{ github.event.pull_request.title }}\"\n", encoding="utf-8")
+        '      - run: echo "${{ github.event.pull_request.title }}"\n',
+        encoding="utf-8",
+    )
     zizmor = Path(sys.executable).parent / "zizmor"
-    result = subprocess.run([str(zizmor), "--offline", "--no-progress", "--color", "never",
-                             str(folder)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", "--color", "never", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "template-injection" in result.stdout
 

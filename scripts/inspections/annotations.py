@@ -37,17 +37,20 @@ def _escape_property(text: str) -> str:
 def annotation(problem: Problem, level: str = "error", title: str = "Data problem") -> str:
     """One problem as a GitHub workflow command (``error``, ``warning`` or ``notice``)."""
     message = str(problem).removeprefix(f"{problem.path}:{problem.line}:{problem.col}: ")
-    props = ",".join([
-        f"file={_escape_property(problem.path)}",
-        f"line={problem.line}",
-        f"col={problem.col}",
-        f"title={_escape_property(title)}",
-    ])
+    props = ",".join(
+        [
+            f"file={_escape_property(problem.path)}",
+            f"line={problem.line}",
+            f"col={problem.col}",
+            f"title={_escape_property(title)}",
+        ]
+    )
     return f"::{level} {props}::{_escape_data(message)}"
 
 
-def annotations(problems: Iterable[Problem], level: str = "error",
-                title: str = "Data problem") -> str:
+def annotations(
+    problems: Iterable[Problem], level: str = "error", title: str = "Data problem"
+) -> str:
     """Every problem as an annotation, one per line."""
     return "\n".join(annotation(p, level, title) for p in problems)
 
@@ -56,7 +59,10 @@ def add_format_argument(parser: argparse.ArgumentParser) -> None:
     """The ``--format`` option shared by commands that report problems."""
     default = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     parser.add_argument(
-        "--format", choices=FORMATS, default=default,
+        "--format",
+        choices=FORMATS,
+        default=default,
         help="text: plain `file:line:col` lines; github: also print GitHub annotations, so "
-             "problems show on the changed lines of a pull request (default: github inside "
-             f"GitHub Actions, text elsewhere; here: {default})")
+        "problems show on the changed lines of a pull request (default: github inside "
+        f"GitHub Actions, text elsewhere; here: {default})",
+    )

@@ -63,28 +63,58 @@ def load_carefully(text: str, name: str, lines: list[str]) -> Document:
         raise DataError([_syntax_problem(name, exc, lines)]) from None
     except DataError:
         raise
-    except (YAMLError, ValueError, TypeError, AttributeError, IndexError, KeyError,
-            RecursionError, MemoryError) as exc:
+    except (
+        YAMLError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        KeyError,
+        RecursionError,
+        MemoryError,
+    ) as exc:
         # Not expected (the scan above stops what we know of), but a hostile file must still
         # get a message, not a traceback.
-        raise DataError([Problem(name, 1, 1, f"This file could not be read as YAML "
-                                 f"({type(exc).__name__}: {str(exc)[:120]})",
-                                 "Check the indentation (spaces, not tabs) and that quotes "
-                                 "are closed")]) from None
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"This file could not be read as YAML ({type(exc).__name__}: {str(exc)[:120]})",
+                    "Check the indentation (spaces, not tabs) and that quotes are closed",
+                )
+            ]
+        ) from None
     doc = Document(name, None, lines=lines)
     if node is None:
-        raise DataError([Problem(name, 1, 1, "This file is empty",
-                                 "Fill it in, or delete it if it is not needed")])
+        raise DataError(
+            [
+                Problem(
+                    name, 1, 1, "This file is empty", "Fill it in, or delete it if it is not needed"
+                )
+            ]
+        )
     if not isinstance(node, MappingNode):
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
-        fix = ("Start each line at the left with a field name, such as `area: derby`")
+        fix = "Start each line at the left with a field name, such as `area: derby`"
         if isinstance(node, ScalarNode) and re.search(r":[\u00a0\u2007\u202f]", node.value):
-            fix = ("A colon here is followed by a non-breaking space (often pasted from Word): "
-                   "retype it as an ordinary space")
-        raise DataError([Problem(name, line, col,
-                                 f"This file holds {kind}, but a data file must be a set of "
-                                 "`name: value` lines", fix)])
+            fix = (
+                "A colon here is followed by a non-breaking space (often pasted from Word): "
+                "retype it as an ordinary space"
+            )
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    f"This file holds {kind}, but a data file must be a set of `name: value` lines",
+                    fix,
+                )
+            ]
+        )
     problems = []
     doc.data = _build(node, (), doc, problems)
     if problems:
@@ -111,36 +141,70 @@ def _scan(events: Any, name: str) -> list[Problem]:
         if isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
-                return [_at(name, event, "This file holds more than one document (a `---` line "
-                            "starts a second one)",
-                            "Keep one area, framework or inspection per file: delete the `---` "
-                            "line, or move what follows it into a file of its own")]
+                return [
+                    _at(
+                        name,
+                        event,
+                        "This file holds more than one document (a `---` line starts a second one)",
+                        "Keep one area, framework or inspection per file: delete the `---` "
+                        "line, or move what follows it into a file of its own",
+                    )
+                ]
             if event.version or event.tags:
-                return [_at(name, event, "A `%YAML` or `%TAG` line is not allowed in data "
-                            "files", "Delete it: data files are always read as YAML 1.2")]
+                return [
+                    _at(
+                        name,
+                        event,
+                        "A `%YAML` or `%TAG` line is not allowed in data files",
+                        "Delete it: data files are always read as YAML 1.2",
+                    )
+                ]
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            return [_at(name, event,
-                        "Anchors and aliases (`&name` and `*name`) are not allowed in data "
-                        "files", "Write the value out in full where it is needed")]
+            return [
+                _at(
+                    name,
+                    event,
+                    "Anchors and aliases (`&name` and `*name`) are not allowed in data files",
+                    "Write the value out in full where it is needed",
+                )
+            ]
         tag = getattr(event, "tag", None)
         if tag:
-            shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
-            return [_at(name, event, f"The tag `{shown}` is not allowed in data files",
-                        "Delete it and write the plain value (put text in double quotes)")]
+            shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+            return [
+                _at(
+                    name,
+                    event,
+                    f"The tag `{shown}` is not allowed in data files",
+                    "Delete it and write the plain value (put text in double quotes)",
+                )
+            ]
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return [_at(name, event, f"This is nested more than {MAX_DEPTH} levels deep",
-                            "Data files never need this many levels: check the brackets and "
-                            "indentation")]
+                return [
+                    _at(
+                        name,
+                        event,
+                        f"This is nested more than {MAX_DEPTH} levels deep",
+                        "Data files never need this many levels: check the brackets and "
+                        "indentation",
+                    )
+                ]
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
         if isinstance(event, ScalarEvent | CollectionStartEvent):
             values += 1
             if values > MAX_VALUES:
-                return [_at(name, event, f"This file has more than {MAX_VALUES:,} values, "
-                            "far more than a data file needs",
-                            "Check it is the right file")]
+                return [
+                    _at(
+                        name,
+                        event,
+                        f"This file has more than {MAX_VALUES:,} values, "
+                        "far more than a data file needs",
+                        "Check it is the right file",
+                    )
+                ]
     return []
 
 
@@ -158,39 +222,71 @@ def _syntax_problem(name: str, exc: MarkedYAMLError, lines: list[str]) -> Proble
     what = (exc.problem or exc.context or "this is not valid YAML").strip()
     bad = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in bad or "found character '\\t'" in what:
-        return Problem(name, line, col, "This line uses a tab for indenting",
-                       "Use spaces instead of tabs (two spaces for each level)")
+        return Problem(
+            name,
+            line,
+            col,
+            "This line uses a tab for indenting",
+            "Use spaces instead of tabs (two spaces for each level)",
+        )
     candidates = [m.line + 1 for m in (exc.context_mark, exc.problem_mark) if m]
     if "flow" in (exc.context or "") and "<stream end>" in what:
         # The file ended inside a [ or { : the culprit is the last line that opened one.
-        candidates += [n for n in range(len(lines), 0, -1)
-                       if _BRACKET_VALUE.match(lines[n - 1])][:1]
+        candidates += [n for n in range(len(lines), 0, -1) if _BRACKET_VALUE.match(lines[n - 1])][
+            :1
+        ]
     for number in dict.fromkeys(candidates):
         bracket = _BRACKET_VALUE.match(lines[number - 1] if number <= len(lines) else "")
         if bracket:
-            return Problem(name, number, bracket.end(),
-                           f"A value that starts with `{bracket.group(1)}` reads as a list or a "
-                           "set of fields, not as text",
-                           "If it is text (such as a link at the start of a sentence), put all of "
-                           "it in double quotes; if it is a list, check the closing bracket")
+            return Problem(
+                name,
+                number,
+                bracket.end(),
+                f"A value that starts with `{bracket.group(1)}` reads as a list or a "
+                "set of fields, not as text",
+                "If it is text (such as a link at the start of a sentence), put all of "
+                "it in double quotes; if it is a list, check the closing bracket",
+            )
     if "mapping values are not allowed" in what:
-        return Problem(name, line, col,
-                       "A colon (`:`) here confuses the file's structure",
-                       "Put text that contains `: ` inside double quotes, or check the "
-                       "indentation of this line matches the lines around it")
+        return Problem(
+            name,
+            line,
+            col,
+            "A colon (`:`) here confuses the file's structure",
+            "Put text that contains `: ` inside double quotes, or check the "
+            "indentation of this line matches the lines around it",
+        )
     if "found unexpected end of stream" in what or "while scanning a quoted scalar" in str(exc):
-        return Problem(name, line, col, "The quoted text that starts here is not closed",
-                       "Add the closing quote mark at the end of the text, or remove the "
-                       "opening one")
+        return Problem(
+            name,
+            line,
+            col,
+            "The quoted text that starts here is not closed",
+            "Add the closing quote mark at the end of the text, or remove the opening one",
+        )
     if "expected <block end>" in what or "did not find expected" in what:
-        return Problem(name, line, col,
-                       "The indentation here does not match the lines above",
-                       "Line this up with the other fields at the same level, using spaces")
+        return Problem(
+            name,
+            line,
+            col,
+            "The indentation here does not match the lines above",
+            "Line this up with the other fields at the same level, using spaces",
+        )
     if "found character '@'" in what or "found character '`'" in what:
-        return Problem(name, line, col, "Text cannot start with `@` or a backtick (`` ` ``)",
-                       "Put the text in double quotes")
-    return Problem(name, line, col, f"This is not valid YAML ({what})",
-                   "Check the indentation (spaces, not tabs) and that quotes are closed")
+        return Problem(
+            name,
+            line,
+            col,
+            "Text cannot start with `@` or a backtick (`` ` ``)",
+            "Put the text in double quotes",
+        )
+    return Problem(
+        name,
+        line,
+        col,
+        f"This is not valid YAML ({what})",
+        "Check the indentation (spaces, not tabs) and that quotes are closed",
+    )
 
 
 def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
@@ -204,23 +300,40 @@ def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
             key_line = key_node.start_mark.line + 1
             key_col = key_node.start_mark.column + 1
             if key_node.id != "scalar":
-                problems.append(Problem(doc.path, key_line, key_col,
-                                        "A field name must be a single word or phrase",
-                                        "Write it as `name: value`"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        key_line,
+                        key_col,
+                        "A field name must be a single word or phrase",
+                        "Write it as `name: value`",
+                    )
+                )
                 continue
             key = str(key_node.value)
             if key == "<<":
-                problems.append(Problem(doc.path, key_line, key_col,
-                                        "Merge keys (`<<`) are not allowed in data files",
-                                        "Write the fields out in full"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        key_line,
+                        key_col,
+                        "Merge keys (`<<`) are not allowed in data files",
+                        "Write the fields out in full",
+                    )
+                )
                 continue
             if _escaped_invisible(key, key_line, key_col, doc, problems):
                 continue
             if key in seen:
-                problems.append(Problem(
-                    doc.path, key_line, key_col,
-                    f"`{key}` appears twice in the same place (first on line {seen[key]})",
-                    "Keep one of them and delete the other"))
+                problems.append(
+                    Problem(
+                        doc.path,
+                        key_line,
+                        key_col,
+                        f"`{key}` appears twice in the same place (first on line {seen[key]})",
+                        "Keep one of them and delete the other",
+                    )
+                )
                 continue
             seen[key] = key_line
             child = (*loc, key)
@@ -249,9 +362,15 @@ def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
     if kind == "int":
         digits = value.lstrip("+-")
         if len(digits) > MAX_DIGITS:
-            problems.append(Problem(doc.path, line, col,
-                                    f"`{value[:20]}...` is too long to be a number",
-                                    "If it is text, put it in double quotes"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    f"`{value[:20]}...` is too long to be a number",
+                    "If it is text, put it in double quotes",
+                )
+            )
             return value
         if _INT.match(value):
             return int(value)
@@ -268,14 +387,21 @@ def _build(node: Node, loc: Loc, doc: Document, problems: list[Problem]) -> Any:
     return value  # str, timestamp (kept as text) and anything else plain
 
 
-def _escaped_invisible(value: str, line: int, col: int, doc: Document,
-                       problems: list[Problem]) -> bool:
+def _escaped_invisible(
+    value: str, line: int, col: int, doc: Document, problems: list[Problem]
+) -> bool:
     """Invisible characters written as escapes in double quotes (``"\\x07"``, ``"\\ud800"``)."""
     m = _INVISIBLE.search(value)
     if not m:
         return False
-    problems.append(Problem(doc.path, line, col,
-                            f"This text contains an invisible character, {_char_name(m.group())}, "
-                            "written as an escape",
-                            "Remove the escape (a backslash and the letters after it)"))
+    problems.append(
+        Problem(
+            doc.path,
+            line,
+            col,
+            f"This text contains an invisible character, {_char_name(m.group())}, "
+            "written as an escape",
+            "Remove the escape (a backslash and the letters after it)",
+        )
+    )
     return True

@@ -23,7 +23,8 @@ from inspections.problems import DataError
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="python -m inspections",
-        description="Check and build the Inspections explained site from the files in data/.")
+        description="Check and build the Inspections explained site from the files in data/.",
+    )
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
@@ -31,8 +32,12 @@ def parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         doc = (module.__doc__ or "").strip()
         name = getattr(module, "NAME", info.name.replace("_", "-"))
-        p = sub.add_parser(name, help=doc.splitlines()[0] if doc else "",
-                           description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=doc.splitlines()[0] if doc else "",
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(p)
         p.set_defaults(run=module.run)
     return main

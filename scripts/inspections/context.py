@@ -222,8 +222,13 @@ def when_phrase(start: DateInfo | View, end: DateInfo | View) -> str:
         if text == "not known":
             return "on dates we do not know"
         return f"on {text}" if text[:1].isdigit() else f"in {text}"
-    return f"from {text}" if " to " in text else f"on {text}" if start.value.count("-") == 2 \
+    return (
+        f"from {text}"
+        if " to " in text
+        else f"on {text}"
+        if start.value.count("-") == 2
         else f"in {text}"
+    )
 
 
 def year_of(insp: Inspection) -> str:
@@ -279,8 +284,11 @@ def _judged(site: Site, entry: Entry[Inspection]) -> list[Judged]:
             continue
         grade_key = insp.judgements[key]
         grade = fw_view.grades[grade_key] if grade_key in fw.model.grades else None
-        out.append(Judged(entry.key, key, fw_view.judgements[key], grade_key, grade,
-                          bool(judgement.part_of)))
+        out.append(
+            Judged(
+                entry.key, key, fw_view.judgements[key], grade_key, grade, bool(judgement.part_of)
+            )
+        )
     return out
 
 
@@ -309,8 +317,13 @@ def trend(site: Site, entry: Entry[Inspection]) -> dict[str, Any] | None:
         return None  # never convert one scale into another
     a, b = scale.index(then.grade_key), scale.index(now.grade_key)
     direction = "better" if b < a else "worse" if b > a else "same"
-    return {"direction": direction, "previous": prev, "then": then, "now": now,
-            "same_framework": prev.model.framework == insp.framework}
+    return {
+        "direction": direction,
+        "previous": prev,
+        "then": then,
+        "now": now,
+        "same_framework": prev.model.framework == insp.framework,
+    }
 
 
 def trend_sentence(site: Site, entry: Entry[Inspection], area_name: str) -> str | None:
@@ -371,8 +384,11 @@ class DateNote:
 def date_notes(entry: Entry[Inspection]) -> list[DateNote]:
     """The dates of an inspection that were worked out, with the reasons from the data."""
     insp = entry.model
-    labels = {"start": "When inspectors visited", "end": "When the visit ended",
-              "published": "When the report was published"}
+    labels = {
+        "start": "When inspectors visited",
+        "end": "When the visit ended",
+        "published": "When the report was published",
+    }
     out = []
     for name, label in labels.items():
         info: DateInfo = getattr(insp.dates, name)
@@ -389,8 +405,11 @@ def partners(site: Site, area_key: str) -> list[tuple[str, View]]:
     mine = site.areas[area_key].model.partnership
     if mine is None:
         return []
-    found = [(k, view(e)) for k, e in site.areas.items() if k != area_key
-             and e.model.partnership and e.model.partnership.name == mine.name]
+    found = [
+        (k, view(e))
+        for k, e in site.areas.items()
+        if k != area_key and e.model.partnership and e.model.partnership.name == mine.name
+    ]
     return sorted(found, key=lambda kv: str(kv[1].name))
 
 
@@ -458,8 +477,8 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         "previous_when": date_text(the_trend["previous"].model.dates.start) if the_trend else "",
         "used_years": framework_years(fw.model),  # "from January 2018 to December 2022"
         # "January 2018 to December 2022", or "April 2026 onwards"
-        "in_use_words": date_text(in_use.from_) + (f" to {date_text(in_use.to)}" if in_use.to
-                                                   else " onwards"),
+        "in_use_words": date_text(in_use.from_)
+        + (f" to {date_text(in_use.to)}" if in_use.to else " onwards"),
         "visited_when": when_phrase(insp.dates.start, insp.dates.end),
         # Findings with words for young people (some have words only for families).
         "going_well_yp": [f for f in insp_view.going_well if f.young_people],
@@ -475,10 +494,12 @@ def _inspection_context(site: Site, entry: Entry[Inspection]) -> dict[str, Any]:
         # Optional fields (models may not have them yet): read from the model, viewed if there.
         "has_summary": getattr(insp, "summary", None) is not None,
         "afi": list(insp_view.areas_for_improvement)
-        if getattr(insp, "areas_for_improvement", None) else [],
+        if getattr(insp, "areas_for_improvement", None)
+        else [],
         "theme": insp_view.theme if getattr(insp, "theme", None) else None,
-        "newer": [(n, date_text(n.when), site.inspections[n.key].model)
-                  for n in newer_than(site, entry)],
+        "newer": [
+            (n, date_text(n.when), site.inspections[n.key].model) for n in newer_than(site, entry)
+        ],
         "monitoring": _monitoring(fw, grades),
         "meanings": _meanings(grades),
     }

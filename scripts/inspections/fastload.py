@@ -49,25 +49,41 @@ except ImportError:  # pragma: no cover
 # this table against ruamel's resolver.
 _IMPLICIT_12 = (
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("float", r"""^(?:
+    (
+        "float",
+        r"""^(?:
          [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
         |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
         |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
         |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
-    ("int", r"""^(?:[-+]?0b[0-1_]+
+        |\.(?:nan|NaN|NAN))$""",
+        "-+0123456789.",
+    ),
+    (
+        "int",
+        r"""^(?:[-+]?0b[0-1_]+
         |[-+]?0o?[0-7_]+
         |[-+]?[0-9_]+
-        |[-+]?0x[0-9a-fA-F_]+)$""", "-+0123456789"),
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+        "-+0123456789",
+    ),
     ("merge", r"^(?:<<)$", "<"),
-    ("null", r"""^(?: ~
+    (
+        "null",
+        r"""^(?: ~
         |null|Null|NULL
-        | )$""", ("~", "n", "N", "")),
-    ("timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        | )$""",
+        ("~", "n", "N", ""),
+    ),
+    (
+        "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
         |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
         (?:[Tt]|[ \t]+)[0-9][0-9]?
         :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
-        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        "0123456789",
+    ),
     ("value", r"^(?:=)$", "="),
 )
 _BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
@@ -196,8 +212,7 @@ class _Unusual(Exception):
     """Something :func:`inspections.carefulload._build` would report: use the careful path."""
 
 
-def _builder(doc: load.Document, texts: list, fields: dict, escapes: bool,
-             anchors: bool) -> Any:
+def _builder(doc: load.Document, texts: list, fields: dict, escapes: bool, anchors: bool) -> Any:
     """Plain values and positions from libyaml's nodes, exactly as ``carefulload._build`` gives them.
 
     The careful path's limits hold here too: a node reached twice (an alias), a collection
@@ -330,15 +345,20 @@ def _needs_events(text: str, lines: list[str]) -> bool:
     >>> _needs_events("a: *x\\n", ["a: *x", ""])
     True
     """
-    if (len(lines) > _MAX_LINES or "- -" in text
-            or ("[" in text or "{" in text)
-            and text.count("[") + text.count("{") > _MAX_OPENERS
-            or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text):
+    if (
+        len(lines) > _MAX_LINES
+        or "- -" in text
+        or ("[" in text or "{" in text)
+        and text.count("[") + text.count("{") > _MAX_OPENERS
+        or text.startswith(("---", "..."))
+        or "\n---" in text
+        or "\n..." in text
+    ):
         return True
     for char in "&*!":  # each found with a fast search for one character, not a pattern
         at = text.find(char)
         while at >= 0:
-            before = text[text.rfind("\n", 0, at) + 1:at]
+            before = text[text.rfind("\n", 0, at) + 1 : at]
             if _LINE_LEAD.fullmatch(before) or before.rstrip(" \t").endswith(_BEFORE_VALUE):
                 return True
             at = text.find(char, at + 1)

@@ -49,8 +49,9 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _MAX_FRAMES = 16  # deeper files go the libyaml way, which applies the exact depth limit
 
 
-def read_lines(lines: list[str], doc: load.Document, texts: list,
-               fields: dict) -> dict[str, Any] | None:
+def read_lines(
+    lines: list[str], doc: load.Document, texts: list, fields: dict
+) -> dict[str, Any] | None:
     """The data of a plain block-YAML file, filling in ``doc``'s positions, text blocks and
     typed values, ``texts`` (every text with its loc, in file order) and ``fields`` (the texts
     of ``load.INDEXED_FIELDS`` by field, and under ``int`` the texts in lists); ``None`` for
@@ -63,8 +64,12 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
     """
     if len(lines) > fastload._MAX_LINES:
         return None
-    positions, key_positions, blocks, written = (doc.positions, doc.key_positions, doc.blocks,
-                                                 doc.written)
+    positions, key_positions, blocks, written = (
+        doc.positions,
+        doc.key_positions,
+        doc.blocks,
+        doc.written,
+    )
     add_text = texts.append
     maybe, resolve, typed = fastload._MAYBE, fastload._resolve, fastload._typed
     line_match, indicators, indexed = _LINE.match, _INDICATORS, load.INDEXED_FIELDS
@@ -113,8 +118,12 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
                     frames.append((indent, container, (), False))
                 # Close the collections this line is not part of: deeper ones, and a list at
                 # the same indentation when this line is a key (`a:` / `- x` / `b: 1`).
-                while frames and (frames[-1][0] > indent
-                                  or frames[-1][3] and not is_item and frames[-1][0] == indent):
+                while frames and (
+                    frames[-1][0] > indent
+                    or frames[-1][3]
+                    and not is_item
+                    and frames[-1][0] == indent
+                ):
                     frames.pop()
                 if not frames or frames[-1][0] != indent or frames[-1][3] != is_item:
                     return None  # indentation YAML reads otherwise, or refuses
@@ -183,13 +192,14 @@ def read_lines(lines: list[str], doc: load.Document, texts: list,
 _NO = object()  # "not a value this reader takes"
 
 
-def _scalar(rest: str, loc: tuple, maybe: frozenset, resolve: Any, typed: Any, written: dict,
-            add_text: Any) -> Any:
+def _scalar(
+    rest: str, loc: tuple, maybe: frozenset, resolve: Any, typed: Any, written: dict, add_text: Any
+) -> Any:
     """The value written in ``rest`` (the rest of the line), or :data:`_NO`."""
     first = rest[0]
     if first == '"':
         end = rest.find('"', 1)
-        if end < 0 or "\\" in rest or rest[end + 1:].strip(" "):
+        if end < 0 or "\\" in rest or rest[end + 1 :].strip(" "):
             return _NO  # runs on to the next line, has escapes, or has more after it
         value = rest[1:end]
     elif first == "'":

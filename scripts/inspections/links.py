@@ -85,8 +85,9 @@ def check(url: str, timeout: float = 20) -> tuple[str, str] | None:
     return problem
 
 
-def check_all(urls: Iterable[str], timeout: float = 20, workers: int = 4
-              ) -> dict[str, tuple[str, str]]:
+def check_all(
+    urls: Iterable[str], timeout: float = 20, workers: int = 4
+) -> dict[str, tuple[str, str]]:
     """The problem of each address that has one (a few at a time, to be polite)."""
     urls = sorted(set(urls))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -100,10 +101,17 @@ def report(found: dict[str, list[Link]], problems: dict[str, tuple[str, str]]) -
     refused = {u: p for u, p in problems.items() if p[0] == "refused"}
     lines = [f"Checked {len(found)} outside links in data/ and docs/."]
     for title, group, advice in (
-        ("Broken links", broken, "Find the page's new address (or a copy in the UK Government "
-         "Web Archive) and change it in each file named."),
-        ("Links to check by hand", refused, "The site would not answer an automatic check. "
-         "Open each one in a browser."),
+        (
+            "Broken links",
+            broken,
+            "Find the page's new address (or a copy in the UK Government "
+            "Web Archive) and change it in each file named.",
+        ),
+        (
+            "Links to check by hand",
+            refused,
+            "The site would not answer an automatic check. Open each one in a browser.",
+        ),
     ):
         if not group:
             continue

@@ -176,8 +176,13 @@ class Document:
         return Problem(self.path, line, col, message, fix)
 
 
-def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = None,
-              folders: Folders | None = None) -> Document:
+def load_file(
+    path: Path,
+    shown_as: str | None = None,
+    *,
+    inside: Path | None = None,
+    folders: Folders | None = None,
+) -> Document:
     """Load ``path``; raise :class:`DataError` with every problem found in it.
 
     Only a regular file is read, never a link (a pull request could add a link to
@@ -190,8 +195,9 @@ def load_file(path: Path, shown_as: str | None = None, *, inside: Path | None = 
     return load_bytes(read_data(path, name, inside=inside, folders=folders), name)
 
 
-def read_data(path: Path, name: str, *, inside: Path | None = None,
-              folders: Folders | None = None) -> bytes:
+def read_data(
+    path: Path, name: str, *, inside: Path | None = None, folders: Folders | None = None
+) -> bytes:
     """The bytes of a data file, after every check :func:`load_file` makes before reading
     (not a link, inside ``inside``, an ordinary file, not too large); raises DataError."""
     return read_in(path.parent, path.name, name, inside=inside, folders=folders)
@@ -201,8 +207,14 @@ def read_data(path: Path, name: str, *, inside: Path | None = None,
 NOT_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
 
-def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = None,
-            folders: Folders | None = None) -> bytes:
+def read_in(
+    folder: Path,
+    filename: str,
+    name: str,
+    *,
+    inside: Path | None = None,
+    folders: Folders | None = None,
+) -> bytes:
     """:func:`read_data` for the file ``filename`` in ``folder``.
 
     One ``lstat`` answers "is it a link?", "is it an ordinary file?" and "how big is it?" (the
@@ -218,18 +230,36 @@ def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = Non
                 raise
             info, missing = None, exc
         if info is not None and stat.S_ISLNK(info.st_mode):
-            raise DataError([Problem(name, 1, 1, "This is a link to another file (a symlink), "
-                                     "and data files cannot be links",
-                                     "Replace it with the file itself")])
+            raise DataError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "This is a link to another file (a symlink), "
+                        "and data files cannot be links",
+                        "Replace it with the file itself",
+                    )
+                ]
+            )
         if inside is not None and not (folders or Folders()).holds(inside, folder, filename):
-            raise DataError([Problem(name, 1, 1, "This file is reached through a link to a "
-                                     "folder outside data/",
-                                     "Replace the linked folder with a real one")])
+            raise DataError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "This file is reached through a link to a folder outside data/",
+                        "Replace the linked folder with a real one",
+                    )
+                ]
+            )
         if info is None:
             raise missing
         if not stat.S_ISREG(info.st_mode):
-            raise DataError([Problem(name, 1, 1, "This is not an ordinary file",
-                                     "Check it is the right file")])
+            raise DataError(
+                [Problem(name, 1, 1, "This is not an ordinary file", "Check it is the right file")]
+            )
         if info.st_size > MAX_BYTES:
             raise DataError([_too_large(name, info.st_size)])
         # Ask for what the file holds, not for the limit (a 1 MB buffer for every file costs
@@ -247,9 +277,17 @@ def read_in(folder: Path, filename: str, name: str, *, inside: Path | None = Non
         finally:
             os.close(handle)
     except OSError as exc:
-        raise DataError([Problem(name, 1, 1, f"This file could not be read ({exc.strerror})",
-                                 "Check the file exists and is not open in another program")
-                         ]) from None
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"This file could not be read ({exc.strerror})",
+                    "Check the file exists and is not open in another program",
+                )
+            ]
+        ) from None
 
 
 class Folders:
@@ -291,10 +329,13 @@ class Folders:
 
 def _too_large(name: str, size: int) -> Problem:
     return Problem(
-        name, 1, 1,
+        name,
+        1,
+        1,
         f"This file is {size:,} bytes, too large to be a data file (the limit is "
         f"{MAX_BYTES:,} bytes)",
-        "Check it is the right file; long text belongs in several shorter fields")
+        "Check it is the right file; long text belongs in several shorter fields",
+    )
 
 
 def load_bytes(raw: bytes, name: str) -> Document:
@@ -302,24 +343,45 @@ def load_bytes(raw: bytes, name: str) -> Document:
     if len(raw) > MAX_BYTES:
         raise DataError([_too_large(name, len(raw))])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataError([Problem(
-            name, 1, 1, "This file is saved as UTF-16 text, but data files must be UTF-8",
-            "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding', then "
-            "'UTF-8')")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "This file is saved as UTF-16 text, but data files must be UTF-8",
+                    "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding', then "
+                    "'UTF-8')",
+                )
+            ]
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start]
-                  .decode("utf-8", errors="replace")) + 1
-        raise DataError([Problem(
-            name, line, col,
-            "This file is not saved as UTF-8 text (it has a character this site cannot read "
-            "here, often a curly quote or £ sign from Word)",
-            "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding', then "
-            "'UTF-8'), or retype the character")]) from None
+        col = (
+            len(
+                raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode(
+                    "utf-8", errors="replace"
+                )
+            )
+            + 1
+        )
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "This file is not saved as UTF-8 text (it has a character this site cannot read "
+                    "here, often a curly quote or £ sign from Word)",
+                    "Save the file as UTF-8 in your editor (in VS Code: 'Save with Encoding', then "
+                    "'UTF-8'), or retype the character",
+                )
+            ]
+        ) from None
     return load_text(text, name)
 
 
@@ -328,8 +390,17 @@ def load_text(text: str, name: str) -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise DataError([Problem(name, line, 1, "This file contains a NUL character, so it is "
-                                 "not a text file", "Check it is the right file")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    line,
+                    1,
+                    "This file contains a NUL character, so it is not a text file",
+                    "Check it is the right file",
+                )
+            ]
+        )
     lines = text.split("\n")
     problems = _invisible_characters(name, lines, text)
     if problems:
@@ -358,11 +429,16 @@ def _invisible_characters(name: str, lines: list[str], text: str | None = None) 
     problems: list[Problem] = []
     for number, line in enumerate(lines, 1):
         for m in _INVISIBLE.finditer(line):
-            problems.append(Problem(
-                name, number, m.start() + 1,
-                f"This line contains an invisible character, {_char_name(m.group())}, which "
-                "often comes from pasting out of Word or a PDF",
-                "Delete it: retype the words around it, or paste them as plain text"))
+            problems.append(
+                Problem(
+                    name,
+                    number,
+                    m.start() + 1,
+                    f"This line contains an invisible character, {_char_name(m.group())}, which "
+                    "often comes from pasting out of Word or a PDF",
+                    "Delete it: retype the words around it, or paste them as plain text",
+                )
+            )
             if len(problems) >= MAX_REPORTED:
                 return problems
     return problems

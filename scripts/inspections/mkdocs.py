@@ -65,7 +65,9 @@ def _load_generate_check(root: Path, serving: bool, site_url: str | None) -> Non
     try:
         site: Site = load_site(root, cache=_preview.setdefault("files", {}) if serving else None)
     except DataError as exc:
-        raise Abort("The data has problems, so the site was not built:\n\n" + exc.report()) from None
+        raise Abort(
+            "The data has problems, so the site was not built:\n\n" + exc.report()
+        ) from None
     timings: dict[str, float] = {"load_validate": time.process_time() - clock}
     clock = time.process_time()
     pages, made = _pages(site, serving)
@@ -152,8 +154,13 @@ _preview: dict[str, object] = {}
 
 
 def _templates_stamp() -> tuple:
-    return tuple(sorted((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
-                        for p in TEMPLATES.rglob("*") if p.is_file()))
+    return tuple(
+        sorted(
+            (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in TEMPLATES.rglob("*")
+            if p.is_file()
+        )
+    )
 
 
 def _pages(site: Site, serving: bool) -> tuple[dict, set | None]:
@@ -167,15 +174,19 @@ def _pages(site: Site, serving: bool) -> tuple[dict, set | None]:
         _preview.pop("site", None)
     _preview["templates"] = stamp
     previous, old_pages = _preview.get("site"), _preview.get("pages")
-    done = (rebuild_pages(previous, site, old_pages, renderer)
-            if previous is not None and old_pages is not None else None)
+    done = (
+        rebuild_pages(previous, site, old_pages, renderer)
+        if previous is not None and old_pages is not None
+        else None
+    )
     pages, made = done if done is not None else (build_pages(site, renderer), None)
     _preview["site"], _preview["pages"] = site, pages
     return pages, made
 
 
-def _check_plain_language(site: Site, pages: dict, root: Path, serving: bool = False,
-                          timings: dict | None = None) -> None:
+def _check_plain_language(
+    site: Site, pages: dict, root: Path, serving: bool = False, timings: dict | None = None
+) -> None:
     """Plain-language rules (data/rules/plain-language.yaml): an error stops the build.
 
     The report goes to build/plain-language-report.md, outside site/, so it is never published.
@@ -200,8 +211,11 @@ def _check_plain_language(site: Site, pages: dict, root: Path, serving: bool = F
     if _preview.get("basis") != basis:
         passed.clear()  # new rules or a new glossary: every page is checked again
     _preview["basis"] = basis
-    todo = {path: page for path, page in pages.items()
-            if passed.get(path) != (page.markdown, tuple(page.texts))}
+    todo = {
+        path: page
+        for path, page in pages.items()
+        if passed.get(path) != (page.markdown, tuple(page.texts))
+    }
     if timings is not None:
         timings["checked_pages"] = len(todo)
 
@@ -220,8 +234,7 @@ def _check_plain_language(site: Site, pages: dict, root: Path, serving: bool = F
     finish(check())
 
 
-def _finish_check(result, rules, root: Path, pages: dict, todo: dict,
-                  passed: dict | None) -> None:
+def _finish_check(result, rules, root: Path, pages: dict, todo: dict, passed: dict | None) -> None:
     """Write the report, show warnings, and stop the build on an error (see above)."""
     from inspections.check.report import render
 
@@ -233,12 +246,16 @@ def _finish_check(result, rules, root: Path, pages: dict, todo: dict,
     if result.errors and os.environ.get("INSPECTIONS_PLAIN_LANGUAGE") == "report-only":
         # `make bench` only: it times the check at national scale even while the shared
         # templates or pages have findings that other work is fixing, and prints their number.
-        log.info("%d plain-language errors (reported only, INSPECTIONS_PLAIN_LANGUAGE)",
-                 len(result.errors))
+        log.info(
+            "%d plain-language errors (reported only, INSPECTIONS_PLAIN_LANGUAGE)",
+            len(result.errors),
+        )
     elif result.errors:
-        raise Abort("Some words are not plain enough, so the site was not built:\n\n"
-                    + "\n".join(str(f) for f in result.errors)
-                    + f"\n\nThe full report is in {report.relative_to(root)}.")
+        raise Abort(
+            "Some words are not plain enough, so the site was not built:\n\n"
+            + "\n".join(str(f) for f in result.errors)
+            + f"\n\nThe full report is in {report.relative_to(root)}."
+        )
     if passed is not None:
         passed.update((path, (page.markdown, tuple(page.texts))) for path, page in todo.items())
         for gone in [p for p in passed if p not in pages]:
@@ -290,10 +307,13 @@ class PreviewChecker:
         try:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_quiet_worker)
-            return self._pool.submit(check_in_worker, todo, str(root), rules,
-                                     GlossaryForms.from_site(site), locations)
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_quiet_worker,
+                )
+            return self._pool.submit(
+                check_in_worker, todo, str(root), rules, GlossaryForms.from_site(site), locations
+            )
         except Exception as exc:  # noqa: BLE001 (any failure: check here instead)
             self._give_up(exc)
             return None
@@ -308,8 +328,11 @@ class PreviewChecker:
             return check()
 
     def _give_up(self, exc: Exception) -> None:
-        log.info("The plain-language check runs in this process from now on (%s: %s)",
-                 type(exc).__name__, exc)
+        log.info(
+            "The plain-language check runs in this process from now on (%s: %s)",
+            type(exc).__name__,
+            exc,
+        )
         self._broken = True
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
@@ -323,6 +346,7 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
+
         def end_with_parent() -> None:
             multiprocessing.connection.wait([parent.sentinel])
             os._exit(0)
@@ -338,8 +362,10 @@ def on_files(files: Files, config, **kwargs) -> Files:
     for path, page in _state["pages"].items():
         existing = files.get_file_from_path(path)
         if existing is not None:
-            clashes.append(f"docs/{path}: this hand-written page has the same address as a "
-                           f"generated page ({page.title}). Rename or move the hand-written file.")
+            clashes.append(
+                f"docs/{path}: this hand-written page has the same address as a "
+                f"generated page ({page.title}). Rename or move the hand-written file."
+            )
             continue
         files.append(File.generated(config, path, content=page.markdown))
     if clashes:
@@ -351,8 +377,7 @@ def on_files(files: Files, config, **kwargs) -> Files:
 
 def on_page_context(context, page, config, nav, **kwargs):
     generated = _state.get("pages", {}).get(page.file.src_uri)
-    context["audience"] = (generated.audience if generated
-                           else page.meta.get("audience", "everyone"))
+    context["audience"] = generated.audience if generated else page.meta.get("audience", "everyone")
     context.update(help_context(_state.get("site"), generated.source if generated else None))
     return context
 
@@ -397,8 +422,11 @@ def _help_context(site: Site, slug: str | None) -> dict:
     checked = [h.checked for h in helplines.values()]
     checked += [c.checked for c in area.model.contacts] if area else []
     oldest = min(checked) if checked else None
-    return {"helplines": helplines, "help_area": area.model if area else None,
-            "help_checked": date_text(oldest) if oldest else None}
+    return {
+        "helplines": helplines,
+        "help_area": area.model if area else None,
+        "help_checked": date_text(oldest) if oldest else None,
+    }
 
 
 def on_template_context(context, template_name, config, **kwargs):
@@ -434,8 +462,10 @@ def valid_html(html: str) -> str:
 
 
 _CODE = re.compile(r'<pre><code(?: class="language-([\w-]+)")?>')
-_CODE_NAMES = {"console": "Example: commands to type, and what they print",
-               "yaml": "Example: lines from a data file"}
+_CODE_NAMES = {
+    "console": "Example: commands to type, and what they print",
+    "yaml": "Example: lines from a data file",
+}
 
 
 def focusable_code(html: str) -> str:
@@ -449,6 +479,7 @@ from a data file">area: derby</code></pre>'
     >>> focusable_code('<pre><code>x</code></pre>')
     '<pre><code tabindex="0" role="group" aria-label="Example">x</code></pre>'
     """
+
     def name(match: re.Match) -> str:
         language = match.group(1)
         label = _CODE_NAMES.get(language or "", "Example")

@@ -295,7 +295,8 @@ class Area(Strict):
         "`https://reports.ofsted.gov.uk/provider/44/<number>`.",
     )
     council: Text | None = Field(
-        None, description="The council's full name, e.g. `Derby City Council` (if a source gives it)."
+        None,
+        description="The council's full name, e.g. `Derby City Council` (if a source gives it).",
     )
     kind: Literal["county", "unitary", "metropolitan-borough", "london-borough"] | None = Field(
         None, description="The kind of council (if a source gives it)."
@@ -312,11 +313,14 @@ class Area(Strict):
         default_factory=list, description="Children's services phone numbers."
     )
     children_in_care_council: LocalService | None = Field(
-        None, description="Optional: the council's Children in Care Council, where a source "
-        "names it.")
+        None,
+        description="Optional: the council's Children in Care Council, where a source names it.",
+    )
     local_offer: LocalService | None = Field(
-        None, description="Optional: the council's local offer for care leavers, where a source "
-        "gives it.")
+        None,
+        description="Optional: the council's local offer for care leavers, where a source "
+        "gives it.",
+    )
     sources: dict[Slug, Source] = Field(
         default_factory=dict, description="Where the facts in this file come from."
     )
@@ -383,14 +387,22 @@ class NextInspection(Strict):
     """When the next graded inspection is usually expected: a published rule, kept as data so
     the site can show an estimated window (never a promise) with its basis."""
 
-    after_months: int = Field(description="Usual months from the end of the last graded "
-                              "inspection to the next one, e.g. 36.")
-    give_or_take_months: int = Field(0, description="How many months earlier or later it can "
-                                     "be, e.g. 6.")
-    judgement: Slug | None = Field(None, description="The judgement whose grade decides whether "
-                                   "the rule applies, e.g. `overall-effectiveness`.")
-    grades: list[Slug] = Field(default_factory=list, description="The grades of that judgement "
-                               "the rule applies to (empty: every grade).")
+    after_months: int = Field(
+        description="Usual months from the end of the last graded "
+        "inspection to the next one, e.g. 36."
+    )
+    give_or_take_months: int = Field(
+        0, description="How many months earlier or later it can be, e.g. 6."
+    )
+    judgement: Slug | None = Field(
+        None,
+        description="The judgement whose grade decides whether "
+        "the rule applies, e.g. `overall-effectiveness`.",
+    )
+    grades: list[Slug] = Field(
+        default_factory=list,
+        description="The grades of that judgement the rule applies to (empty: every grade).",
+    )
     basis: ForAudience = Field(description="The rule and where it comes from, in plain words.")
     uncertainty: Text = Field(description="Why the window may be wrong, in plain words.")
     source: SourceLink = Field(description="The public document that states the rule.")
@@ -418,7 +430,8 @@ class Framework(Strict):
     )
     kinds: dict[Slug, Kind] = Field(min_length=1, description="The kinds of inspection and visit.")
     next_inspection: NextInspection | None = Field(
-        None, description="Optional: when the next graded inspection is usually expected.")
+        None, description="Optional: when the next graded inspection is usually expected."
+    )
 
     @model_validator(mode="after")
     def _kinds_judge_known_things(self) -> Framework:
@@ -439,9 +452,7 @@ class Framework(Strict):
 class DateInfo(Strict):
     """A date that may be known only to the month or year, or not at all."""
 
-    value: PartialDate = Field(
-        description="YYYY-MM-DD, YYYY-MM, YYYY, or `unknown`."
-    )
+    value: PartialDate = Field(description="YYYY-MM-DD, YYYY-MM, YYYY, or `unknown`.")
     text: Text | None = Field(
         None, description="What the source says, when it is not a whole date (e.g. no year)."
     )
@@ -524,7 +535,8 @@ class Inspection(Strict):
     dates: Dates
     report: Report
     previous: str | None = Field(
-        None, description="The previous judged inspection, as `area/slug`, e.g. `derby/2017-03-sif`."
+        None,
+        description="The previous judged inspection, as `area/slug`, e.g. `derby/2017-03-sif`.",
     )
     judgements: dict[Slug, Slug] = Field(
         default_factory=dict,
@@ -547,9 +559,7 @@ class Inspection(Strict):
         default_factory=list, description="Ofsted's areas for improvement, in its own words."
     )
     going_well: list[Finding] = Field(default_factory=list, description="What is going well.")
-    must_improve: list[Finding] = Field(
-        default_factory=list, description="What must get better."
-    )
+    must_improve: list[Finding] = Field(default_factory=list, description="What must get better.")
     next_steps: NextSteps | None = None
     notes: Text | None = Field(None, description="What is not known, or inferred, and why.")
     sources: dict[Slug, Source] = Field(
@@ -591,7 +601,8 @@ class Helpline(Strict):
 
     name: Text = Field(description="Who answers, e.g. `Childline`.")
     number: Annotated[str, AfterValidator(_helpline_number)] = Field(
-        description='The phone number, in quotes, e.g. "0800 1111".')
+        description='The phone number, in quotes, e.g. "0800 1111".'
+    )
     young_people: Text = Field(description="When to call, in a few words for young people.")
     families: Text = Field(description="When to call, in a few words for families and adults.")
     hours: Text | None = Field(None, description="Opening hours in plain words.")
@@ -608,23 +619,28 @@ class Person(Strict):
 
 
 class TalkTo(Strict):
-    """"Who you can talk to", near the top of every young people's page. The wording is here so
+    """ "Who you can talk to", near the top of every young people's page. The wording is here so
     comms teams can change it; every number has a source and a check date."""
 
     heading: Text = Field(description="The heading, e.g. `Who you can talk to`.")
     intro: Text = Field(description="One or two short sentences before the list.")
     people: list[Person] = Field(min_length=1, description="People to talk to, in order.")
     helplines: list[Slug] = Field(
-        default_factory=list, description="Keys of helplines above to list here, e.g. "
-        "`childline`.")
+        default_factory=list, description="Keys of helplines above to list here, e.g. `childline`."
+    )
     numbers: dict[Slug, Helpline] = Field(
-        default_factory=dict, description="Numbers shown only here (not in \"Get help\"), each "
-        "with its source and check date.")
+        default_factory=dict,
+        description='Numbers shown only here (not in "Get help"), each '
+        "with its source and check date.",
+    )
     local: ForAudience | None = Field(
-        None, description="Words before the council's Children in Care Council and local offer, "
-        "when the area's file gives them (young_people is used).")
-    closing: Text = Field(description="The last words, e.g. `If this is not how it feels for "
-                          "you, tell someone.`")
+        None,
+        description="Words before the council's Children in Care Council and local offer, "
+        "when the area's file gives them (young_people is used).",
+    )
+    closing: Text = Field(
+        description="The last words, e.g. `If this is not how it feels for you, tell someone.`"
+    )
 
 
 class Helplines(Strict):
@@ -632,7 +648,8 @@ class Helplines(Strict):
 
     helplines: dict[Slug, Helpline] = Field(min_length=1)
     talk_to: TalkTo | None = Field(
-        None, description="Optional: \"Who you can talk to\" on young people's pages.")
+        None, description='Optional: "Who you can talk to" on young people\'s pages.'
+    )
 
 
 MODELS: dict[str, type[Strict]] = {

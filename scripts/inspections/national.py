@@ -108,8 +108,9 @@ def latest_under(site: Site, framework: str) -> dict[str, Entry[Inspection]]:
     return out
 
 
-def latest_judged(site: Site, framework: str, area: str, judgement: str
-                  ) -> Entry[Inspection] | None:
+def latest_judged(
+    site: Site, framework: str, area: str, judgement: str
+) -> Entry[Inspection] | None:
     """The area's latest graded inspection under ``framework`` that judged ``judgement``: a
     re-inspection may judge only part, and the other grades still come from the inspection
     before it."""

@@ -50,56 +50,108 @@ class Column:
 
 
 COLUMNS = [
-    Column("inspection_id", "The inspection's identifier: `area/file-name`, e.g. "
-           "`derby/2022-03-ilacs`. The same in every file and on the site."),
+    Column(
+        "inspection_id",
+        "The inspection's identifier: `area/file-name`, e.g. "
+        "`derby/2022-03-ilacs`. The same in every file and on the site.",
+    ),
     Column("area_id", "The area's identifier, e.g. `derby`."),
     Column("area_name", "The area's everyday name."),
     Column("council", "The council's full name (empty where our sources do not give it)."),
-    Column("ons_code", "The council's code from the Office for National Statistics, e.g. "
-           "`E06000015` (empty if not known)."),
+    Column(
+        "ons_code",
+        "The council's code from the Office for National Statistics, e.g. "
+        "`E06000015` (empty if not known).",
+    ),
     Column("region", "The Ofsted region the area is in, as Ofsted spells it."),
-    Column("area_ended", "For a council that no longer exists: when it ended (`YYYY-MM-DD`, "
-           "`YYYY-MM` or `YYYY`). Empty for a council that still exists."),
-    Column("replaced_by", "For a council that no longer exists: the identifiers of the areas "
-           "that took over, separated by spaces. Empty otherwise."),
-    Column("framework_id", "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
-           "from different frameworks are on different scales: never mix them."),
+    Column(
+        "area_ended",
+        "For a council that no longer exists: when it ended (`YYYY-MM-DD`, "
+        "`YYYY-MM` or `YYYY`). Empty for a council that still exists.",
+    ),
+    Column(
+        "replaced_by",
+        "For a council that no longer exists: the identifiers of the areas "
+        "that took over, separated by spaces. Empty otherwise.",
+    ),
+    Column(
+        "framework_id",
+        "Which inspection framework was used, e.g. `ilacs-2018`. Grades "
+        "from different frameworks are on different scales: never mix them.",
+    ),
     Column("framework_name", "The framework's official name."),
-    Column("kind_id", "The kind of inspection or visit under that framework, e.g. `standard`, "
-           "`short`, `focused-visit`."),
+    Column(
+        "kind_id",
+        "The kind of inspection or visit under that framework, e.g. `standard`, "
+        "`short`, `focused-visit`.",
+    ),
     Column("kind_name", "The kind's official name."),
     Column("graded", "`true` if this kind gives grades, `false` for visits without grades."),
-    Column("start_date", "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
-           "`YYYY` when only the month or year is known, or `unknown`."),
-    Column("start_date_inferred", "Empty when a source states the start date; otherwise how "
-           "and why it was worked out (then the date is not certain)."),
+    Column(
+        "start_date",
+        "First day inspectors were there. `YYYY-MM-DD`, or `YYYY-MM` or "
+        "`YYYY` when only the month or year is known, or `unknown`.",
+    ),
+    Column(
+        "start_date_inferred",
+        "Empty when a source states the start date; otherwise how "
+        "and why it was worked out (then the date is not certain).",
+    ),
     Column("end_date", "Last day inspectors were there (same format)."),
-    Column("end_date_inferred", "Empty when a source states the end date; otherwise how and "
-           "why it was worked out."),
+    Column(
+        "end_date_inferred",
+        "Empty when a source states the end date; otherwise how and why it was worked out.",
+    ),
     Column("published_date", "When Ofsted published the report (same format)."),
-    Column("published_date_inferred", "Empty when a source states the publication date; "
-           "otherwise how and why it was worked out."),
-    Column("summary_written", "`true` if this site has written a plain summary of what Ofsted "
-           "found, `false` if not yet. Without one, the pages show the grades and the report."),
-    Column("previous_inspection_id", "The previous graded inspection of the same area, if "
-           "known (empty if not)."),
-    Column("theme", "For a visit without grades: its theme, in the words of Ofsted's "
-           "statistics (empty if not given)."),
-    Column("areas_for_improvement_count", "How many areas for improvement the report lists, "
-           "as recorded on this site (`0` when none are recorded). The JSON file has their "
-           "words."),
-    Column("grades_read_across", "If grades were read across from the words the source uses "
-           "(for example an older scale): how, and why. Empty otherwise."),
+    Column(
+        "published_date_inferred",
+        "Empty when a source states the publication date; otherwise how and why it was worked out.",
+    ),
+    Column(
+        "summary_written",
+        "`true` if this site has written a plain summary of what Ofsted "
+        "found, `false` if not yet. Without one, the pages show the grades and the report.",
+    ),
+    Column(
+        "previous_inspection_id",
+        "The previous graded inspection of the same area, if known (empty if not).",
+    ),
+    Column(
+        "theme",
+        "For a visit without grades: its theme, in the words of Ofsted's "
+        "statistics (empty if not given).",
+    ),
+    Column(
+        "areas_for_improvement_count",
+        "How many areas for improvement the report lists, "
+        "as recorded on this site (`0` when none are recorded). The JSON file has their "
+        "words.",
+    ),
+    Column(
+        "grades_read_across",
+        "If grades were read across from the words the source uses "
+        "(for example an older scale): how, and why. Empty otherwise.",
+    ),
     Column("report_url", "Where to read Ofsted's report."),
     Column("page_url", "This site's page about the inspection, for families."),
     Column("young_people_url", "This site's page about the inspection, for young people."),
-    Column("judgement_id", "What was judged, e.g. `overall-effectiveness`. Empty for an "
-           "inspection without grades.", "judgement"),
+    Column(
+        "judgement_id",
+        "What was judged, e.g. `overall-effectiveness`. Empty for an inspection without grades.",
+        "judgement",
+    ),
     Column("judgement_name", "The judgement's official name.", "judgement"),
-    Column("part_of", "For a sub-judgement: the judgement it is part of (empty otherwise).",
-           "judgement"),
-    Column("grade_id", "The grade, from the framework's own scale (e.g. `good`), or "
-           "`unknown` when our sources do not give it.", "judgement"),
+    Column(
+        "part_of",
+        "For a sub-judgement: the judgement it is part of (empty otherwise).",
+        "judgement",
+    ),
+    Column(
+        "grade_id",
+        "The grade, from the framework's own scale (e.g. `good`), or "
+        "`unknown` when our sources do not give it.",
+        "judgement",
+    ),
     Column("grade_name", "The grade as Ofsted writes it, or `Not known`.", "judgement"),
 ]
 
@@ -122,15 +174,22 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
     ended = getattr(area, "ended", None)
     afi = getattr(insp, "areas_for_improvement", None) or []
     record: dict[str, Any] = {
-        "inspection_id": entry.key, "area_id": insp.area, "area_name": area.name,
-        "council": area.council or "", "ons_code": getattr(area, "ons_code", None) or "",
+        "inspection_id": entry.key,
+        "area_id": insp.area,
+        "area_name": area.name,
+        "council": area.council or "",
+        "ons_code": getattr(area, "ons_code", None) or "",
         "region": area.region,
         "area_ended": ended.date if ended else "",
         "replaced_by": " ".join(ended.replaced_by) if ended else "",
         "framework_id": insp.framework,
-        "framework_name": fw.name, "kind_id": insp.kind, "kind_name": kind.name.official,
-        "graded": kind.graded, "start_date": insp.dates.start.value,
-        "end_date": insp.dates.end.value, "published_date": insp.dates.published.value,
+        "framework_name": fw.name,
+        "kind_id": insp.kind,
+        "kind_name": kind.name.official,
+        "graded": kind.graded,
+        "start_date": insp.dates.start.value,
+        "end_date": insp.dates.end.value,
+        "published_date": insp.dates.published.value,
         "start_date_inferred": _inferred(insp.dates.start),
         "end_date_inferred": _inferred(insp.dates.end),
         "published_date_inferred": _inferred(insp.dates.published),
@@ -148,14 +207,19 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
         if key not in insp.judgements:
             continue
         grade = insp.judgements[key]
-        judgements.append({
-            "judgement_id": key, "judgement_name": judgement.official,
-            "part_of": judgement.part_of or "", "grade_id": grade,
-            "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known"})
+        judgements.append(
+            {
+                "judgement_id": key,
+                "judgement_name": judgement.official,
+                "part_of": judgement.part_of or "",
+                "grade_id": grade,
+                "grade_name": fw.grades[grade].official if grade in fw.grades else "Not known",
+            }
+        )
     record["judgements"] = judgements
     record["areas_for_improvement"] = [
-        {"text": a.text, "source_url": _source_url(insp, a.source), "ref": a.ref or ""}
-        for a in afi]
+        {"text": a.text, "source_url": _source_url(insp, a.source), "ref": a.ref or ""} for a in afi
+    ]
     return record
 
 
@@ -177,8 +241,9 @@ def _source_url(insp: Any, key: str) -> str:
 
 def records(site: Site, base: str) -> list[dict[str, Any]]:
     """Every inspection, by area then date."""
-    entries = sorted(site.inspections.values(),
-                     key=lambda e: (e.model.area, sort_key(e.model), e.key))
+    entries = sorted(
+        site.inspections.values(), key=lambda e: (e.model.area, sort_key(e.model), e.key)
+    )
     return [inspection_record(site, e, base) for e in entries]
 
 
@@ -204,22 +269,32 @@ def _cell(value: Any) -> str:
 
 def to_json(site: Site, recs: list[dict[str, Any]], base: str) -> str:
     doc = {
-        "about": ("Ofsted inspections of councils' children's services on the site "
-                  "Inspections explained. Grades are on each framework's own scale: never "
-                  "compare grades from different frameworks. Covers only the areas on this "
-                  "site."),
+        "about": (
+            "Ofsted inspections of councils' children's services on the site "
+            "Inspections explained. Grades are on each framework's own scale: never "
+            "compare grades from different frameworks. Covers only the areas on this "
+            "site."
+        ),
         "licence": licence.as_json(),
         "columns": {c.name: c.about for c in COLUMNS},
         "areas": [_area_record(k, a.model, base) for k, a in sorted(site.areas.items())],
-        "frameworks": [{"framework_id": k, "framework_name": f.model.name,
-                        "short_name": f.model.short_name, "in_use_from": f.model.in_use.from_,
-                        "in_use_to": f.model.in_use.to or "",
-                        "grades": [{"grade_id": g, "grade_name": v.official}
-                                   for g, v in f.model.grades.items()],
-                        "judgements": [{"judgement_id": j, "judgement_name": v.official,
-                                        "part_of": v.part_of or ""}
-                                       for j, v in f.model.judgements.items()]}
-                       for k, f in sorted(site.frameworks.items())],
+        "frameworks": [
+            {
+                "framework_id": k,
+                "framework_name": f.model.name,
+                "short_name": f.model.short_name,
+                "in_use_from": f.model.in_use.from_,
+                "in_use_to": f.model.in_use.to or "",
+                "grades": [
+                    {"grade_id": g, "grade_name": v.official} for g, v in f.model.grades.items()
+                ],
+                "judgements": [
+                    {"judgement_id": j, "judgement_name": v.official, "part_of": v.part_of or ""}
+                    for j, v in f.model.judgements.items()
+                ],
+            }
+            for k, f in sorted(site.frameworks.items())
+        ],
         "inspections": recs,
     }
     return indented_json(doc) + "\n"
@@ -229,14 +304,18 @@ def _area_record(key: str, area: Any, base: str) -> dict[str, Any]:
     """One area in ``inspections.json``: its names, codes and, if it has ended, what
     replaced it."""
     ended = getattr(area, "ended", None)
-    return {"area_id": key, "area_name": area.name, "council": area.council or "",
-            "ofsted_name": getattr(area, "ofsted_name", None) or "",
-            "ons_code": getattr(area, "ons_code", None) or "",
-            "ofsted_page": getattr(area, "ofsted_page", None) or "",
-            "region": area.region, "kind": area.kind or "",
-            "ended": ({"date": ended.date, "replaced_by": list(ended.replaced_by)}
-                      if ended else None),
-            "page_url": _url(base, f"areas/{key}/index.md")}
+    return {
+        "area_id": key,
+        "area_name": area.name,
+        "council": area.council or "",
+        "ofsted_name": getattr(area, "ofsted_name", None) or "",
+        "ons_code": getattr(area, "ons_code", None) or "",
+        "ofsted_page": getattr(area, "ofsted_page", None) or "",
+        "region": area.region,
+        "kind": area.kind or "",
+        "ended": ({"date": ended.date, "replaced_by": list(ended.replaced_by)} if ended else None),
+        "page_url": _url(base, f"areas/{key}/index.md"),
+    }
 
 
 def indented_json(value: Any) -> str:
@@ -303,10 +382,18 @@ def _flat_encoder(separator: str) -> Any:
     item_separator = "," + separator
     make = json.encoder.c_make_encoder
     if make is None:  # a Python without the C accelerator
-        return functools.partial(json.dumps, ensure_ascii=False,
-                                 separators=(item_separator, ": "))
-    encode = make(None, _not_json, json.encoder.encode_basestring, None, ": ", item_separator,
-                  False, False, True)
+        return functools.partial(json.dumps, ensure_ascii=False, separators=(item_separator, ": "))
+    encode = make(
+        None,
+        _not_json,
+        json.encoder.encode_basestring,
+        None,
+        ": ",
+        item_separator,
+        False,
+        False,
+        True,
+    )
     return lambda value: "".join(encode(value, 0))
 
 
@@ -317,43 +404,67 @@ def _not_json(value: Any) -> Any:
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of ``inspections.json``."""
     text = {"type": "string"}
-    props: dict[str, Any] = {c.name: {**text, "description": c.about}
-                             for c in COLUMNS if c.per == "inspection"}
+    props: dict[str, Any] = {
+        c.name: {**text, "description": c.about} for c in COLUMNS if c.per == "inspection"
+    }
     for name in ("graded", "summary_written"):
         props[name] = {"type": "boolean", "description": props[name]["description"]}
-    judgement = {"type": "object", "additionalProperties": False,
-                 "required": [c.name for c in COLUMNS if c.per == "judgement"],
-                 "properties": {c.name: {**text, "description": c.about}
-                                for c in COLUMNS if c.per == "judgement"}}
-    props["judgements"] = {"type": "array", "items": judgement,
-                           "description": "The grades, in the framework's order."}
+    judgement = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [c.name for c in COLUMNS if c.per == "judgement"],
+        "properties": {
+            c.name: {**text, "description": c.about} for c in COLUMNS if c.per == "judgement"
+        },
+    }
+    props["judgements"] = {
+        "type": "array",
+        "items": judgement,
+        "description": "The grades, in the framework's order.",
+    }
     props["areas_for_improvement"] = {
-        "type": "array", "description": "Ofsted's areas for improvement, in Ofsted's own words.",
-        "items": {"type": "object", "additionalProperties": False,
-                  "required": ["text", "source_url", "ref"],
-                  "properties": {"text": {**text, "description": "Ofsted's words."},
-                                 "source_url": {**text, "description": "Where they come from."},
-                                 "ref": {**text, "description": "Where in the source."}}}}
+        "type": "array",
+        "description": "Ofsted's areas for improvement, in Ofsted's own words.",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["text", "source_url", "ref"],
+            "properties": {
+                "text": {**text, "description": "Ofsted's words."},
+                "source_url": {**text, "description": "Where they come from."},
+                "ref": {**text, "description": "Where in the source."},
+            },
+        },
+    }
     named = {"type": "object", "additionalProperties": True}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "inspections.schema.json",
         "title": "Inspections explained: open data",
-        "type": "object", "additionalProperties": False,
+        "type": "object",
+        "additionalProperties": False,
         "required": ["about", "licence", "columns", "areas", "frameworks", "inspections"],
         "properties": {
             "about": text,
             "licence": {
-                "type": "object", "additionalProperties": False,
+                "type": "object",
+                "additionalProperties": False,
                 "required": sorted(licence.as_json()),
                 "properties": {k: text for k in sorted(licence.as_json())},
-                "description": "The licence of this data and the attribution to keep with it."},
+                "description": "The licence of this data and the attribution to keep with it.",
+            },
             "columns": {"type": "object"},
             "areas": {"type": "array", "items": named},
             "frameworks": {"type": "array", "items": named},
-            "inspections": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False,
-                "required": list(props), "properties": props}},
+            "inspections": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": list(props),
+                    "properties": props,
+                },
+            },
         },
     }
 
@@ -382,20 +493,30 @@ def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
     stated date is left out (Atom needs a date for each entry, and we do not invent one)."""
     ET.register_namespace("", ATOM)
     dated = [(stated_date(e.model), e) for e in site.inspections.values()]
-    dated = sorted(((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key),
-                   reverse=True)[:limit]
+    dated = sorted(
+        ((d, e) for d, e in dated if d), key=lambda de: (de[0], de[1].key), reverse=True
+    )[:limit]
     root = ET.Element(f"{{{ATOM}}}feed")
     root.set("{http://www.w3.org/XML/1998/namespace}lang", "en-GB")
     _sub(root, "id", base)
     _sub(root, "title", "Inspections explained: new and updated summaries")
-    _sub(root, "subtitle", "What Ofsted found when it inspected councils' children's "
-         "services, in plain words.")
+    _sub(
+        root,
+        "subtitle",
+        "What Ofsted found when it inspected councils' children's services, in plain words.",
+    )
     _sub(root, "updated", _stamp(dated[0][0]) if dated else "1970-01-01T00:00:00Z")
     _sub(root, "rights", licence.STATEMENT, type="text")
     author = _sub(root, "author", None)
     _sub(author, "name", "Inspections explained")
-    _sub(root, "link", None, rel="self", href=base.rstrip("/") + "/feed.xml",
-         type="application/atom+xml")
+    _sub(
+        root,
+        "link",
+        None,
+        rel="self",
+        href=base.rstrip("/") + "/feed.xml",
+        type="application/atom+xml",
+    )
     _sub(root, "link", None, rel="alternate", href=base, type="text/html")
     _sub(root, "link", None, rel="license", href=licence.URL, type="text/html")  # RFC 4946
     for day, entry in dated:
@@ -407,13 +528,23 @@ def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
         item = _sub(root, "entry", None)
         _sub(item, "id", url)
         start = insp.dates.start.value
-        _sub(item, "title", f"{area.name}: {kind.name.families} ({fw.short_name}), "
-             f"{start[:4] if start != UNKNOWN else 'year not known'}")
+        _sub(
+            item,
+            "title",
+            f"{area.name}: {kind.name.families} ({fw.short_name}), "
+            f"{start[:4] if start != UNKNOWN else 'year not known'}",
+        )
         _sub(item, "updated", _stamp(day))
         _sub(item, "link", None, rel="alternate", href=url, type="text/html")
-        _sub(item, "link", None, rel="related",
-             href=_url(base, inspection_path(entry.key, "young-people")), type="text/html",
-             title="For young people")
+        _sub(
+            item,
+            "link",
+            None,
+            rel="related",
+            href=_url(base, inspection_path(entry.key, "young-people")),
+            type="text/html",
+            title="For young people",
+        )
         _sub(item, "summary", _feed_summary(site, entry), type="text")
         _sub(item, "category", None, term=insp.framework, label=fw.short_name)
     ET.indent(root)
@@ -426,12 +557,17 @@ def _feed_summary(site: Site, entry: Entry) -> str:
     if insp.summary is not None:
         return " ".join(insp.summary.families.split())
     fw = site.frameworks[insp.framework].model
-    grades = [f"{fw.judgements[j].official}: "
-              f"{fw.grades[g].official if g in fw.grades else 'not known'}"
-              for j, g in insp.judgements.items() if j in fw.judgements]
+    grades = [
+        f"{fw.judgements[j].official}: {fw.grades[g].official if g in fw.grades else 'not known'}"
+        for j, g in insp.judgements.items()
+        if j in fw.judgements
+    ]
     theme = getattr(insp, "theme", None)
-    said = ("Grades: " + "; ".join(grades) + ". ") if grades else \
-        (f"Theme: {theme}. " if theme else "")
+    said = (
+        ("Grades: " + "; ".join(grades) + ". ")
+        if grades
+        else (f"Theme: {theme}. " if theme else "")
+    )
     return said + "A plain summary has not been written yet."
 
 

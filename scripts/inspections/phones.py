@@ -31,13 +31,26 @@ UK = 44  # also the Channel Islands and the Isle of Man, which share the UK's nu
 # phonenumbers already refuses two of them (07700 900, 01632 960) but accepts the others as
 # ordinary numbers, so they are refused here.
 DRAMA = {
-    "1134960": "Leeds", "1144960": "Sheffield", "1154960": "Nottingham",
-    "1164960": "Leicester", "1174960": "Bristol", "1184960": "Reading",
-    "1214960": "Birmingham", "1314960": "Edinburgh", "1414960": "Glasgow",
-    "1514960": "Liverpool", "1614960": "Manchester", "2079460": "London",
-    "1914980": "Tyneside, Durham and Sunderland", "2896496": "Northern Ireland",
-    "2920180": "Cardiff", "1632960": "no area", "7700900": "mobile",
-    "8081570": "freephone", "9098790": "premium rate", "3069990": "UK-wide",
+    "1134960": "Leeds",
+    "1144960": "Sheffield",
+    "1154960": "Nottingham",
+    "1164960": "Leicester",
+    "1174960": "Bristol",
+    "1184960": "Reading",
+    "1214960": "Birmingham",
+    "1314960": "Edinburgh",
+    "1414960": "Glasgow",
+    "1514960": "Liverpool",
+    "1614960": "Manchester",
+    "2079460": "London",
+    "1914980": "Tyneside, Durham and Sunderland",
+    "2896496": "Northern Ireland",
+    "2920180": "Cardiff",
+    "1632960": "no area",
+    "7700900": "mobile",
+    "8081570": "freephone",
+    "9098790": "premium rate",
+    "3069990": "UK-wide",
 }
 _WRITTEN = re.compile(r"\+?[0-9][0-9 ]*[0-9]")
 
@@ -53,7 +66,8 @@ def _parse(value: str) -> PhoneNumber | None:
 
 def _is_short(number: PhoneNumber, value: str) -> bool:
     return not value.startswith(("0", "+")) and shortnumberinfo.is_valid_short_number_for_region(
-        number, REGION)
+        number, REGION
+    )
 
 
 def _drama(number: PhoneNumber) -> bool:
@@ -79,8 +93,10 @@ def problem(value: str, *, short: bool = False) -> str | None:
     if number.country_code != UK:
         return f"`{value}` is not a UK phone number"
     if _drama(number):
-        return (f"`{value}` is one of the numbers Ofcom keeps for TV and radio drama, "
-                "not a real phone number")
+        return (
+            f"`{value}` is one of the numbers Ofcom keeps for TV and radio drama, "
+            "not a real phone number"
+        )
     if not phonenumbers.is_valid_number(number):
         if value.startswith(("0", "+")) and any(_valid(value + d) for d in "0123456789"):
             return f"`{value}` is not a whole UK phone number: it looks one digit short"

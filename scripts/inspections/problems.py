@@ -50,7 +50,9 @@ class DataError(Exception):
         """The text printed for people: every problem, then a count."""
         n = len(self.problems)
         noun = "problem" if n == 1 else "problems"
-        return "\n".join(str(p) for p in self.problems) + f"\n\nFound {n} {noun}. Nothing was built."
+        return (
+            "\n".join(str(p) for p in self.problems) + f"\n\nFound {n} {noun}. Nothing was built."
+        )
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

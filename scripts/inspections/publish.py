@@ -46,8 +46,13 @@ YOUNG_PEOPLE = "young-people"  # pages for this audience get no edit link or dat
 def commit_epoch(root: Path) -> str | None:
     """The last commit's time (seconds since 1970) in ``root``, or None outside git."""
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     value = out.stdout.strip()
@@ -58,17 +63,21 @@ def edit_root(edit_uri: str, docs: str) -> str:
     """The web-editor address of the repository's top folder, from ``edit_uri`` (ends docs/)."""
     suffix = docs.strip("/") + "/"
     if not edit_uri.endswith("/" + suffix):
-        raise Abort(f"mkdocs.yml: edit_uri ({edit_uri}) must end with /{suffix}, the folder "
-                    "of the hand-written pages, e.g. "
-                    f"https://github.com/OWNER/REPOSITORY/edit/main/{suffix}")
+        raise Abort(
+            f"mkdocs.yml: edit_uri ({edit_uri}) must end with /{suffix}, the folder "
+            "of the hand-written pages, e.g. "
+            f"https://github.com/OWNER/REPOSITORY/edit/main/{suffix}"
+        )
     return edit_uri[: -len(suffix)]
 
 
 def edit_footer(edit_url: str | None, source: str | None, root: str) -> str:
     """The Markdown added at the foot of a page ("" when there is nothing to link to)."""
     if source:
-        return (f"This page is made from the data file [{source}]({root}{source}).\n"
-                "To change what it says, edit that file.\n{: .edit-link }")
+        return (
+            f"This page is made from the data file [{source}]({root}{source}).\n"
+            "To change what it says, edit that file.\n{: .edit-link }"
+        )
     if edit_url:
         return f"[Edit this page]({edit_url})\n{{: .edit-link }}"
     return ""
@@ -108,13 +117,17 @@ def _edit_root(config) -> str:
 
 def robots_txt(site_url: str | None) -> str:
     """Every page may be read and indexed; the sitemap lists them all."""
-    lines = ["# Inspections explained: every page may be read and indexed.",
-             "User-agent: *", "Allow: /"]
+    lines = [
+        "# Inspections explained: every page may be read and indexed.",
+        "User-agent: *",
+        "Allow: /",
+    ]
     if site_url:
         lines += ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml"]
     return "\n".join(lines) + "\n"
 
 
 def on_post_build(config, **kwargs) -> None:
-    (Path(config.site_dir) / "robots.txt").write_text(robots_txt(config.site_url),
-                                                      encoding="utf-8", newline="\n")
+    (Path(config.site_dir) / "robots.txt").write_text(
+        robots_txt(config.site_url), encoding="utf-8", newline="\n"
+    )

@@ -46,8 +46,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 GLOSSARY_PAGE = "glossary.md"
 SAFE_SCHEMES = ("https:", "mailto:", "tel:")
 # A link or image whose words hold no brackets; an optional "title" is dropped.
-_LINK = re.compile(
-    r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
+_LINK = re.compile(r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
 # Targets we let through, made only of characters that need no escaping anywhere.
 SAFE_TARGET = re.compile(
     r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
@@ -56,8 +55,15 @@ SAFE_TARGET = re.compile(
     r"|tel:\+?[0-9][0-9-]*"
 )
 _GLOSSARY_TARGET = re.compile(r"glossary:([a-z0-9]+(?:-[a-z0-9]+)*)")
-_MARKDOWN_SPECIAL = {"\\": "\\\\", "[": "\\[", "]": "\\]", "{": "\\{", "}": "\\}",
-                     "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_SPECIAL = {
+    "\\": "\\\\",
+    "[": "\\[",
+    "]": "\\]",
+    "{": "\\{",
+    "}": "\\}",
+    "<": "&lt;",
+    ">": "&gt;",
+}
 _SPECIAL = re.compile(r"[\\\[\]{}<>]")
 
 
@@ -130,8 +136,9 @@ class _MarkdownCodeGenerator(CodeGenerator):
     """
 
     def _plain(self, frame: Frame, finalize: Any) -> bool:
-        return (finalize.src is not None and frame.eval_ctx.autoescape
-                and not frame.eval_ctx.volatile)
+        return (
+            finalize.src is not None and frame.eval_ctx.autoescape and not frame.eval_ctx.volatile
+        )
 
     def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
         if not self._plain(frame, finalize):
@@ -173,7 +180,8 @@ class _Context(jinja2.runtime.Context):
                 return __obj(*args, **kwargs)
             except StopIteration:  # as Jinja does
                 return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception")
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
         return super().call(__obj, *args, **kwargs)
 
 
@@ -299,12 +307,17 @@ class Renderer:
         and a Jinja macro call costs about ten times a function call.
         """
         grade = j.grade
-        words = (grade.young_people if audience == "young-people" else grade.families) \
-            if grade else "Not known"
+        words = (
+            (grade.young_people if audience == "young-people" else grade.families)
+            if grade
+            else "Not known"
+        )
         key = attr(j.grade_key)
-        return safe(f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
-                    f'data-judgement="{attr(j.key)}" data-grade="{key}">'
-                    f'{self.inline(words)}</span>')
+        return safe(
+            f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
+            f'data-judgement="{attr(j.key)}" data-grade="{key}">'
+            f"{self.inline(words)}</span>"
+        )
 
     # -- internals --------------------------------------------------------------------------
 
@@ -337,7 +350,7 @@ def _linked(text: str, glossary: str) -> Safe:
     out, pos = [], 0
     for m in _LINK.finditer(text):
         bang, words, target = m.groups()
-        out.append(escape(text[pos:m.start()]))
+        out.append(escape(text[pos : m.start()]))
         pos = m.end()
         if bang:  # images: never fetch anything from elsewhere
             out.append(escape(words))

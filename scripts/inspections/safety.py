@@ -48,8 +48,20 @@ GLOSSARY_TARGET = re.compile(r"glossary:[^\s()]*")
 URL_FIELDS = ("url", "website")
 SEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # a name, never a path like ../../x
 # Tags that fetch something from another server when the page is shown.
-EMBEDS = ("img", "image", "iframe", "frame", "embed", "object", "video", "audio", "source",
-          "picture", "svg", "track")
+EMBEDS = (
+    "img",
+    "image",
+    "iframe",
+    "frame",
+    "embed",
+    "object",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "svg",
+    "track",
+)
 MARKDOWN_HELP = "Write it in Markdown instead: **bold**, [link words](https://...)"
 
 _COMMENT = re.compile(r"<!--")
@@ -72,9 +84,14 @@ def check_text(doc: Document) -> Iterator[Problem]:
     from inspections.validate import doc_fields, doc_texts  # validate imports load
 
     if doc.may_contain_any(_SUSPECT_CHARS):
-        chosen = [(loc, text) for loc, text in doc_texts(doc)
-                  if not loc or loc[-1] in _FIELD_RULES or type(loc[-1]) is not str
-                  or _SUSPECT.search(text)]
+        chosen = [
+            (loc, text)
+            for loc, text in doc_texts(doc)
+            if not loc
+            or loc[-1] in _FIELD_RULES
+            or type(loc[-1]) is not str
+            or _SUSPECT.search(text)
+        ]
     else:
         # None of the characters the Markdown checks look for is in the file (most files):
         # only the fields with rules of their own, and texts in lists, need looking at.
@@ -101,28 +118,43 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
     if field in URL_FIELDS and text.startswith("https://") and not URL_FIELD.fullmatch(text):
         bad = sorted({c for c in text if not re.fullmatch(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]", c)})
         shown = " ".join(f"`{c}`" if c.strip() else "a space" for c in bad) or "its shape"
-        yield (text, f"This web address has characters an address cannot have ({shown})",
-               "Copy the address again from your browser's address bar")
+        yield (
+            text,
+            f"This web address has characters an address cannot have ({shown})",
+            "Copy the address again from your browser's address bar",
+        )
     if field == "seed" and not SEED_NAME.fullmatch(text):
-        yield (text, f"`{_short(text)}` is not a file name in ../shared/seeds/",
-               "Write just the file's name, like `002_ac570c76320a66fd.txt`, with no folders")
+        yield (
+            text,
+            f"`{_short(text)}` is not a file name in ../shared/seeds/",
+            "Write just the file's name, like `002_ac570c76320a66fd.txt`, with no folders",
+        )
     if not _SUSPECT.search(text):
         return  # no `<`, `&`, `[`, `]` or `{`: none of the checks below can match
     done: set[int] = set()  # positions already reported, so one `<` gets one message
     for m in _COMMENT.finditer(text):
         done.add(m.start())
-        yield (m.group(), "An HTML comment (`<!-- -->`) is not allowed in text",
-               "Delete it. A note for the team can go on its own line starting with `#`")
+        yield (
+            m.group(),
+            "An HTML comment (`<!-- -->`) is not allowed in text",
+            "Delete it. A note for the team can go on its own line starting with `#`",
+        )
     for m in _AUTOLINK.finditer(text):
         if m.start() in done:
             continue
         done.add(m.start())
         target = m.group(1)
-        yield (m.group(), f"A link in angle brackets (`<{_short(target)}>`) is not allowed in "
-               "text", "Write it as a link whose words say where it goes: "
-               "[words](https://...)" + ("" if SAFE_TARGET.fullmatch(target) or "@" in target
-                                          and ":" not in target else
-                                          ". Links may only go to https://, mailto: or tel:"))
+        yield (
+            m.group(),
+            f"A link in angle brackets (`<{_short(target)}>`) is not allowed in text",
+            "Write it as a link whose words say where it goes: "
+            "[words](https://...)"
+            + (
+                ""
+                if SAFE_TARGET.fullmatch(target) or "@" in target and ":" not in target
+                else ". Links may only go to https://, mailto: or tel:"
+            ),
+        )
     opened: set[str] = set()
     for m in _TAG.finditer(text):
         if m.start() in done:
@@ -134,34 +166,52 @@ def problems_in(text: str, field: str = "") -> Iterator[tuple[str, str, str]]:
         opened.add(name)
         shown = f"<{m.group(1)}{name}>" if name else m.group()
         if name in EMBEDS:
-            yield (m.group(), f"Raw HTML (`{shown}`) is not allowed in text, and images or "
-                   "other embedded content would make readers' browsers contact another "
-                   "website", "Describe it in words, or link to it: [words](https://...)")
+            yield (
+                m.group(),
+                f"Raw HTML (`{shown}`) is not allowed in text, and images or "
+                "other embedded content would make readers' browsers contact another "
+                "website",
+                "Describe it in words, or link to it: [words](https://...)",
+            )
         else:
             yield (m.group(), f"Raw HTML (`{shown}`) is not allowed in text", MARKDOWN_HELP)
     for m in _ENTITY.finditer(text):
-        yield (m.group(), f"HTML character codes (`{m.group()}`) are not allowed in text",
-               "Type the character itself (for `&nbsp;` an ordinary space, for `&amp;` "
-               "just `&`)")
+        yield (
+            m.group(),
+            f"HTML character codes (`{m.group()}`) are not allowed in text",
+            "Type the character itself (for `&nbsp;` an ordinary space, for `&amp;` just `&`)",
+        )
     for m in _IMAGE.finditer(text):
-        yield (m.group(), "Images are not allowed in text: they would make readers' "
-               "browsers fetch them from another website",
-               "Describe it in words, or link to it: [words](https://...)")
+        yield (
+            m.group(),
+            "Images are not allowed in text: they would make readers' "
+            "browsers fetch them from another website",
+            "Describe it in words, or link to it: [words](https://...)",
+        )
     for m in _LINK_START.finditer(text):
         target = _target(text, m.end())
         problem = _target_problem(target)
         if problem:
-            yield (text[m.start() + 2:].lstrip()[:40] or "](", *problem)
+            yield (text[m.start() + 2 :].lstrip()[:40] or "](", *problem)
         elif not text.startswith(f"]({target})", m.start()):
-            yield (text[m.start():m.start() + 40],
-                   "This link is not written as [words](address)",
-                   "Put only the address inside the round brackets, with no spaces or quotes")
+            yield (
+                text[m.start() : m.start() + 40],
+                "This link is not written as [words](address)",
+                "Put only the address inside the round brackets, with no spaces or quotes",
+            )
     for m in _REFERENCE.finditer(text):
-        yield (m.group().strip(), "Reference-style links (a line like `[1]: address`) are not "
-               "allowed in text", "Put the address inside the link itself: [words](https://...)")
+        yield (
+            m.group().strip(),
+            "Reference-style links (a line like `[1]: address`) are not allowed in text",
+            "Put the address inside the link itself: [words](https://...)",
+        )
     for m in _BRACES.finditer(text):
-        yield (m.group(), f"Curly brackets (`{_short(m.group())}`) are not allowed in text: "
-               "Markdown reads them as instructions for the page", "Use round brackets instead")
+        yield (
+            m.group(),
+            f"Curly brackets (`{_short(m.group())}`) are not allowed in text: "
+            "Markdown reads them as instructions for the page",
+            "Use round brackets instead",
+        )
 
 
 def _target(text: str, start: int) -> str:
@@ -187,27 +237,39 @@ def _target(text: str, start: int) -> str:
 def _target_problem(target: str) -> tuple[str, str] | None:
     """What is wrong with a link's address, if anything."""
     if not target:
-        return ("This link has no address", "Put the address in the round brackets: "
-                "[words](https://...)")
+        return (
+            "This link has no address",
+            "Put the address in the round brackets: [words](https://...)",
+        )
     if GLOSSARY_TARGET.fullmatch(target) or SAFE_TARGET.fullmatch(target):
         return None  # glossary keys are checked against the glossary elsewhere
     scheme = _SCHEME.match(target)
     if scheme and scheme.group(1).lower() == "http":
-        return (f"The link `{_short(target)}` starts with `http://`",
-                "Use the `https://` address (check it opens in your browser)")
+        return (
+            f"The link `{_short(target)}` starts with `http://`",
+            "Use the `https://` address (check it opens in your browser)",
+        )
     if scheme and scheme.group(1).lower() not in ("https", "mailto", "tel", "glossary"):
-        return (f"The link `{_short(target)}` is not allowed: links may only go to "
-                "`https://`, `mailto:` or `tel:` addresses, or to the glossary",
-                "Link to a public web page instead: [words](https://...)")
+        return (
+            f"The link `{_short(target)}` is not allowed: links may only go to "
+            "`https://`, `mailto:` or `tel:` addresses, or to the glossary",
+            "Link to a public web page instead: [words](https://...)",
+        )
     if "(" in target or ")" in target:
-        return (f"The link `{_short(target)}` has round brackets in its address",
-                "Write `%28` for `(` and `%29` for `)` in the address")
+        return (
+            f"The link `{_short(target)}` has round brackets in its address",
+            "Write `%28` for `(` and `%29` for `)` in the address",
+        )
     if scheme and scheme.group(1).lower() in ("https", "mailto", "tel", "glossary"):
-        return (f"The link `{_short(target)}` is not a complete address",
-                "Copy the address again from your browser's address bar")
-    return (f"The link `{_short(target)}` is not a full address",
-            "Write the full address starting with https://, or link to the glossary with "
-            "[words](glossary:key)")
+        return (
+            f"The link `{_short(target)}` is not a complete address",
+            "Copy the address again from your browser's address bar",
+        )
+    return (
+        f"The link `{_short(target)}` is not a full address",
+        "Write the full address starting with https://, or link to the glossary with "
+        "[words](glossary:key)",
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -77,9 +77,12 @@ def index_site(site_dir: Path, site: Site) -> str:
     pages = [int(line.split()[1]) for line in summary if line.endswith(" pages")]
     if not pages or not pages[0]:
         raise SearchIndexError(f"{site_dir}: Pagefind indexed no pages.")
-    missing = [url for place in places(site) for url in
-               (place["area"], place.get("yp"), place.get("fam"))
-               if url and not (site_dir / url / "index.html").is_file()]
+    missing = [
+        url
+        for place in places(site)
+        for url in (place["area"], place.get("yp"), place.get("fam"))
+        if url and not (site_dir / url / "index.html").is_file()
+    ]
     if missing:
         raise SearchIndexError(
             f"{site_dir}: the councils' list names pages that were not built "

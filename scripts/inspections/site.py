@@ -117,8 +117,10 @@ def _listing(root: Path) -> list[tuple[str, Path, list[str]]]:
     glob builds and sorts a path object per file, which costs more than reading the files.
     """
     data = root / "data"
-    found = [("area", data / "areas", _yaml_names(data / "areas")),
-             ("framework", data / "frameworks", _yaml_names(data / "frameworks"))]
+    found = [
+        ("area", data / "areas", _yaml_names(data / "areas")),
+        ("framework", data / "frameworks", _yaml_names(data / "frameworks")),
+    ]
     inspections = data / "inspections"
     for name in _entries(inspections, folders_only=True):
         folder = inspections / name
@@ -160,8 +162,9 @@ def _entries(folder: Path, *, folders_only: bool = False) -> list[str]:
 FileResult = tuple[bytes, Document | None, Strict | None, list[Problem]]
 
 
-def load_site(root: Path, seeds: Path | None = None, *,
-              cache: dict[tuple[str, str], FileResult] | None = None) -> Site:
+def load_site(
+    root: Path, seeds: Path | None = None, *, cache: dict[tuple[str, str], FileResult] | None = None
+) -> Site:
     """Load and check every data file under ``root``; raise DataError with all problems.
 
     ``cache`` (used by ``make preview``, which rebuilds after every edit) keeps what each file
@@ -217,8 +220,15 @@ def load_site(root: Path, seeds: Path | None = None, *,
         for gone in [k for k in cache if k not in seen]:
             del cache[gone]
     if not any(kind == "glossary" for kind, _, _ in listing):
-        problems.append(Problem("data/glossary.yaml", 1, 1, "The glossary file is missing",
-                                "Restore data/glossary.yaml from the project"))
+        problems.append(
+            Problem(
+                "data/glossary.yaml",
+                1,
+                1,
+                "The glossary file is missing",
+                "Restore data/glossary.yaml from the project",
+            )
+        )
     problems.extend(cross_check(site, seeds))
     if problems:
         raise DataError(problems)
@@ -226,12 +236,17 @@ def load_site(root: Path, seeds: Path | None = None, *,
 
 
 # Where each kind's files are, as shown in messages (inspections are one folder deeper).
-_FOLDERS = {"area": "data/areas/", "framework": "data/frameworks/", "glossary": "data/",
-            "helplines": "data/"}
+_FOLDERS = {
+    "area": "data/areas/",
+    "framework": "data/frameworks/",
+    "glossary": "data/",
+    "helplines": "data/",
+}
 
 
-def _check_file(raw: bytes, rel: str, kind: str
-                ) -> tuple[Document | None, Strict | None, list[Problem]]:
+def _check_file(
+    raw: bytes, rel: str, kind: str
+) -> tuple[Document | None, Strict | None, list[Problem]]:
     """What one file gives on its own: its document and model, or its problems."""
     try:
         doc = load_bytes(raw, rel)
@@ -282,17 +297,24 @@ def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Pro
                 continue  # contact sources are web addresses
             if value not in keys:
                 hint = did_you_mean(value, keys)
-                yield doc.problem(loc, f"The source `{value}` is not listed under `sources:`",
-                                  hint or ("Add it under `sources:` at the end of the file"
-                                           + (f", or {one_of(keys).lower()}" if keys else "")))
+                yield doc.problem(
+                    loc,
+                    f"The source `{value}` is not listed under `sources:`",
+                    hint
+                    or (
+                        "Add it under `sources:` at the end of the file"
+                        + (f", or {one_of(keys).lower()}" if keys else "")
+                    ),
+                )
     if seeds_there:
         for key, source in model.sources.items():
             if source.seed and not (seeds / source.seed).is_file():
-                yield doc.problem(("sources", key, "seed"),
-                                  f"There is no source document `{source.seed}` in "
-                                  "../shared/seeds/",
-                                  did_you_mean(source.seed, [p.name for p in seeds.iterdir()])
-                                  or "Check the file name")
+                yield doc.problem(
+                    ("sources", key, "seed"),
+                    f"There is no source document `{source.seed}` in ../shared/seeds/",
+                    did_you_mean(source.seed, [p.name for p in seeds.iterdir()])
+                    or "Check the file name",
+                )
 
 
 def _check_glossary(entry: Entry[Glossary]) -> Iterator[Problem]:
@@ -303,15 +325,19 @@ def _check_glossary(entry: Entry[Glossary]) -> Iterator[Problem]:
             loc = ("terms", key, "term") if i == 0 else ("terms", key, "also", i - 1)
             folded = form.casefold()
             if folded in forms and forms[folded] != key:
-                yield doc.problem(loc, f"`{form}` is already used by the glossary entry "
-                                  f"`{forms[folded]}`",
-                                  "Each word or abbreviation may belong to one entry only")
+                yield doc.problem(
+                    loc,
+                    f"`{form}` is already used by the glossary entry `{forms[folded]}`",
+                    "Each word or abbreviation may belong to one entry only",
+                )
             forms.setdefault(folded, key)
         for i, other in enumerate(term.see):
             if other not in terms:
-                yield doc.problem(("terms", key, "see", i),
-                                  f"The glossary has no entry `{other}`",
-                                  did_you_mean(other, terms) or "Check the spelling")
+                yield doc.problem(
+                    ("terms", key, "see", i),
+                    f"The glossary has no entry `{other}`",
+                    did_you_mean(other, terms) or "Check the spelling",
+                )
 
 
 def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]:
@@ -322,27 +348,35 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
         pass
     elif insp.area not in site.areas:
         hint = did_you_mean(insp.area, site.areas)
-        yield doc.problem(("area",), f"There is no area `{insp.area}` in data/areas/",
-                          hint or "Add the area first, or " + one_of(site.areas).lower())
+        yield doc.problem(
+            ("area",),
+            f"There is no area `{insp.area}` in data/areas/",
+            hint or "Add the area first, or " + one_of(site.areas).lower(),
+        )
     elif insp.area != folder:
-        yield doc.problem(("area",), f"This file is in the folder `{folder}` but says "
-                          f"`area: {insp.area}`",
-                          f"Move the file to data/inspections/{insp.area}/, or fix the area")
+        yield doc.problem(
+            ("area",),
+            f"This file is in the folder `{folder}` but says `area: {insp.area}`",
+            f"Move the file to data/inspections/{insp.area}/, or fix the area",
+        )
     fw_entry = site.frameworks.get(insp.framework)
     if f"framework:{insp.framework}" in site.broken:
         return
     if fw_entry is None:
-        yield doc.problem(("framework",), f"There is no framework `{insp.framework}`",
-                          did_you_mean(insp.framework, site.frameworks)
-                          or one_of(site.frameworks))
+        yield doc.problem(
+            ("framework",),
+            f"There is no framework `{insp.framework}`",
+            did_you_mean(insp.framework, site.frameworks) or one_of(site.frameworks),
+        )
         return
     fw = fw_entry.model
     kind = fw.kinds.get(insp.kind)
     if kind is None:
-        yield doc.problem(("kind",), f"`{insp.kind}` is not a kind of inspection under "
-                          f"{fw.short_name}",
-                          " ".join(x for x in (did_you_mean(insp.kind, fw.kinds),
-                                               one_of(fw.kinds)) if x))
+        yield doc.problem(
+            ("kind",),
+            f"`{insp.kind}` is not a kind of inspection under {fw.short_name}",
+            " ".join(x for x in (did_you_mean(insp.kind, fw.kinds), one_of(fw.kinds)) if x),
+        )
         return
     yield from _check_judgements(site, entry, fw_entry, kind.graded)
     yield from _check_dates(doc, insp)
@@ -351,20 +385,31 @@ def _check_inspection(site: Site, entry: Entry[Inspection]) -> Iterator[Problem]
         if prev is None and f"inspection:{insp.previous}" in site.broken:
             pass
         elif prev is None:
-            yield doc.problem(("previous",), f"There is no inspection `{insp.previous}`",
-                              did_you_mean(insp.previous, [k for k in site.inspections
-                                                           if k.startswith(folder + "/")])
-                              or "Write it as `area/file-name`, e.g. `derby/2017-03-sif`")
+            yield doc.problem(
+                ("previous",),
+                f"There is no inspection `{insp.previous}`",
+                did_you_mean(
+                    insp.previous, [k for k in site.inspections if k.startswith(folder + "/")]
+                )
+                or "Write it as `area/file-name`, e.g. `derby/2017-03-sif`",
+            )
         elif sort_key(prev.model) >= sort_key(insp):
-            yield doc.problem(("previous",), f"`{insp.previous}` is not earlier than this "
-                              "inspection", "Name the inspection before this one")
+            yield doc.problem(
+                ("previous",),
+                f"`{insp.previous}` is not earlier than this inspection",
+                "Name the inspection before this one",
+            )
         elif insp.previous.split("/")[0] != folder:
-            yield doc.problem(("previous",), f"`{insp.previous}` is about another area",
-                              "Name an earlier inspection of the same area")
+            yield doc.problem(
+                ("previous",),
+                f"`{insp.previous}` is about another area",
+                "Name an earlier inspection of the same area",
+            )
 
 
-def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework],
-                      graded: bool) -> Iterator[Problem]:
+def _check_judgements(
+    site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework], graded: bool
+) -> Iterator[Problem]:
     """Grades only where the kind gives grades, and only this framework's judgements and words.
 
     Frameworks judge different things on different scales (``adequate`` before 2013,
@@ -376,55 +421,89 @@ def _check_judgements(site: Site, entry: Entry[Inspection], fw_entry: Entry[Fram
     yield from _check_framework_in_use(site, entry, fw_entry)
     if not graded:
         if insp.judgements:
-            yield doc.problem(("judgements",),
-                              f"A {kind_name.lower()} gives no grades, so it cannot have "
-                              "judgements",
-                              "Remove `judgements:` and put what inspectors found under "
-                              "`going_well:` and `must_improve:`", key=True)
+            yield doc.problem(
+                ("judgements",),
+                f"A {kind_name.lower()} gives no grades, so it cannot have judgements",
+                "Remove `judgements:` and put what inspectors found under "
+                "`going_well:` and `must_improve:`",
+                key=True,
+            )
         if insp.judgements_source:
-            yield doc.problem(("judgements_source",),
-                              f"A {kind_name.lower()} gives no grades, so there is no source "
-                              "for grades", "Remove `judgements_source:`", key=True)
+            yield doc.problem(
+                ("judgements_source",),
+                f"A {kind_name.lower()} gives no grades, so there is no source for grades",
+                "Remove `judgements_source:`",
+                key=True,
+            )
         return
     for key, grade in insp.judgements.items():
         if key not in fw.judgements:
             owners = _owners(site, key, lambda f: f.judgements)
             where = f": it is a judgement of {owners}" if owners else ""
-            fix = " ".join(x for x in (
-                did_you_mean(key, fw.judgements),
-                "Check `framework:` is right for this inspection's date." if owners else "",
-                one_of(fw.judgements)) if x)
-            yield doc.problem(("judgements", key),
-                              f"`{key}` is not a judgement under {fw.short_name} "
-                              f"({insp.framework}){where}", fix, key=True)
+            fix = " ".join(
+                x
+                for x in (
+                    did_you_mean(key, fw.judgements),
+                    "Check `framework:` is right for this inspection's date." if owners else "",
+                    one_of(fw.judgements),
+                )
+                if x
+            )
+            yield doc.problem(
+                ("judgements", key),
+                f"`{key}` is not a judgement under {fw.short_name} ({insp.framework}){where}",
+                fix,
+                key=True,
+            )
             continue
         if grade != UNKNOWN and grade not in fw.grades:
             owners = _owners(site, grade, lambda f: f.grades)
-            where = (f": `{grade}` is a grade on the scale of {owners}, and grades are never "
-                     "turned from one scale into another" if owners else "")
+            where = (
+                f": `{grade}` is a grade on the scale of {owners}, and grades are never "
+                "turned from one scale into another"
+                if owners
+                else ""
+            )
             # `adequate` is a word from an older scale, not a typo of `inadequate`.
-            fix = " ".join(x for x in (
-                "" if owners else did_you_mean(grade, fw.grades),
-                "Write the grade the report gives.", one_of([*fw.grades, UNKNOWN])) if x)
-            yield doc.problem(("judgements", key),
-                              f"`{grade}` is not a grade on the {fw.short_name} "
-                              f"({insp.framework}) scale{where}", fix)
+            fix = " ".join(
+                x
+                for x in (
+                    "" if owners else did_you_mean(grade, fw.grades),
+                    "Write the grade the report gives.",
+                    one_of([*fw.grades, UNKNOWN]),
+                )
+                if x
+            )
+            yield doc.problem(
+                ("judgements", key),
+                f"`{grade}` is not a grade on the {fw.short_name} ({insp.framework}) scale{where}",
+                fix,
+            )
     judged = fw.kinds[insp.kind].judgements
     for key, judgement in fw.judgements.items():
         if judged is not None and key not in judged:
             if key in insp.judgements:
-                yield doc.problem(("judgements", key),
-                                  f"A {kind_name.lower()} does not judge `{key}`",
-                                  "Remove this line, or check `kind:`", key=True)
+                yield doc.problem(
+                    ("judgements", key),
+                    f"A {kind_name.lower()} does not judge `{key}`",
+                    "Remove this line, or check `kind:`",
+                    key=True,
+                )
             continue
         if key not in insp.judgements and not judgement.separate:
-            yield doc.problem(("judgements",),
-                              f"The judgement `{key}` ({judgement.official}) is missing",
-                              f"Add `{key}:` with its grade, or `{key}: unknown` if the "
-                              "sources do not give it", key=True)
+            yield doc.problem(
+                ("judgements",),
+                f"The judgement `{key}` ({judgement.official}) is missing",
+                f"Add `{key}:` with its grade, or `{key}: unknown` if the sources do not give it",
+                key=True,
+            )
     if insp.judgements and not insp.judgements_source:
-        yield doc.problem(("judgements",), "The grades do not say where they come from",
-                          "Add `judgements_source:` naming a source key", key=True)
+        yield doc.problem(
+            ("judgements",),
+            "The grades do not say where they come from",
+            "Add `judgements_source:` naming a source key",
+            key=True,
+        )
 
 
 def _owners(site: Site, name: str, part: Callable[[Framework], dict]) -> str:
@@ -433,8 +512,9 @@ def _owners(site: Site, name: str, part: Callable[[Framework], dict]) -> str:
     return f"{', '.join(keys[:-1])} and {keys[-1]}" if len(keys) > 1 else "".join(keys)
 
 
-def _check_framework_in_use(site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework]
-                            ) -> Iterator[Problem]:
+def _check_framework_in_use(
+    site: Site, entry: Entry[Inspection], fw_entry: Entry[Framework]
+) -> Iterator[Problem]:
     """An inspection must fall inside the years its framework was used (when both are known).
 
     Unknown dates use their ``not_before``/``not_after`` range, so a visit whose year is not
@@ -449,19 +529,25 @@ def _check_framework_in_use(site: Site, entry: Entry[Inspection], fw_entry: Entr
     if _in_use(fw, earliest, latest):
         return
     start = insp.dates.start
-    when = (f"{'on' if start.value.count('-') == 2 else 'in'} {_words(start.value)}"
-            if start.value != UNKNOWN else
-            f"between {_words(start.not_before or '')} and {_words(start.not_after or '')}")
-    span = f"from {_words(fw.in_use.from_)}" + (f" to {_words(fw.in_use.to)}"
-                                                 if fw.in_use.to else "")
-    fits = [k for k, f in sorted(site.frameworks.items())
-            if insp.kind in f.model.kinds and _in_use(f.model, earliest, latest)]
+    when = (
+        f"{'on' if start.value.count('-') == 2 else 'in'} {_words(start.value)}"
+        if start.value != UNKNOWN
+        else f"between {_words(start.not_before or '')} and {_words(start.not_after or '')}"
+    )
+    span = f"from {_words(fw.in_use.from_)}" + (
+        f" to {_words(fw.in_use.to)}" if fw.in_use.to else ""
+    )
+    fits = [
+        k
+        for k, f in sorted(site.frameworks.items())
+        if insp.kind in f.model.kinds and _in_use(f.model, earliest, latest)
+    ]
     yield entry.doc.problem(
         ("framework",),
-        f"This inspection started {when}, but {fw.short_name} ({insp.framework}) was used "
-        f"{span}",
+        f"This inspection started {when}, but {fw.short_name} ({insp.framework}) was used {span}",
         "Check `framework:` and the start date"
-        + (f". For that date, use {' or '.join(f'`{k}`' for k in fits)}" if fits else ""))
+        + (f". For that date, use {' or '.join(f'`{k}`' for k in fits)}" if fits else ""),
+    )
 
 
 def _in_use(fw: Framework, earliest: str | None, latest: str | None) -> bool:
@@ -495,24 +581,37 @@ def _words(value: str) -> str:
 
 
 def _check_dates(doc: Document, insp: Inspection) -> Iterator[Problem]:
-    order = [("start", insp.dates.start), ("end", insp.dates.end),
-             ("published", insp.dates.published)]
+    order = [
+        ("start", insp.dates.start),
+        ("end", insp.dates.end),
+        ("published", insp.dates.published),
+    ]
     known = [(name, validate.date_bounds(d.value), d) for name, d in order]
     for i, (name, bounds, _) in enumerate(known):
-        for later_name, later_bounds, _ in known[i + 1:]:
+        for later_name, later_bounds, _ in known[i + 1 :]:
             if bounds and later_bounds and bounds[0] > later_bounds[1]:
-                yield doc.problem(("dates", later_name),
-                                  f"The {later_name} date is before the {name} date",
-                                  "Check both dates: the order is start, end, then published")
+                yield doc.problem(
+                    ("dates", later_name),
+                    f"The {later_name} date is before the {name} date",
+                    "Check both dates: the order is start, end, then published",
+                )
     for name, _, info in known:
         # Compare as days: as text, "2023-01" sorts after "2023" though it is inside it.
-        if (info.not_before and info.not_after and validate.date_bounds(info.not_before)[0]
-                > validate.date_bounds(info.not_after)[1]):
-            yield doc.problem(("dates", name, "not_after"),
-                              "`not_after` is earlier than `not_before`", "Swap them")
+        if (
+            info.not_before
+            and info.not_after
+            and validate.date_bounds(info.not_before)[0] > validate.date_bounds(info.not_after)[1]
+        ):
+            yield doc.problem(
+                ("dates", name, "not_after"),
+                "`not_after` is earlier than `not_before`",
+                "Swap them",
+            )
     if insp.next_steps and insp.next_steps.action_plan_due:
         pub = validate.date_bounds(insp.dates.published.value)
         if pub and insp.next_steps.action_plan_due < pub[0]:
-            yield doc.problem(("next_steps", "action_plan_due"),
-                              "The action plan is due before the report was published",
-                              "Check the date")
+            yield doc.problem(
+                ("next_steps", "action_plan_due"),
+                "The action plan is due before the report was published",
+                "Check the date",
+            )

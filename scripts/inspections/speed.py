@@ -31,8 +31,10 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
-                     r"</script>")
+_BUNDLE = re.compile(
+    r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
+    r"</script>"
+)
 
 # Loads the theme's script on first use of the header (not its search box). Until it has loaded,
 # the colour toggle works on its own: the reader's saved or system colour scheme is applied at

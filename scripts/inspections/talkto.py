@@ -27,9 +27,11 @@ def talk_to(site: Site, area_key: str | None = None) -> dict[str, Any] | None:
     helplines = view(site.helplines)
     box = helplines.talk_to
     known = site.helplines.model.helplines
-    raw = [site.helplines.model.helplines[k] for k in site.helplines.model.talk_to.helplines
-           if k in known] + [site.helplines.model.talk_to.numbers[k]
-                             for k in site.helplines.model.talk_to.numbers]
+    raw = [
+        site.helplines.model.helplines[k]
+        for k in site.helplines.model.talk_to.helplines
+        if k in known
+    ] + [site.helplines.model.talk_to.numbers[k] for k in site.helplines.model.talk_to.numbers]
     numbers = [helplines.helplines[k] for k in site.helplines.model.talk_to.helplines if k in known]
     numbers += [box.numbers[k] for k in site.helplines.model.talk_to.numbers]
     tel = [phones.tel(n.number) for n in raw]  # the tel: address of each, in the same order

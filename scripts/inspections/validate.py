@@ -40,8 +40,11 @@ def check_model(doc: Document, kind: str) -> tuple[Strict | None, list[Problem]]
     except ValidationError as exc:
         # A "Still to write" placeholder is reported once, by check_placeholders, not also as
         # "not a date" or "not a web address" here.
-        return None, [_problem(doc, model, err) for err in exc.errors()
-                      if not _is_placeholder(err.get("input"))]
+        return None, [
+            _problem(doc, model, err)
+            for err in exc.errors()
+            if not _is_placeholder(err.get("input"))
+        ]
 
 
 def _is_placeholder(value: Any) -> bool:
@@ -62,48 +65,76 @@ def _problem(doc: Document, model: type[BaseModel], err: dict[str, Any]) -> Prob
     if kind == "extra_forbidden":
         allowed = _fields(model, loc[:-1])
         hint = did_you_mean(str(field), allowed)
-        fix = hint or ("Check the spelling, or remove it. Fields allowed here: "
-                       + ", ".join(f"`{a}`" for a in allowed))
+        fix = hint or (
+            "Check the spelling, or remove it. Fields allowed here: "
+            + ", ".join(f"`{a}`" for a in allowed)
+        )
         return doc.problem(loc, f"`{field}` is not a field we know here", fix, key=True)
     if kind == "literal_error":
         choices = [c.strip().strip("'") for c in re.findall(r"'[^']*'", err["msg"])]
         hint = did_you_mean(str(value), choices)
-        return doc.problem(loc, f"`{value}` is not allowed for `{field}`",
-                           " ".join(x for x in (hint, one_of(choices)) if x))
+        return doc.problem(
+            loc,
+            f"`{value}` is not allowed for `{field}`",
+            " ".join(x for x in (hint, one_of(choices)) if x),
+        )
     if kind.endswith("_type") and value is None:
-        return doc.problem(loc, f"`{field}` has no value", "Write a value after the colon, or "
-                           "remove the line if it is optional", key=tuple(loc) in doc.key_positions)
+        return doc.problem(
+            loc,
+            f"`{field}` has no value",
+            "Write a value after the colon, or remove the line if it is optional",
+            key=tuple(loc) in doc.key_positions,
+        )
     if kind in ("string_type", "str_type") and isinstance(value, dict | list):
         return doc.problem(
-            loc, f"`{field}` should be text, but it reads as {_what(value)}",
+            loc,
+            f"`{field}` should be text, but it reads as {_what(value)}",
             f"Write the text after `{field}:` on the same line, or on the lines below "
-            f"`{field}: |`, indented by two more spaces")
+            f"`{field}: |`, indented by two more spaces",
+        )
     if kind in ("string_type", "str_type"):
         return doc.problem(
-            loc, f"`{field}` should be text, but it reads as {_what(value)}",
-            f'Put the value in double quotes, like `{field}: "{doc.shown(loc, value)}"`')
+            loc,
+            f"`{field}` should be text, but it reads as {_what(value)}",
+            f'Put the value in double quotes, like `{field}: "{doc.shown(loc, value)}"`',
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return doc.problem(loc, f"`{field}` should be a whole number, like `5`",
-                           "Write just the number, with no quotes or words")
+        return doc.problem(
+            loc,
+            f"`{field}` should be a whole number, like `5`",
+            "Write just the number, with no quotes or words",
+        )
     if kind == "bool_type":
-        return doc.problem(loc, f"`{field}` should be `true` or `false`",
-                           "Write `true` or `false`, with no quotes")
+        return doc.problem(
+            loc, f"`{field}` should be `true` or `false`", "Write `true` or `false`, with no quotes"
+        )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return doc.problem(
-            loc, f"`{field}` should hold fields (indented `name: value` lines), "
+            loc,
+            f"`{field}` should hold fields (indented `name: value` lines), "
             f"but it reads as {_what(value)}",
-            "Put each field on its own line below, indented by two more spaces")
+            "Put each field on its own line below, indented by two more spaces",
+        )
     if kind == "list_type":
-        return doc.problem(loc, f"`{field}` should be a list, but it reads as {_what(value)}",
-                           "Put each item on its own line below, starting with `- `")
+        return doc.problem(
+            loc,
+            f"`{field}` should be a list, but it reads as {_what(value)}",
+            "Put each item on its own line below, starting with `- `",
+        )
     if kind == "too_short":
         return doc.problem(loc, f"`{field}` is empty", "Add at least one entry")
     if kind in ("string_too_short", "empty_text"):
-        return doc.problem(loc, f"`{field}` is empty",
-                           "Write the text, or remove the line if the field is optional")
+        return doc.problem(
+            loc,
+            f"`{field}` is empty",
+            "Write the text, or remove the line if the field is optional",
+        )
     if kind == "none_required" or value is None:
-        return doc.problem(loc, f"`{field}` has no value",
-                           "Write a value after the colon, or remove the line if it is optional")
+        return doc.problem(
+            loc,
+            f"`{field}` has no value",
+            "Write a value after the colon, or remove the line if it is optional",
+        )
     # Our own PydanticCustomError messages are already plain sentences.
     message = err["msg"].removeprefix("Value error, ")
     return doc.problem(loc, message, _custom_fix(kind, field))
@@ -120,7 +151,7 @@ def _custom_fix(kind: str, field: Any) -> str:
         "source_place": "",
         "ons_code": "Copy the code from Ofsted's statistics (column B), e.g. `E06000015`",
         "ofsted_page": "Copy the address from Ofsted's statistics (column A), e.g. "
-                       "`https://reports.ofsted.gov.uk/provider/44/829`",
+        "`https://reports.ofsted.gov.uk/provider/44/829`",
     }.get(kind, "")
 
 
@@ -169,7 +200,8 @@ def _submodel(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         field = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None)
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
         if field is None:
             return None
         current, free_key = _inner(field.annotation)
@@ -200,7 +232,8 @@ def _help(model: type[BaseModel], loc: tuple) -> str:
     if parent is None:
         return ""
     field = parent.model_fields.get(loc[-1]) or next(
-        (f for f in parent.model_fields.values() if f.alias == loc[-1]), None)
+        (f for f in parent.model_fields.values() if f.alias == loc[-1]), None
+    )
     return (field.description or "") if field else ""
 
 
@@ -268,8 +301,11 @@ def check_placeholders(doc: Document) -> Iterator[Problem]:
     for loc, text in doc_texts(doc):
         if text.strip().startswith(PLACEHOLDER):
             what = text.strip().removeprefix(PLACEHOLDER).strip(" :.") or _describe(loc)
-            yield doc.problem(loc, f"{PLACEHOLDER}: {what}",
-                              "Replace this placeholder with the real text before publishing")
+            yield doc.problem(
+                loc,
+                f"{PLACEHOLDER}: {what}",
+                "Replace this placeholder with the real text before publishing",
+            )
 
 
 def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Problem]:
@@ -283,8 +319,11 @@ def check_glossary_links(doc: Document, terms: Iterable[str]) -> Iterator[Proble
         for key in GLOSSARY_LINK.findall(text):
             if key not in known:
                 hint = did_you_mean(key, known)
-                yield doc.problem(loc, f"The glossary has no entry `{key}`",
-                                  hint or "Add it to data/glossary.yaml, or fix the link")
+                yield doc.problem(
+                    loc,
+                    f"The glossary has no entry `{key}`",
+                    hint or "Add it to data/glossary.yaml, or fix the link",
+                )
 
 
 # ---------------------------------------------------------------------------- areas
@@ -297,9 +336,11 @@ def check_area_links(doc: Document, area: Any, areas: Iterable[str]) -> Iterator
     known = list(areas)
     for i, other in enumerate(area.ended.replaced_by):
         if other not in known:
-            yield doc.problem(("ended", "replaced_by", i), f"There is no area `{other}` in "
-                              "data/areas/", did_you_mean(other, known)
-                              or "Add the area first, or fix the name")
+            yield doc.problem(
+                ("ended", "replaced_by", i),
+                f"There is no area `{other}` in data/areas/",
+                did_you_mean(other, known) or "Add the area first, or fix the name",
+            )
 
 
 # ---------------------------------------------------------------------------- dates

@@ -33,14 +33,57 @@ from inspections.models import AREA_KINDS, Framework
 
 # Areas per Ofsted region, as in England in 2024 (153 in all).
 REGION_COUNTS = {
-    "East Midlands": 10, "East of England": 11, "London": 33,
-    "North East, Yorkshire and the Humber": 27, "North West": 24, "South East": 19,
-    "South West": 15, "West Midlands": 14,
+    "East Midlands": 10,
+    "East of England": 11,
+    "London": 33,
+    "North East, Yorkshire and the Humber": 27,
+    "North West": 24,
+    "South East": 19,
+    "South West": 15,
+    "West Midlands": 14,
 }
-_START = ["Ash", "Bram", "Cold", "Dun", "Elm", "Fair", "Glen", "Hart", "Ivy", "Kings", "Lang",
-          "Marsh", "North", "Oak", "Pen", "Red", "Stan", "Thorn", "Up", "West", "Whit", "Yar"]
-_END = ["bridge", "by", "caster", "dale", "field", "ford", "ham", "holme", "ley", "mouth",
-        "stead", "ton", "well", "wick", "worth", "moor"]
+_START = [
+    "Ash",
+    "Bram",
+    "Cold",
+    "Dun",
+    "Elm",
+    "Fair",
+    "Glen",
+    "Hart",
+    "Ivy",
+    "Kings",
+    "Lang",
+    "Marsh",
+    "North",
+    "Oak",
+    "Pen",
+    "Red",
+    "Stan",
+    "Thorn",
+    "Up",
+    "West",
+    "Whit",
+    "Yar",
+]
+_END = [
+    "bridge",
+    "by",
+    "caster",
+    "dale",
+    "field",
+    "ford",
+    "ham",
+    "holme",
+    "ley",
+    "mouth",
+    "stead",
+    "ton",
+    "well",
+    "wick",
+    "worth",
+    "moor",
+]
 _SENTENCES = [
     "Social workers know the children they work with well and visit them often.",
     "Leaders have a clear picture of what works and what still needs to get better.",
@@ -87,16 +130,24 @@ def _paragraph(rng: random.Random, sentences: list[str], count: int) -> str:
 def _in_use(fw: Framework, last: str) -> tuple[dt.date, dt.date]:
     start = validate.date_bounds(fw.in_use.from_)
     end = validate.date_bounds(fw.in_use.to) if fw.in_use.to else None
-    return (dt.date.fromisoformat(start[0]),
-            min(dt.date.fromisoformat(end[1]) if end else dt.date.fromisoformat(last),
-                dt.date.fromisoformat(last)))
+    return (
+        dt.date.fromisoformat(start[0]),
+        min(
+            dt.date.fromisoformat(end[1]) if end else dt.date.fromisoformat(last),
+            dt.date.fromisoformat(last),
+        ),
+    )
 
 
-def inspections_for(rng: random.Random, area: str, frameworks: dict[str, Framework],
-                    last: str = "2026-06-30") -> dict[str, dict[str, Any]]:
+def inspections_for(
+    rng: random.Random, area: str, frameworks: dict[str, Framework], last: str = "2026-06-30"
+) -> dict[str, dict[str, Any]]:
     """3 to 6 inspections of one area, oldest first, keyed by file slug."""
-    usable = {k: fw for k, fw in frameworks.items()
-              if any(not kind.graded or fw.grades for kind in fw.kinds.values())}
+    usable = {
+        k: fw
+        for k, fw in frameworks.items()
+        if any(not kind.graded or fw.grades for kind in fw.kinds.values())
+    }
     spans = {k: _in_use(fw, last) for k, fw in usable.items()}
     earliest = min(s for s, _ in spans.values())
     latest = max(e for _, e in spans.values())
@@ -105,8 +156,9 @@ def inspections_for(rng: random.Random, area: str, frameworks: dict[str, Framewo
     for offset in rng.sample(range((latest - earliest).days - 70), count * 10):
         start = earliest + dt.timedelta(days=offset)
         month = start.strftime("%Y-%m")
-        choices = [k for k, (s, e) in spans.items()
-                   if s <= start and start + dt.timedelta(days=60) <= e]
+        choices = [
+            k for k, (s, e) in spans.items() if s <= start and start + dt.timedelta(days=60) <= e
+        ]
         if choices and month not in picked:
             picked[month] = (start, rng.choice(sorted(choices)))
         if len(picked) == count:
@@ -117,11 +169,13 @@ def inspections_for(rng: random.Random, area: str, frameworks: dict[str, Framewo
         fw = usable[key]
         kinds = [k for k, kind in fw.kinds.items() if not kind.graded or fw.grades]
         graded_kinds = [k for k in kinds if fw.kinds[k].graded]
-        kind = (rng.choice(graded_kinds) if graded_kinds and rng.random() < 0.7
-                else rng.choice(kinds))
+        kind = (
+            rng.choice(graded_kinds) if graded_kinds and rng.random() < 0.7 else rng.choice(kinds)
+        )
         slug = f"{month}-{key}"
-        out[slug] = _inspection(rng, area, key, fw, kind, start,
-                                previous if fw.kinds[kind].graded else None)
+        out[slug] = _inspection(
+            rng, area, key, fw, kind, start, previous if fw.kinds[kind].graded else None
+        )
         # As at national scale, many inspections have no plain summary yet: only Ofsted's
         # grades, areas for improvement and (for visits) theme. A separate generator decides,
         # so the rest of the data is the same as before this was added.
@@ -138,14 +192,26 @@ def _maybe_unwritten(data: dict[str, Any], rng: random.Random) -> None:
     for name in ("summary", "going_well", "must_improve", "next_steps", "how_inspected"):
         data.pop(name, None)
     data["areas_for_improvement"] = [
-        {"text": rng.choice(_SENTENCES), "source": "report",
-         "ref": f"paragraph {rng.randint(1, 60)}"} for _ in range(rng.randint(1, 4))]
+        {
+            "text": rng.choice(_SENTENCES),
+            "source": "report",
+            "ref": f"paragraph {rng.randint(1, 60)}",
+        }
+        for _ in range(rng.randint(1, 4))
+    ]
     if "topic" in data:
         data["theme"] = "Children in need and those subject to a child protection plan"
 
 
-def _inspection(rng: random.Random, area: str, key: str, fw: Framework, kind: str,
-                start: dt.date, previous: str | None) -> dict[str, Any]:
+def _inspection(
+    rng: random.Random,
+    area: str,
+    key: str,
+    fw: Framework,
+    kind: str,
+    start: dt.date,
+    previous: str | None,
+) -> dict[str, Any]:
     graded = fw.kinds[kind].graded
     grades = list(fw.grades)
     judgements = {}
@@ -160,37 +226,58 @@ def _inspection(rng: random.Random, area: str, key: str, fw: Framework, kind: st
     finding = lambda: {  # noqa: E731
         "families": _paragraph(rng, _SENTENCES, 2),
         "young_people": rng.choice(_YP),
-        "source": "report", "ref": f"paragraph {rng.randint(1, 60)}"}
+        "source": "report",
+        "ref": f"paragraph {rng.randint(1, 60)}",
+    }
     data: dict[str, Any] = {
-        "area": area, "framework": key, "kind": kind,
-        "dates": {"start": start.isoformat(),
-                  "end": (start + dt.timedelta(days=4)).isoformat(),
-                  "published": (start + dt.timedelta(days=rng.randint(35, 56))).isoformat(),
-                  "source": "report"},
-        "report": {"url": "https://reports.ofsted.gov.uk/",
-                   "title": "Ofsted's reports website (this area is made up)"},
+        "area": area,
+        "framework": key,
+        "kind": kind,
+        "dates": {
+            "start": start.isoformat(),
+            "end": (start + dt.timedelta(days=4)).isoformat(),
+            "published": (start + dt.timedelta(days=rng.randint(35, 56))).isoformat(),
+            "source": "report",
+        },
+        "report": {
+            "url": "https://reports.ofsted.gov.uk/",
+            "title": "Ofsted's reports website (this area is made up)",
+        },
     }
     if not graded:
-        data["topic"] = {"families": "How the council helps children who need protection.",
-                         "young_people": "How the council keeps children safe."}
+        data["topic"] = {
+            "families": "How the council helps children who need protection.",
+            "young_people": "How the council keeps children safe.",
+        }
     if previous:
         data["previous"] = previous
     if judgements:
         data["judgements"] = judgements
         data["judgements_source"] = "report"
-    data["summary"] = {"families": _paragraph(rng, _SENTENCES, 6),
-                       "young_people": " ".join(rng.sample(_YP, 4))}
+    data["summary"] = {
+        "families": _paragraph(rng, _SENTENCES, 6),
+        "young_people": " ".join(rng.sample(_YP, 4)),
+    }
     data["going_well"] = [finding() for _ in range(rng.randint(3, 7))]
     data["must_improve"] = [finding() for _ in range(rng.randint(1, 4))]
-    data["next_steps"] = {"families": "The council must send Ofsted a plan saying how it will "
-                          "improve the things the report names.",
-                          "young_people": "The council must make a plan to fix things.",
-                          "source": "report"}
-    data["how_inspected"] = {"families": _paragraph(rng, _SENTENCES, 2),
-                             "young_people": "Inspectors talked to children and staff.",
-                             "days_on_site": rng.choice([5, 10]), "source": "report"}
-    data["sources"] = {"report": {"url": "https://reports.ofsted.gov.uk/",
-                                  "title": "A made-up Ofsted report, for the benchmark"}}
+    data["next_steps"] = {
+        "families": "The council must send Ofsted a plan saying how it will "
+        "improve the things the report names.",
+        "young_people": "The council must make a plan to fix things.",
+        "source": "report",
+    }
+    data["how_inspected"] = {
+        "families": _paragraph(rng, _SENTENCES, 2),
+        "young_people": "Inspectors talked to children and staff.",
+        "days_on_site": rng.choice([5, 10]),
+        "source": "report",
+    }
+    data["sources"] = {
+        "report": {
+            "url": "https://reports.ofsted.gov.uk/",
+            "title": "A made-up Ofsted report, for the benchmark",
+        }
+    }
     return data
 
 
@@ -266,8 +353,13 @@ def make_project(out: Path, repo: Path, *, areas: int = 153, seed: int = 2026) -
     for name, region in zip(names, regions, strict=True):
         slug = _slug(name)
         kind = "london-borough" if region == "London" else rng.choice(AREA_KINDS[:3])
-        area = {"name": name, "council": f"{name} Council (made up)", "kind": kind,
-                "region": region, "website": f"https://{slug}.example.org/"}
+        area = {
+            "name": name,
+            "council": f"{name} Council (made up)",
+            "kind": kind,
+            "region": region,
+            "website": f"https://{slug}.example.org/",
+        }
         path = out / "data" / "areas" / f"{slug}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(to_yaml(area) + "\n", encoding="utf-8")

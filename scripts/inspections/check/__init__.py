@@ -85,12 +85,18 @@ def docs_pages(root: Path) -> list[tuple[str, str, str]]:
 
 def check_pages(site, pages: dict, root: Path, rules: Rules) -> Result:
     """Check generated ``pages`` (from :func:`inspections.pages.build_pages`) and docs/."""
-    return check_prepared(pages, Path(root), rules, GlossaryForms.from_site(site),
-                          text_locations(site))
+    return check_prepared(
+        pages, Path(root), rules, GlossaryForms.from_site(site), text_locations(site)
+    )
 
 
-def check_in_worker(pages: dict, root: str, rules: Rules, glossary: GlossaryForms,
-                    locs: dict[tuple[str, int, int], tuple]) -> Result:
+def check_in_worker(
+    pages: dict,
+    root: str,
+    rules: Rules,
+    glossary: GlossaryForms,
+    locs: dict[tuple[str, int, int], tuple],
+) -> Result:
     """:func:`check_prepared` in the preview's second process (see
     ``inspections.mkdocs.PreviewChecker``): everything it needs comes with the call, and data
     files are read afresh, since they change between rebuilds."""
@@ -100,16 +106,22 @@ def check_in_worker(pages: dict, root: str, rules: Rules, glossary: GlossaryForm
     return check_prepared(pages, Path(root), rules, glossary, locs)
 
 
-def check_prepared(pages: dict, root: Path, rules: Rules, glossary: GlossaryForms,
-                   locs: dict[tuple[str, int, int], tuple]) -> Result:
+def check_prepared(
+    pages: dict,
+    root: Path,
+    rules: Rules,
+    glossary: GlossaryForms,
+    locs: dict[tuple[str, int, int], tuple],
+) -> Result:
     """Check ``pages`` and docs/, given the glossary's forms and where data texts start."""
     reports: list[PageReport] = []
     for path, page in pages.items():
         places = PagePlaces(page.markdown, path, page.texts, root, locs)
         reports.append(check_page(page.markdown, page.audience, path, places, rules, glossary))
     for shown, audience, markdown in docs_pages(root):
-        reports.append(check_page(markdown, audience, shown, FilePlaces(shown, markdown), rules,
-                                  glossary))
+        reports.append(
+            check_page(markdown, audience, shown, FilePlaces(shown, markdown), rules, glossary)
+        )
     return finish(reports, rules)
 
 

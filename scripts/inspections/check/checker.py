@@ -36,6 +36,7 @@ MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count toward
 class Places(Protocol):
     def place(self, offset: int) -> Place: ...
     def loc_at(self, offset: int) -> tuple | None: ...
+
     # Optional, to judge a sentence in one go (see :meth:`.places.PagePlaces.same_loc`):
     # ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same field,
     # ``fields_between(lo, hi) -> [loc, ...]`` every field an offset from lo to hi may have.
@@ -79,9 +80,13 @@ class Finding:
     def problem(self) -> Problem:
         found = f": “{self.found}”" if self.found and self.found not in self.message else ""
         where = " (words from the page template)" if self.place.template else ""
-        return Problem(self.place.path, self.place.line, self.place.col,
-                       f"{self.level} [{self.rule}] {self.message.rstrip('.')}{found}{where}",
-                       self.fix)
+        return Problem(
+            self.place.path,
+            self.place.line,
+            self.place.col,
+            f"{self.level} [{self.rule}] {self.message.rstrip('.')}{found}{where}",
+            self.fix,
+        )
 
     def __str__(self) -> str:
         return str(self.problem())
@@ -128,15 +133,30 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _finding(rules: Rules, rule_id: str, place: Place, *, page: str, found: str = "",
-             level: str | None = None, **values: object) -> Finding:
+def _finding(
+    rules: Rules,
+    rule_id: str,
+    place: Place,
+    *,
+    page: str,
+    found: str = "",
+    level: str | None = None,
+    **values: object,
+) -> Finding:
     rule: Rule = rules.rule(rule_id)
     fill = _Fill({k: _num(v) if isinstance(v, float) else v for k, v in values.items()})
     fill["found"] = found
     if "audience" in fill:
         fill["audience"] = rules.audiences.get(fill["audience"], fill["audience"])  # type: ignore[call-overload]
-    return Finding(rule_id, level or rule.level, place, rule.message.format_map(fill),
-                   rule.suggestion.format_map(fill), found, page)
+    return Finding(
+        rule_id,
+        level or rule.level,
+        place,
+        rule.message.format_map(fill),
+        rule.suggestion.format_map(fill),
+        found,
+        page,
+    )
 
 
 # ---------------------------------------------------------------------------- glossary
@@ -185,8 +205,7 @@ def _abbreviation_forms(forms: tuple[str, ...]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def _glossary_finder(items: tuple[tuple[str, str], ...]
-                     ) -> tuple[_Finder, dict[str, str]] | None:
+def _glossary_finder(items: tuple[tuple[str, str], ...]) -> tuple[_Finder, dict[str, str]] | None:
     forms = {f: k for f, k in items if not is_abbreviation(f)}
     if not forms:
         return None
@@ -217,13 +236,18 @@ class _Finder:
 
     def may_match(self, folded: Folded) -> bool:
         """False if no phrase can match (a quick test before :meth:`finditer`)."""
-        return any(key is None or folded.may_hold(key, exact)
-                   for key, exact in zip(self.keys, self.exact, strict=True))
+        return any(
+            key is None or folded.may_hold(key, exact)
+            for key, exact in zip(self.keys, self.exact, strict=True)
+        )
 
     def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
         """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
-        keep = [i for i, key in enumerate(self.keys)
-                if key is None or folded.may_hold(key, self.exact[i])]
+        keep = [
+            i
+            for i, key in enumerate(self.keys)
+            if key is None or folded.may_hold(key, self.exact[i])
+        ]
         if not keep:
             return
         if any(self.heads[i] is None for i in keep):
@@ -248,8 +272,11 @@ class _Finder:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - a few finders live for the whole run
     def _pattern(self, keep: tuple[int, ...]) -> re.Pattern[str]:
         return re.compile(
-            r"(?<![\w-])(" + "|".join(_words_pattern(self.phrases[i]) for i in keep)
-            + r")(?![\w-])", re.IGNORECASE)
+            r"(?<![\w-])("
+            + "|".join(_words_pattern(self.phrases[i]) for i in keep)
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -341,11 +368,11 @@ def _in_glossary_link(p: Plain, start: int, end: int) -> str | None:
 
 def _explained_in_brackets(text: str, start: int, end: int) -> bool:
     """``words (ABBR)`` or ``ABBR (what it stands for)``."""
-    after = text[end:end + 200].lstrip()
-    if after.startswith("(") and len(re.findall(r"\w+", after[1:after.find(")")])) >= 2:
+    after = text[end : end + 200].lstrip()
+    if after.startswith("(") and len(re.findall(r"\w+", after[1 : after.find(")")])) >= 2:
         return True
     before = text[:start].rstrip()
-    if before.endswith("(") and text[end:end + 1] == ")":
+    if before.endswith("(") and text[end : end + 1] == ")":
         return len(re.findall(r"\w+", before[-200:-1])) >= 2
     return False
 
@@ -353,8 +380,14 @@ def _explained_in_brackets(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- pages
 
 
-def check_page(markdown: str, audience: str, page: str, places: Places, rules: Rules,
-               glossary: GlossaryForms | None = None) -> PageReport:
+def check_page(
+    markdown: str,
+    audience: str,
+    page: str,
+    places: Places,
+    rules: Rules,
+    glossary: GlossaryForms | None = None,
+) -> PageReport:
     """Check one page's words against every page rule."""
     glossary = glossary or GlossaryForms()
     report = PageReport(page, audience)
@@ -397,9 +430,12 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
         all one field: then every word counts or none does, and asking where each word came
         from (the slow way, below) is not needed.
         """
-        if same_loc is not None and fields_between is not None and not (references and any(
-                a < s.end and s.start < b for a, b in references)):
-            source = p.source[s.start:s.end]
+        if (
+            same_loc is not None
+            and fields_between is not None
+            and not (references and any(a < s.end and s.start < b for a, b in references))
+        ):
+            source = p.source[s.start : s.end]
             lo, hi = min(source), max(source)
             if all(field_checked(f) for f in fields_between(lo, hi)):
                 return len(s.words)
@@ -421,8 +457,9 @@ def check_page(markdown: str, audience: str, page: str, places: Places, rules: R
     return report
 
 
-def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, where,
-                    text_audience, own_words, add) -> None:
+def _sentence_rules(
+    report: PageReport, sents: list[Sentence], rules: Rules, where, text_audience, own_words, add
+) -> None:
     rule = rules.rule("sentence-length")
     counted: list[Sentence] = []
     for s in sents:
@@ -434,8 +471,18 @@ def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, whe
         aud = text_audience(s.start)
         limit = rule.limit(aud)
         if limit is not None and own > limit:
-            add(_finding(rules, "sentence-length", where(s.start), page=report.path,
-                         found=_start_of(s.text), count=own, limit=limit, audience=aud))
+            add(
+                _finding(
+                    rules,
+                    "sentence-length",
+                    where(s.start),
+                    page=report.path,
+                    found=_start_of(s.text),
+                    count=own,
+                    limit=limit,
+                    audience=aud,
+                )
+            )
         if s.kind == "prose" and n >= MIN_SENTENCE_WORDS:
             counted.append(s)
         if s.kind == "prose" and own > report.longest:
@@ -446,18 +493,34 @@ def _sentence_rules(report: PageReport, sents: list[Sentence], rules: Rules, whe
         report.average = report.words / len(counted)
     avg = rules.rule("average-sentence-length")
     limit = avg.limit(report.audience)
-    if counted and report.words >= avg.min_words and limit is not None \
-            and report.average > limit:
-        add(_finding(rules, "average-sentence-length", where(counted[0].start),
-                     page=report.path, count=round(report.average, 1), limit=limit,
-                     audience=report.audience))
+    if counted and report.words >= avg.min_words and limit is not None and report.average > limit:
+        add(
+            _finding(
+                rules,
+                "average-sentence-length",
+                where(counted[0].start),
+                page=report.path,
+                count=round(report.average, 1),
+                limit=limit,
+                audience=report.audience,
+            )
+        )
     fk = rules.rule("reading-level")
     if counted and report.words >= fk.min_words:
         report.grade = readability.grade([s.text for s in counted])
         limit = fk.limit(report.audience)
         if limit is not None and report.grade > limit:
-            add(_finding(rules, "reading-level", where(counted[0].start), page=report.path,
-                         value=round(report.grade, 1), limit=limit, audience=report.audience))
+            add(
+                _finding(
+                    rules,
+                    "reading-level",
+                    where(counted[0].start),
+                    page=report.path,
+                    value=round(report.grade, 1),
+                    limit=limit,
+                    audience=report.audience,
+                )
+            )
 
 
 def _start_of(text: str, n: int = 8) -> str:
@@ -465,8 +528,9 @@ def _start_of(text: str, n: int = 8) -> str:
     return " ".join(words[:n]) + ("…" if len(words) > n else "")
 
 
-def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where, checked,
-               text_audience, add) -> None:
+def _word_rule(
+    report: PageReport, p: Plain, folded: Folded, rules: Rules, where, checked, text_audience, add
+) -> None:
     """Words to avoid. Every match of every phrase, the longest first where they overlap.
 
     Each phrase is looked for with a :class:`_Finder`, as most of the 100 or so phrases are
@@ -486,8 +550,7 @@ def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where
 
     def excepted(phrase: str, start: int, end: int) -> bool:
         if phrase not in exceptions:
-            exceptions[phrase] = [m.span() for m in _phrase_finder(phrase).finditer(p.text,
-                                                                                     folded)]
+            exceptions[phrase] = [m.span() for m in _phrase_finder(phrase).finditer(p.text, folded)]
         return any(a <= start and end <= b for a, b in exceptions[phrase])
 
     taken_until = -1
@@ -504,12 +567,22 @@ def _word_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules, where
         taken_until = end
         found = p.text[start:end]
         report.flagged.append(found)
-        add(_finding(rules, "words-to-avoid", where(start), page=report.path, found=found,
-                     level=entry.level, use=entry.use))
+        add(
+            _finding(
+                rules,
+                "words-to-avoid",
+                where(start),
+                page=report.path,
+                found=found,
+                level=entry.level,
+                use=entry.use,
+            )
+        )
 
 
-def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms,
-                        where, checked, add) -> None:
+def _abbreviation_rules(
+    report: PageReport, p: Plain, rules: Rules, glossary: GlossaryForms, where, checked, add
+) -> None:
     rule = rules.rule("abbreviations")
     known = set(rule.known) | glossary.abbreviations
     allowed = set(rule.allowed)
@@ -526,23 +599,44 @@ def _abbreviation_rules(report: PageReport, p: Plain, rules: Rules, glossary: Gl
             continue
         seen.add(base)
         if _in_glossary_link(p, m.start(), m.end()) or _explained_in_brackets(
-                p.text, m.start(), m.end()):
+            p.text, m.start(), m.end()
+        ):
             continue
         key = glossary.abbreviation_key(base) or glossary.abbreviation_key(word)
         if base in known:
             term = glossary.terms.get(key or "", "")
             example = f"{term} ({base})" if term else f"the words in full ({base})"
             report.flagged.append(word)
-            add(_finding(rules, "abbreviations", where(m.start()), page=report.path,
-                         found=word, key=key or "", example=example))
+            add(
+                _finding(
+                    rules,
+                    "abbreviations",
+                    where(m.start()),
+                    page=report.path,
+                    found=word,
+                    key=key or "",
+                    example=example,
+                )
+            )
         else:
             report.flagged.append(word)
-            add(_finding(rules, "unknown-abbreviations", where(m.start()), page=report.path,
-                         found=word))
+            add(
+                _finding(
+                    rules, "unknown-abbreviations", where(m.start()), page=report.path, found=word
+                )
+            )
 
 
-def _glossary_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules,
-                   glossary: GlossaryForms, where, checked, add) -> None:
+def _glossary_rule(
+    report: PageReport,
+    p: Plain,
+    folded: Folded,
+    rules: Rules,
+    glossary: GlossaryForms,
+    where,
+    checked,
+    add,
+) -> None:
     rule = rules.rule("glossary-links")
     found = glossary.finder()
     if found is None:
@@ -558,11 +652,20 @@ def _glossary_rule(report: PageReport, p: Plain, folded: Folded, rules: Rules,
             continue
         done.add(key)
         if _in_glossary_link(p, m.start(), m.end()) or _explained_in_brackets(
-                p.text, m.start(), m.end()):
+            p.text, m.start(), m.end()
+        ):
             continue
         report.flagged.append(m.group(1))
-        add(_finding(rules, "glossary-links", where(m.start()), page=report.path,
-                     found=m.group(1), key=key))
+        add(
+            _finding(
+                rules,
+                "glossary-links",
+                where(m.start()),
+                page=report.path,
+                found=m.group(1),
+                key=key,
+            )
+        )
 
 
 # ---------------------------------------------------------------------------- site
@@ -578,17 +681,29 @@ def finish(pages: list[PageReport], rules: Rules, extra: Iterable[Finding] = ())
     for aud, limit in median_rule.limits.items():
         grades = [pg.grade for pg in pages if pg.audience == aud and pg.grade is not None]
         if grades and statistics.median(grades) > limit:
-            f = _finding(rules, "median-reading-level",
-                         Place(str(Path("data/rules/plain-language.yaml")), 1, 1), page="",
-                         value=round(statistics.median(grades), 1), limit=limit, audience=aud)
+            f = _finding(
+                rules,
+                "median-reading-level",
+                Place(str(Path("data/rules/plain-language.yaml")), 1, 1),
+                page="",
+                value=round(statistics.median(grades), 1),
+                limit=limit,
+                audience=aud,
+            )
             seen.setdefault(f.key(), f)
-    result.findings = sorted(seen.values(),
-                             key=lambda f: (f.level != "error", f.place.path, f.place.line,
-                                            f.place.col, f.rule))
+    result.findings = sorted(
+        seen.values(),
+        key=lambda f: (f.level != "error", f.place.path, f.place.line, f.place.col, f.rule),
+    )
     return result
 
 
-def check_text(markdown: str, audience: str, rules: Rules,
-               glossary: GlossaryForms | None = None, page: str = "example.md") -> PageReport:
+def check_text(
+    markdown: str,
+    audience: str,
+    rules: Rules,
+    glossary: GlossaryForms | None = None,
+    page: str = "example.md",
+) -> PageReport:
     """Check a piece of Markdown as if it were a whole page (for examples and tests)."""
     return check_page(markdown, audience, page, FilePlaces(page, markdown), rules, glossary)

@@ -150,7 +150,7 @@ def file_offsets(value: str, file_text: str, line: int, col: int) -> list[int] |
     text_line = file_text[line_start:line_end]
     start_col = col - 1
     if text_line[:start_col].strip():
-        before = file_text[starts[line - 2]:line_start - 1] if line >= 2 else ""
+        before = file_text[starts[line - 2] : line_start - 1] if line >= 2 else ""
         if _BLOCK_MARKER.search(before.rstrip()):
             start_col = len(text_line) - len(text_line.lstrip())
     start_col = max(0, min(start_col, len(text_line)))
@@ -173,8 +173,11 @@ def file_offsets(value: str, file_text: str, line: int, col: int) -> list[int] |
             continue
         SLOW_WALKS += 1
         for ch in piece:
-            while fi < size and file_text[fi] != ch and (
-                    file_text[fi].isspace() or file_text[fi] in _SKIPPABLE):
+            while (
+                fi < size
+                and file_text[fi] != ch
+                and (file_text[fi].isspace() or file_text[fi] in _SKIPPABLE)
+            ):
                 fi += 1
             if fi >= size or file_text[fi] != ch:
                 return None
@@ -189,8 +192,14 @@ SLOW_WALKS = 0  # runs of words walked one character at a time by align (see its
 class PagePlaces:
     """Finds the data texts of one generated page in its Markdown, and answers "where?"."""
 
-    def __init__(self, markdown: str, page_path: str, uses: list[TextUse], root: Path,
-                 locs: dict[tuple[str, int, int], tuple] | None = None):
+    def __init__(
+        self,
+        markdown: str,
+        page_path: str,
+        uses: list[TextUse],
+        root: Path,
+        locs: dict[tuple[str, int, int], tuple] | None = None,
+    ):
         self.markdown, self.page_path, self.root = markdown, page_path, root
         self.spans: list[Span] = []
         renderer = _renderer()
@@ -206,8 +215,9 @@ class PagePlaces:
                 continue
             start, end = found
             cursor = end
-            self.spans.append(Span(start, end, use, (locs or {}).get((use.path, use.line, use.col)),
-                                   str(root)))
+            self.spans.append(
+                Span(start, end, use, (locs or {}).get((use.path, use.line, use.col)), str(root))
+            )
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
         self._locs = [s.loc for s in self.spans]
@@ -229,7 +239,7 @@ class PagePlaces:
     def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
         """Every field :meth:`loc_at` may give for an offset from lo to hi (besides None)."""
         first = max(bisect.bisect_right(self._starts, lo) - 1, 0)
-        return self._locs[first:bisect.bisect_right(self._starts, hi)]
+        return self._locs[first : bisect.bisect_right(self._starts, hi)]
 
     def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
         """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.
@@ -268,8 +278,13 @@ class PagePlaces:
             for tpl, text in _templates():
                 i = text.find(literal.strip())
                 if i >= 0:
-                    hits.append((tpl, text, i + (offset - run_start)
-                                 - (len(literal) - len(literal.lstrip()))))
+                    hits.append(
+                        (
+                            tpl,
+                            text,
+                            i + (offset - run_start) - (len(literal) - len(literal.lstrip())),
+                        )
+                    )
             if len(hits) == 1:
                 tpl, text, i = hits[0]
                 line, col = line_col(text, i)
@@ -330,7 +345,7 @@ def _data_place(span: Span, markdown: str, offset: int) -> Place:
     """Map a Markdown offset inside a data text to the data file's line and column."""
     use = span.use
     # How many visible characters of this text come before ``offset``?
-    before = sum(1 for ch in plain(markdown[span.start:offset]).text if not ch.isspace())
+    before = sum(1 for ch in plain(markdown[span.start : offset]).text if not ch.isspace())
     seen, value_index = 0, 0
     for ch, src in zip(span.own.text, span.own.source, strict=False):
         if ch.isspace():

@@ -28,8 +28,16 @@ from inspections.validate import _problem
 RULES_FILE = Path("data/rules/plain-language.yaml")
 Audience = Literal["young-people", "families", "everyone"]
 Level = Literal["error", "warning"]
-RULE_IDS = ("sentence-length", "average-sentence-length", "reading-level", "median-reading-level",
-            "words-to-avoid", "abbreviations", "unknown-abbreviations", "glossary-links")
+RULE_IDS = (
+    "sentence-length",
+    "average-sentence-length",
+    "reading-level",
+    "median-reading-level",
+    "words-to-avoid",
+    "abbreviations",
+    "unknown-abbreviations",
+    "glossary-links",
+)
 
 
 class _Strict(BaseModel):
@@ -53,8 +61,9 @@ class Word(_Strict):
 
     avoid: list[str] = Field(min_length=1, description="The word or phrase, in every form.")
     use: str = Field(min_length=1, description="Plain words to use instead.")
-    except_: list[str] = Field(default_factory=list, alias="except",
-                               description="Phrases in which the word is right.")
+    except_: list[str] = Field(
+        default_factory=list, alias="except", description="Phrases in which the word is right."
+    )
     level: Level | None = None
     audiences: list[Audience] | None = None
 
@@ -93,7 +102,8 @@ class Rules(_Strict):
             raise ValueError(
                 (f"rules missing: {', '.join(missing)}. " if missing else "")
                 + (f"rules we do not know: {', '.join(unknown)}. " if unknown else "")
-                + f"The rules are: {', '.join(RULE_IDS)}")
+                + f"The rules are: {', '.join(RULE_IDS)}"
+            )
         return self
 
     def rule(self, rule_id: str) -> Rule:

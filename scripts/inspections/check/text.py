@@ -52,7 +52,9 @@ _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]
 _FRONT = re.compile(r"---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _FENCE = re.compile(r"[ \t]*(```|~~~)")
 
-WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'\u2019-]*[A-Za-z0-9\u00c0-\u024f])?")
+WORD = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'\u2019-]*[A-Za-z0-9\u00c0-\u024f])?"
+)
 # A full stop after these is not the end of a sentence.
 NOT_ENDS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "approx"}
 _END = re.compile(r"[.!?]+[\"'\u2019\u201d)\]]*(?=\s+[\"'\u2018\u201c(\[]?[A-Z0-9]|\s*$)")
@@ -166,7 +168,7 @@ class _Builder:
         # Most lines have no inline Markdown at all: a quick look for the characters that
         # every piece of it starts with saves scanning them with the long pattern below.
         for m in _INLINE.finditer(text) if _INLINE_START.search(text) else ():
-            self._plain_run(text[pos:m.start()], offset + pos)
+            self._plain_run(text[pos : m.start()], offset + pos)
             pos = m.end()
             if m.group("link") is not None:
                 bang, words, target = m.group("bang"), m.group("words"), m.group("target")
@@ -216,18 +218,18 @@ class _Builder:
 # are, so a whole phrase is one run), an escape's backslash (before a character that is not a
 # letter or digit: ``str.isalnum`` is ``\w`` without ``_``), a backslash shown as it is,
 # other spaces, or link brackets.
-_RUN = re.compile(r"(?P<plain>[^\s\\\[\]]+(?: [^\s\\\[\]]+)*)|(?P<escape>\\(?=\W|_))"
-                  r"|(?P<backslash>\\)|(?P<space>\s+)|(?P<bracket>[\[\]]+)")
+_RUN = re.compile(
+    r"(?P<plain>[^\s\\\[\]]+(?: [^\s\\\[\]]+)*)|(?P<escape>\\(?=\W|_))"
+    r"|(?P<backslash>\\)|(?P<space>\s+)|(?P<bracket>[\[\]]+)"
+)
 
 
 _INLINE = re.compile(
     r"(?P<link>(?P<bang>!?)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
     r"|<(?P<auto>(?:https?|mailto|tel):[^>\s]*)>"
     r"|(?P<entity>" + _ENTITY.pattern + ")"
-    r"|" + _TAG.pattern +
-    r"|" + _ATTR.pattern +
-    r"|" + _LINK_TAIL.pattern +
-    r"|" + _MARK.pattern)
+    r"|" + _TAG.pattern + r"|" + _ATTR.pattern + r"|" + _LINK_TAIL.pattern + r"|" + _MARK.pattern
+)
 
 
 # Every match of _INLINE holds one of these (a link's "[" or "](", a tag's or autolink's "<",
@@ -288,19 +290,19 @@ def plain(markdown: str) -> Plain:
             continue
         if m := _HEADING.match(line):
             b.open("heading", start)
-            b.inline(line[m.end():], start + m.end())
+            b.inline(line[m.end() :], start + m.end())
             b.close()
             continue
         if m := _LIST.match(line):
             b.open("prose", start)
-            line, start = line[m.end():], start + m.end()
+            line, start = line[m.end() :], start + m.end()
         elif m := _QUOTE.match(line):
-            line, start = line[m.end():], start + m.end()
+            line, start = line[m.end() :], start + m.end()
         if b.at_start() and (m := _LABEL.match(line)):
             b.open("heading", start)
-            b.inline(line[:m.end()], start)
+            b.inline(line[: m.end()], start)
             b.open("prose", start + m.end())
-            line, start = line[m.end():], start + m.end()
+            line, start = line[m.end() :], start + m.end()
         b.ensure(start)
         b.inline(line, start)
     b.close()
@@ -330,7 +332,7 @@ def sentences(p: Plain) -> list[Sentence]:
     """
     out: list[Sentence] = []
     for block in p.blocks:
-        text = p.text[block.start:block.end]
+        text = p.text[block.start : block.end]
         start = 0
         only_spaces = not _OTHER_SPACE.search(text)
         for m in _END.finditer(text):
@@ -339,7 +341,7 @@ def sentences(p: Plain) -> list[Sentence]:
                 continue
             if len(before) == 1 and before.isalpha() and m.group().startswith("."):
                 continue  # an initial, such as the "J." in "J. Smith"
-            piece = text[start:m.end()]
+            piece = text[start : m.end()]
             _add(out, block, start, piece)
             start = m.end()
         _add(out, block, start, text[start:])
@@ -360,7 +362,7 @@ def _word_before(text: str, end: int, only_spaces: bool) -> str:
         return head.rsplit(None, 1)[-1].lower() if head.strip() else ""
     while end > 0 and text[end - 1] == " ":
         end -= 1
-    return text[text.rfind(" ", 0, end) + 1:end].lower() if end else ""
+    return text[text.rfind(" ", 0, end) + 1 : end].lower() if end else ""
 
 
 def _add(out: list[Sentence], block: Block, start: int, piece: str) -> None:

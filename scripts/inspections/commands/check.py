@@ -22,14 +22,26 @@ REPORT = Path("build/plain-language-report.md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current folder)")
-    parser.add_argument("--rules", type=Path, default=None,
-                        help=f"the rules file (default: {RULES_FILE})")
-    parser.add_argument("--report", type=Path, default=None,
-                        help=f"where to write the report (default: {REPORT} in the project)")
-    parser.add_argument("--problems-only", action="store_true",
-                        help="print only the problems, not the table of pages")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the project folder (default: the current folder)",
+    )
+    parser.add_argument(
+        "--rules", type=Path, default=None, help=f"the rules file (default: {RULES_FILE})"
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        help=f"where to write the report (default: {REPORT} in the project)",
+    )
+    parser.add_argument(
+        "--problems-only",
+        action="store_true",
+        help="print only the problems, not the table of pages",
+    )
 
 
 def write_report(text: str, path: Path) -> None:

@@ -53,11 +53,19 @@ def _date(value: str) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-age-days", type=int, default=183,
-                        help="how old a check may be, in days (default: 183, about six months)")
-    parser.add_argument("--today", type=_date, default=os.environ.get(TODAY_VARIABLE),
-                        help="the date to count from, YYYY-MM-DD (default: today, or "
-                             f"{TODAY_VARIABLE} when set; tests use a fixed date)")
+    parser.add_argument(
+        "--max-age-days",
+        type=int,
+        default=183,
+        help="how old a check may be, in days (default: 183, about six months)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=os.environ.get(TODAY_VARIABLE),
+        help="the date to count from, YYYY-MM-DD (default: today, or "
+        f"{TODAY_VARIABLE} when set; tests use a fixed date)",
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
     add_format_argument(parser)
 
@@ -82,8 +90,14 @@ def _walk(doc: Document, data: object, loc: tuple) -> Iterator[Checked]:
     if isinstance(data, dict):
         if FIELD in data:
             line, col = doc.where((*loc, FIELD))
-            yield Checked(doc.path, line, col, _describe(data), str(data[FIELD]),
-                          data.get("source") if isinstance(data.get("source"), str) else None)
+            yield Checked(
+                doc.path,
+                line,
+                col,
+                _describe(data),
+                str(data[FIELD]),
+                data.get("source") if isinstance(data.get("source"), str) else None,
+            )
         for key, value in data.items():
             yield from _walk(doc, value, (*loc, key))
     elif isinstance(data, list):
@@ -105,23 +119,40 @@ def check(found: list[Checked], today: dt.date, max_age_days: int) -> list[Probl
         try:
             day = dt.date.fromisoformat(c.value)
         except ValueError:
-            problems.append(Problem(c.path, c.line, c.col,
-                                    f"`{c.value}` is not a date we can read",
-                                    "Write the day the number was checked as YYYY-MM-DD"))
+            problems.append(
+                Problem(
+                    c.path,
+                    c.line,
+                    c.col,
+                    f"`{c.value}` is not a date we can read",
+                    "Write the day the number was checked as YYYY-MM-DD",
+                )
+            )
             continue
         age = (today - day).days
         where = f" on {c.source}" if c.source else ""
         if age > max_age_days:
-            problems.append(Problem(
-                c.path, c.line, c.col,
-                f"The number for {c.what} was last checked on {c.value}, {age} days ago "
-                f"(the limit is {max_age_days} days)",
-                f"Check it is still right{where}, then change `checked:` to the day you "
-                "checked it"))
+            problems.append(
+                Problem(
+                    c.path,
+                    c.line,
+                    c.col,
+                    f"The number for {c.what} was last checked on {c.value}, {age} days ago "
+                    f"(the limit is {max_age_days} days)",
+                    f"Check it is still right{where}, then change `checked:` to the day you "
+                    "checked it",
+                )
+            )
         elif age < 0:
-            problems.append(Problem(c.path, c.line, c.col,
-                                    f"The date {c.value} for {c.what} is in the future",
-                                    "Write the day the number was really checked"))
+            problems.append(
+                Problem(
+                    c.path,
+                    c.line,
+                    c.col,
+                    f"The date {c.value} for {c.what} is in the future",
+                    "Write the day the number was really checked",
+                )
+            )
     return problems
 
 
@@ -133,15 +164,20 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "github":
             print(annotations(problems, title="Phone number to check"))
         n = len(problems)
-        print("\n".join(str(p) for p in problems)
-              + f"\n\n{n} phone number{'s' if n != 1 else ''} to check (counting from "
-              f"{today.isoformat()}). Young people may ring these numbers: please check them "
-              "now.", file=sys.stderr)
+        print(
+            "\n".join(str(p) for p in problems)
+            + f"\n\n{n} phone number{'s' if n != 1 else ''} to check (counting from "
+            f"{today.isoformat()}). Young people may ring these numbers: please check them "
+            "now.",
+            file=sys.stderr,
+        )
         return 1
     if not found:
         print("No `checked:` dates found under data/.")
         return 0
     oldest = min(c.value for c in found)
-    print(f"All {len(found)} phone numbers were checked in the last {args.max_age_days} days "
-          f"(the oldest on {oldest}).")
+    print(
+        f"All {len(found)} phone numbers were checked in the last {args.max_age_days} days "
+        f"(the oldest on {oldest})."
+    )
     return 0

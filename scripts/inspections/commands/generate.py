@@ -14,16 +14,22 @@ from inspections.site import load_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True,
-                        help="folder to write into (emptied first; must not be docs/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        help="folder to write into (emptied first; must not be docs/)",
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
 
 
 def run(args: argparse.Namespace) -> int:
     out, root = args.out.resolve(), args.root.resolve()
     if out == (root / "docs") or root / "docs" in out.parents or out == root:
-        print(f"{args.out}: generated pages must not be written into docs/ or the project "
-              "folder. Choose another folder, e.g. --out build/generated")
+        print(
+            f"{args.out}: generated pages must not be written into docs/ or the project "
+            "folder. Choose another folder, e.g. --out build/generated"
+        )
         return 2
     pages = build_pages(load_site(root))
     tmp = out.with_name(out.name + ".tmp")

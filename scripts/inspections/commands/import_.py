@@ -24,12 +24,23 @@ NAME = "import"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("report", type=Path, help="the report: a PDF or a text file")
-    parser.add_argument("--area", help="the area's file name in data/areas/ (e.g. derby), if "
-                        "the report's own title does not say")
-    parser.add_argument("--out", type=Path, help="where to write the draft (default: "
-                        "data/inspections/<area>/<YYYY-MM>-<framework>.yaml)")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current folder)")
+    parser.add_argument(
+        "--area",
+        help="the area's file name in data/areas/ (e.g. derby), if "
+        "the report's own title does not say",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="where to write the draft (default: "
+        "data/inspections/<area>/<YYYY-MM>-<framework>.yaml)",
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the project folder (default: the current folder)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,8 +58,10 @@ def run(args: argparse.Namespace) -> int:
         for line in result.missing:
             print(f"  {line}")
     print(f"\nWrote the draft {result.path}.")
-    print(f"It has {len(result.placeholders)} \"Still to write\" placeholders; `make validate` "
-          "refuses the file until each is replaced:")
+    print(
+        f'It has {len(result.placeholders)} "Still to write" placeholders; `make validate` '
+        "refuses the file until each is replaced:"
+    )
     for line in result.placeholders:
         print(f"  {line}")
     return 0

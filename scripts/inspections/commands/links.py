@@ -26,12 +26,21 @@ REPORT = Path("build/link-report.md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current folder)")
-    parser.add_argument("--report", type=Path, default=None,
-                        help=f"where to write the Markdown report (default: {REPORT})")
-    parser.add_argument("--timeout", type=float, default=20,
-                        help="seconds to wait for each site (default: 20)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the project folder (default: the current folder)",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        help=f"where to write the Markdown report (default: {REPORT})",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=20, help="seconds to wait for each site (default: 20)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

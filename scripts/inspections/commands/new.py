@@ -68,37 +68,58 @@ def _start_date(value: str) -> str:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"`{value}` is not a date we can read: write the first day inspectors were on site "
-            "as YYYY-MM-DD, for example 2025-06-09") from None
+            "as YYYY-MM-DD, for example 2025-06-09"
+        ) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--area", required=True,
-                        help="the area's file name in data/areas/, e.g. derby")
-    parser.add_argument("--kind", required=True,
-                        help="ilacs (or another kind of framework), or a kind of inspection or "
-                             "visit such as focused-visit: see above")
-    parser.add_argument("--start", required=True, type=_start_date,
-                        help="the first day inspectors were on site, YYYY-MM-DD")
-    parser.add_argument("--framework",
-                        help="the framework's file name in data/frameworks/, if you want to "
-                             "choose it yourself (e.g. ilacs-2018)")
-    parser.add_argument("--name",
-                        help="the new file's name without .yaml (default: the start month and "
-                             "the kind, e.g. 2025-06-ilacs)")
+    parser.add_argument(
+        "--area", required=True, help="the area's file name in data/areas/, e.g. derby"
+    )
+    parser.add_argument(
+        "--kind",
+        required=True,
+        help="ilacs (or another kind of framework), or a kind of inspection or "
+        "visit such as focused-visit: see above",
+    )
+    parser.add_argument(
+        "--start",
+        required=True,
+        type=_start_date,
+        help="the first day inspectors were on site, YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--framework",
+        help="the framework's file name in data/frameworks/, if you want to "
+        "choose it yourself (e.g. ilacs-2018)",
+    )
+    parser.add_argument(
+        "--name",
+        help="the new file's name without .yaml (default: the start month and "
+        "the kind, e.g. 2025-06-ilacs)",
+    )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        path, count = create(args.root, area=args.area, kind=args.kind, start=args.start,
-                             framework=args.framework, name=args.name)
+        path, count = create(
+            args.root,
+            area=args.area,
+            kind=args.kind,
+            start=args.start,
+            framework=args.framework,
+            name=args.name,
+        )
     except NewFileError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     rel = path.relative_to(args.root.resolve()).as_posix()
-    print(f"Wrote {rel}.\n"
-          f"Fill in the {count} places marked \"{PLACEHOLDER}\" (and check the rest), then run "
-          "`make validate`: it lists every place still to fill in, with its line number.")
+    print(
+        f"Wrote {rel}.\n"
+        f'Fill in the {count} places marked "{PLACEHOLDER}" (and check the rest), then run '
+        "`make validate`: it lists every place still to fill in, with its line number."
+    )
     return 0
 
 
@@ -130,17 +151,22 @@ def frameworks(root: Path) -> dict[str, FrameworkInfo]:
             continue
         family = re.sub(r"-\d{4}$", "", path.stem)
         found[path.stem] = FrameworkInfo(
-            key=path.stem, family=family, short_name=str(data.get("short_name") or family),
+            key=path.stem,
+            family=family,
+            short_name=str(data.get("short_name") or family),
             in_use=(first[0], last[1]),
             kinds={k: v for k, v in (data.get("kinds") or {}).items() if isinstance(v, dict)},
-            judgements={k: v for k, v in (data.get("judgements") or {}).items()
-                        if isinstance(v, dict)},
-            grades=list(data.get("grades") or {}))
+            judgements={
+                k: v for k, v in (data.get("judgements") or {}).items() if isinstance(v, dict)
+            },
+            grades=list(data.get("grades") or {}),
+        )
     return found
 
 
-def choose(fws: dict[str, FrameworkInfo], kind: str, start: str,
-           framework: str | None = None) -> tuple[FrameworkInfo, str]:
+def choose(
+    fws: dict[str, FrameworkInfo], kind: str, start: str, framework: str | None = None
+) -> tuple[FrameworkInfo, str]:
     """The framework and the kind of inspection for ``--kind`` on ``start``."""
     families = sorted({f.family for f in fws.values()})
     kinds = sorted({k for f in fws.values() for k in f.kinds})
@@ -148,7 +174,8 @@ def choose(fws: dict[str, FrameworkInfo], kind: str, start: str,
         if framework not in fws:
             raise NewFileError(
                 f"There is no framework `{framework}` in data/frameworks/. "
-                + (did_you_mean(framework, fws) or "Use one of: " + ", ".join(sorted(fws))))
+                + (did_you_mean(framework, fws) or "Use one of: " + ", ".join(sorted(fws)))
+            )
         candidates = [fws[framework]]
     else:
         candidates = [f for f in fws.values() if f.in_use[0] <= start <= f.in_use[1]]
@@ -158,13 +185,19 @@ def choose(fws: dict[str, FrameworkInfo], kind: str, start: str,
             in_use = ", ".join(f"{f.key} (use --kind {f.family})" for f in candidates)
             raise NewFileError(
                 f"No {kind.upper()} framework in data/frameworks/ was in use on {start}. "
-                + (f"In use then: {in_use}." if in_use else
-                   "Check the start date, or add the framework first."))
+                + (
+                    f"In use then: {in_use}."
+                    if in_use
+                    else "Check the start date, or add the framework first."
+                )
+            )
         fw = max(wanted, key=lambda f: f.in_use[0])
         graded = fw.graded_kinds()
         if not graded:
-            raise NewFileError(f"{fw.key} has no graded kind of inspection. Use --kind with one "
-                               "of: " + ", ".join(fw.kinds))
+            raise NewFileError(
+                f"{fw.key} has no graded kind of inspection. Use --kind with one "
+                "of: " + ", ".join(fw.kinds)
+            )
         return fw, graded[0]
     if kind in kinds:
         wanted = [f for f in candidates if kind in f.kinds]
@@ -173,18 +206,23 @@ def choose(fws: dict[str, FrameworkInfo], kind: str, start: str,
             raise NewFileError(
                 f"No framework in use on {start} has the kind `{kind}` (it belongs to "
                 f"{', '.join(others)}). Check the start date, or choose the framework with "
-                "--framework.")
+                "--framework."
+            )
         return max(wanted, key=lambda f: f.in_use[0]), kind
     hint = did_you_mean(kind, [*families, *kinds])
     raise NewFileError(
         f"`{kind}` is not a kind we know. "
         + (hint + " " if hint else "")
-        + "Use a kind of framework (" + ", ".join(families) + ") or a kind of inspection or "
-        "visit (" + ", ".join(kinds) + ").")
+        + "Use a kind of framework ("
+        + ", ".join(families)
+        + ") or a kind of inspection or "
+        "visit (" + ", ".join(kinds) + ")."
+    )
 
 
-def previous_inspection(root: Path, area: str, start: str,
-                        fws: dict[str, FrameworkInfo]) -> str | None:
+def previous_inspection(
+    root: Path, area: str, start: str, fws: dict[str, FrameworkInfo]
+) -> str | None:
     """The area's latest graded inspection that started before ``start``, as ``area/slug``."""
     best: tuple[str, str] | None = None
     for path in sorted((root / "data" / "inspections" / area).glob("*.yaml")):
@@ -208,8 +246,15 @@ def previous_inspection(root: Path, area: str, start: str,
 # ---------------------------------------------------------------------------- writing
 
 
-def create(root: Path, *, area: str, kind: str, start: str, framework: str | None = None,
-           name: str | None = None) -> tuple[Path, int]:
+def create(
+    root: Path,
+    *,
+    area: str,
+    kind: str,
+    start: str,
+    framework: str | None = None,
+    name: str | None = None,
+) -> tuple[Path, int]:
     """Write the new file; return its path and how many placeholders it has."""
     root = Path(root).resolve()
     area_file = root / "data" / "areas" / f"{area}.yaml"
@@ -217,8 +262,11 @@ def create(root: Path, *, area: str, kind: str, start: str, framework: str | Non
         known = sorted(p.stem for p in (root / "data" / "areas").glob("*.yaml"))
         raise NewFileError(
             f"There is no area `{area}` in data/areas/. "
-            + (did_you_mean(area, known) or "Add the area first, or use one of: "
-               + ", ".join(known)))
+            + (
+                did_you_mean(area, known)
+                or "Add the area first, or use one of: " + ", ".join(known)
+            )
+        )
     area_data = _load(area_file, root) or {}
     area_name = str(area_data.get("name") or area)
     fws = frameworks(root)
@@ -226,11 +274,19 @@ def create(root: Path, *, area: str, kind: str, start: str, framework: str | Non
     graded = bool(fw.kinds[inspection_kind].get("graded"))
     slug = name or f"{start[:7]}-{fw.family if graded else inspection_kind}"
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-        raise NewFileError(f"`{slug}` cannot be a file name: use lower-case letters, numbers "
-                           "and single hyphens, e.g. 2025-06-ilacs")
+        raise NewFileError(
+            f"`{slug}` cannot be a file name: use lower-case letters, numbers "
+            "and single hyphens, e.g. 2025-06-ilacs"
+        )
     target = root / "data" / "inspections" / area / f"{slug}.yaml"
-    text = template(area=area, area_name=area_name, fw=fw, kind=inspection_kind, start=start,
-                    previous=previous_inspection(root, area, start, fws))
+    text = template(
+        area=area,
+        area_name=area_name,
+        fw=fw,
+        kind=inspection_kind,
+        start=start,
+        previous=previous_inspection(root, area, start, fws),
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
@@ -240,9 +296,11 @@ def create(root: Path, *, area: str, kind: str, start: str, framework: str | Non
         raise NewFileError(
             f"{rel} already exists, so nothing was written (it is never overwritten). Open "
             "that file to carry on, or choose another file name with --name, e.g. --name "
-            f"{slug}-2") from None
-    count = sum(1 for line in text.splitlines()
-                if not line.lstrip().startswith("#") and PLACEHOLDER in line)
+            f"{slug}-2"
+        ) from None
+    count = sum(
+        1 for line in text.splitlines() if not line.lstrip().startswith("#") and PLACEHOLDER in line
+    )
     return target, count
 
 
@@ -260,8 +318,9 @@ def _long_date(iso: str) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def template(*, area: str, area_name: str, fw: FrameworkInfo, kind: str, start: str,
-             previous: str | None) -> str:
+def template(
+    *, area: str, area_name: str, fw: FrameworkInfo, kind: str, start: str, previous: str | None
+) -> str:
     """The text of a new inspection file (see the module docstring)."""
     info = fw.kinds[kind]
     graded = bool(info.get("graded"))
@@ -272,7 +331,7 @@ def template(*, area: str, area_name: str, fw: FrameworkInfo, kind: str, start: 
         "# yaml-language-server: $schema=../../schema/inspection.schema.json",
         f"# {area_name}: {fw.short_name} {kind_name.lower()}, starting {_long_date(start)}.",
         "# Made by `python -m inspections new`. Replace every text that starts with",
-        f"# \"{PLACEHOLDER}\" with the real words, then run `make validate`: it lists every",
+        f'# "{PLACEHOLDER}" with the real words, then run `make validate`: it lists every',
         "# place still to fill in, with its line number. Lines starting with # are notes for",
         "# you: they never appear on the site, and you can delete them when you are done.",
         "#",
@@ -284,8 +343,7 @@ def template(*, area: str, area_name: str, fw: FrameworkInfo, kind: str, start: 
         "# Filled in for you: check them.",
         f"area: {area}",
         f"framework: {fw.key}  # the framework in use on the start date (data/frameworks/)",
-        f"kind: {kind}"
-        + (f"  # or: {', '.join(others)}" if others else ""),
+        f"kind: {kind}" + (f"  # or: {', '.join(others)}" if others else ""),
     ]
     if not graded:
         lines += [

@@ -18,8 +18,9 @@ NAME = "search-index"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_dir", type=Path, help="the built site, e.g. build/site.new")
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder the site was built from")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder the site was built from"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

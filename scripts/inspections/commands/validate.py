@@ -16,8 +16,12 @@ from inspections.site import load_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the project folder (default: the current folder)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="the project folder (default: the current folder)",
+    )
     add_format_argument(parser)
 
 

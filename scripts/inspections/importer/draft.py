@@ -36,8 +36,9 @@ def todo(what: str) -> str:
 def comment(text: str, indent: int = 0, width: int = 96) -> list[str]:
     """``text`` as YAML comment lines."""
     pad = " " * indent
-    lines = textwrap.wrap(" ".join(text.split()), width - indent - 2,
-                          subsequent_indent="  ") or [""]
+    lines = textwrap.wrap(" ".join(text.split()), width - indent - 2, subsequent_indent="  ") or [
+        ""
+    ]
     return [f"{pad}# {line}".rstrip() for line in lines]
 
 
@@ -53,15 +54,15 @@ class DraftFacts:
     kind_note: str | None
     graded: bool
     kind_name: str
-    dates: dict[str, str | None]            # start, end, published (ISO) or None
-    date_notes: dict[str, str]              # what to write when a date is missing
-    judgements: dict[str, str]               # key -> grade key or "unknown"
-    judgement_names: dict[str, str]          # key -> official name (for comments)
+    dates: dict[str, str | None]  # start, end, published (ISO) or None
+    date_notes: dict[str, str]  # what to write when a date is missing
+    judgements: dict[str, str]  # key -> grade key or "unknown"
+    judgement_names: dict[str, str]  # key -> official name (for comments)
     source_name: str
     seed: str | None
     structure: Structure
     notes: list[str] = field(default_factory=list)
-    ofsted_url: str | None = None           # the report's own address (from index.csv)
+    ofsted_url: str | None = None  # the report's own address (from index.csv)
     improvements: list[str] = field(default_factory=list)  # Ofsted's words, one item each
 
 
@@ -75,25 +76,33 @@ def _date(name: str, facts: DraftFacts) -> list[str]:
 def render(facts: DraftFacts) -> str:
     """The draft file's text."""
     s = facts.structure
-    out = ["# yaml-language-server: $schema=../../schema/inspection.schema.json",
-           f"# DRAFT imported from {facts.source_name} by `python -m inspections import`.",
-           '# Replace every "Still to write" before publishing: `make validate` lists them '
-           "by line.",
-           f"area: {facts.area}",
-           f"framework: {facts.framework}",
-           f"kind: {facts.kind}"]
+    out = [
+        "# yaml-language-server: $schema=../../schema/inspection.schema.json",
+        f"# DRAFT imported from {facts.source_name} by `python -m inspections import`.",
+        '# Replace every "Still to write" before publishing: `make validate` lists them by line.',
+        f"area: {facts.area}",
+        f"framework: {facts.framework}",
+        f"kind: {facts.kind}",
+    ]
     if facts.kind_note:
         out[-1] += "  # check this: " + facts.kind_note
     if not facts.graded:
-        out += ["topic:",
-                f"  young_people: {todo('what the visit looked at, for young people')}",
-                f"  families: {todo('what the visit looked at, for families')}"]
+        out += [
+            "topic:",
+            f"  young_people: {todo('what the visit looked at, for young people')}",
+            f"  families: {todo('what the visit looked at, for families')}",
+        ]
     url = facts.ofsted_url or "https://reports.ofsted.gov.uk/"
-    out += ["dates:", *_date("start", facts), *_date("end", facts), *_date("published", facts),
-            f"  source: {SOURCE}",
-            "report:",
-            f"  url: {url}",
-            f"  title: {todo(f'the link text, e.g. Ofsted full report on {facts.area_name}')}"]
+    out += [
+        "dates:",
+        *_date("start", facts),
+        *_date("end", facts),
+        *_date("published", facts),
+        f"  source: {SOURCE}",
+        "report:",
+        f"  url: {url}",
+        f"  title: {todo(f'the link text, e.g. Ofsted full report on {facts.area_name}')}",
+    ]
     if facts.graded:
         out.append("judgements:")
         for key, grade in facts.judgements.items():
@@ -101,11 +110,15 @@ def render(facts: DraftFacts) -> str:
             if grade == "unknown":
                 line += "  # not found in the report: write the grade, or leave `unknown`"
             out.append(line)
-        out += [f"judgements_source: {SOURCE}",
-                "judgements_ref: the table of judgements at the start of the report"]
-    out += ["summary:",
-            f"  young_people: {todo('what inspectors found, in short sentences for young people')}",
-            f"  families: {todo('what inspectors found, in a few plain sentences for families')}"]
+        out += [
+            f"judgements_source: {SOURCE}",
+            "judgements_ref: the table of judgements at the start of the report",
+        ]
+    out += [
+        "summary:",
+        f"  young_people: {todo('what inspectors found, in short sentences for young people')}",
+        f"  families: {todo('what inspectors found, in a few plain sentences for families')}",
+    ]
     improvements = facts.improvements or s.improvements
     heading = quote(s.improvements_heading or "What needs to improve?")
     if improvements:
@@ -116,10 +129,12 @@ def render(facts: DraftFacts) -> str:
         for n, item in enumerate(improvements, 1):
             out += comment(f"Ofsted's words ({s.improvements_heading}, point {n}): {item}", 2)
             families = todo(f"area for improvement {n} in plain words for families")
-            out += [f"  - families: {families}",
-                    f"    young_people: {todo(f'area for improvement {n} for young people')}",
-                    f"    source: {SOURCE}",
-                    f"    ref: {heading}"]
+            out += [
+                f"  - families: {families}",
+                f"    young_people: {todo(f'area for improvement {n} for young people')}",
+                f"    source: {SOURCE}",
+                f"    ref: {heading}",
+            ]
     else:
         out.append("must_improve: []  # the report lists no areas for improvement we could find")
     out.append("going_well: []  # add what inspectors found going well, citing paragraphs")
@@ -143,11 +158,15 @@ def render(facts: DraftFacts) -> str:
 def _structure_comments(s: Structure) -> list[str]:
     out = ["", "# The report's structure, to cite in `ref:` fields."]
     if s.numbered:
-        out.append("# Numbers marked (inferred) were lost in the PDF and counted from the "
-                   "ones around them.")
+        out.append(
+            "# Numbers marked (inferred) were lost in the PDF and counted from the "
+            "ones around them."
+        )
     elif s.paragraphs:
-        out.append("# This report does not number its paragraphs: the numbers below are our "
-                   "count, from the first paragraph.")
+        out.append(
+            "# This report does not number its paragraphs: the numbers below are our "
+            "count, from the first paragraph."
+        )
     for section in s.sections:
         out += comment(f"## {section.heading}")
         for p in section.paragraphs:

@@ -33,20 +33,38 @@ from dataclasses import dataclass, field
 from inspections.models import Area, Framework
 from inspections.validate import date_bounds
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _M = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _D = r"(\d{1,2})(?:st|nd|rd|th)?"
-_RANGE = re.compile(rf"{_D}(?:\s+{_M})?(?:\s+(\d{{4}}))?\s*(?:to|and|–|-|—|until)\s*{_D}\s+{_M}"
-                    rf"\s+(\d{{4}})", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"{_D}(?:\s+{_M})?(?:\s+(\d{{4}}))?\s*(?:to|and|–|-|—|until)\s*{_D}\s+{_M}"
+    rf"\s+(\d{{4}})",
+    re.IGNORECASE,
+)
 _DATE = re.compile(rf"{_D}\s+{_M}\s+(\d{{4}})", re.IGNORECASE)
-GRADE_WORDS = re.compile(r"\b(outstanding|good|inadequate|requires?\s+improvement)\b",
-                         re.IGNORECASE)
+GRADE_WORDS = re.compile(
+    r"\b(outstanding|good|inadequate|requires?\s+improvement)\b", re.IGNORECASE
+)
 # How a headline sentence names a grade: "Children's services in X are good".
 _HEADLINE = re.compile(
     r"(children's services in [A-Za-z ,.'-]+?|the (?:local safeguarding children board|lscb)"
     r"(?: \(lscb\))?(?: in [A-Za-z ,.'-]+?)?) (?:are|is|requires?) ((?:improvement to be )?"
-    r"(?:outstanding|good|inadequate)|improvement(?: to be good)?)\b", re.IGNORECASE)
+    r"(?:outstanding|good|inadequate)|improvement(?: to be good)?)\b",
+    re.IGNORECASE,
+)
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -91,7 +109,7 @@ class Dates:
     start: str | None = None
     end: str | None = None
     published: str | None = None
-    letter: str | None = None      # the date a letter is dated, when there is one
+    letter: str | None = None  # the date a letter is dated, when there is one
     where: dict[str, str] = field(default_factory=dict)  # what we read each date from
 
 
@@ -129,8 +147,21 @@ def find_dates(text: str, front: list[str]) -> Dates:
 # ---------------------------------------------------------------------------- areas
 
 
-_COUNCIL_WORDS = {"the", "council", "county", "city", "borough", "metropolitan", "london",
-                  "royal", "of", "district", "local", "authority", "and"}
+_COUNCIL_WORDS = {
+    "the",
+    "council",
+    "county",
+    "city",
+    "borough",
+    "metropolitan",
+    "london",
+    "royal",
+    "of",
+    "district",
+    "local",
+    "authority",
+    "and",
+}
 
 
 def _core(name: str) -> str:
@@ -141,7 +172,7 @@ def _core(name: str) -> str:
 class AreaMatch:
     slug: str | None
     how: str
-    named: str | None = None        # the name the report uses, when we found one
+    named: str | None = None  # the name the report uses, when we found one
     closest: list[str] = field(default_factory=list)
 
 
@@ -154,10 +185,12 @@ def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
     """The area a report is about: from its title, else the area it names most often."""
     flat = re.sub(r"\s+", " ", text)
     named = None
-    for pattern in (r"(?:inspection|focused visit|monitoring visit) (?:of|to) (.{3,80}?) "
-                    r"children's services", r"^\s*(.{3,60}?(?:council|borough))\s*$"):
-        m = re.search(pattern, flat if "^" not in pattern else text,
-                      re.IGNORECASE | re.MULTILINE)
+    for pattern in (
+        r"(?:inspection|focused visit|monitoring visit) (?:of|to) (.{3,80}?) "
+        r"children's services",
+        r"^\s*(.{3,60}?(?:council|borough))\s*$",
+    ):
+        m = re.search(pattern, flat if "^" not in pattern else text, re.IGNORECASE | re.MULTILINE)
         if m:
             named = m.group(1).strip()
             break
@@ -171,16 +204,24 @@ def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
         for name in _names(area):
             counts[slug] += len(re.findall(rf"\b{re.escape(name)}\b", flat))
     ranked = counts.most_common()
-    if not named and ranked and ranked[0][1] >= 2 and (len(ranked) == 1
-                                                         or ranked[1][1] < ranked[0][1]):
+    if (
+        not named
+        and ranked
+        and ranked[0][1] >= 2
+        and (len(ranked) == 1 or ranked[1][1] < ranked[0][1])
+    ):
         slug, n = ranked[0]
-        return AreaMatch(slug, f"the report has no title naming the council, but names "
-                         f"{areas[slug].name} {n} times")
+        return AreaMatch(
+            slug,
+            f"the report has no title naming the council, but names {areas[slug].name} {n} times",
+        )
     target = named or ""
-    labels = {slug: f"{a.name} ({a.council or a.ofsted_name or a.name})"
-              for slug, a in areas.items()}
-    closest = difflib.get_close_matches(_core(target), {_core(a.name): s for s, a in
-                                                        areas.items()}, n=5, cutoff=0.3)
+    labels = {
+        slug: f"{a.name} ({a.council or a.ofsted_name or a.name})" for slug, a in areas.items()
+    }
+    closest = difflib.get_close_matches(
+        _core(target), {_core(a.name): s for s, a in areas.items()}, n=5, cutoff=0.3
+    )
     by_core = {_core(a.name): s for s, a in areas.items()}
     close = [f"{by_core[c]} ({labels[by_core[c]]})" for c in closest]
     if not close:
@@ -194,8 +235,8 @@ def find_area(text: str, areas: dict[str, Area]) -> AreaMatch:
 @dataclass
 class FrameworkMatch:
     key: str
-    judgements: dict[str, str]           # judgement key -> grade key
-    missing: list[str]                   # non-separate judgements with no grade found
+    judgements: dict[str, str]  # judgement key -> grade key
+    missing: list[str]  # non-separate judgements with no grade found
     score: tuple
 
 
@@ -215,16 +256,19 @@ def _grade_key(phrase: str, fw: Framework) -> str | None:
 
 def _tokens(text: str, fw: Framework) -> list[tuple[str, str | None]]:
     """Words of ``text`` with this framework's grades made single tokens ``(word, grade)``."""
-    phrases = sorted({" ".join(words(g.official)) for g in fw.grades.values()}
-                     | {"requires improvement to be good", "requires improvement",
-                        "require improvement"}, key=len, reverse=True)
+    phrases = sorted(
+        {" ".join(words(g.official)) for g in fw.grades.values()}
+        | {"requires improvement to be good", "requires improvement", "require improvement"},
+        key=len,
+        reverse=True,
+    )
     ws = words(text)
     out: list[tuple[str, str | None]] = []
     i = 0
     while i < len(ws):
         for phrase in phrases:
             parts = phrase.split()
-            if ws[i:i + len(parts)] == parts:
+            if ws[i : i + len(parts)] == parts:
                 out.append((phrase, _grade_key(phrase, fw)))
                 i += len(parts)
                 break
@@ -249,15 +293,16 @@ def _judgement_grades_table(text: str, fw: Framework) -> dict[str, str]:
     for key, judgement in fw.judgements.items():
         name = words(judgement.official)
         for j in range(len(seq) - len(name) + 1):
-            if seq[j:j + len(name)] == name:
+            if seq[j : j + len(name)] == name:
                 spans.append((plain[j], plain[j + len(name) - 1], key))
     spans.sort()
     found: dict[str, str] = {}
     for n, (start, end, key) in enumerate(spans):
         if key in found:
             continue
-        limit = min(end + 7, *(s for s, _, k in spans[n + 1:] if k != key and s > start),
-                    len(toks))
+        limit = min(
+            end + 7, *(s for s, _, k in spans[n + 1 :] if k != key and s > start), len(toks)
+        )
         for i in range(start, limit):
             if toks[i][1]:
                 found[key] = toks[i][1]
@@ -276,8 +321,7 @@ def _headline_grades(text: str, fw: Framework, found: dict[str, str]) -> None:
                 continue
             if subject.startswith("children's services") and official == "overall effectiveness":
                 found[key] = grade
-            elif "children's services" not in subject and "safeguarding children board" in \
-                    official:
+            elif "children's services" not in subject and "safeguarding children board" in official:
                 found[key] = grade
 
 
@@ -289,8 +333,9 @@ def _in_use(fw: Framework, day: str | None) -> bool:
     return (start is None or day >= start[0]) and (end is None or day <= end[1])
 
 
-def match_frameworks(text: str, frameworks: dict[str, Framework],
-                     day: str | None) -> list[FrameworkMatch]:
+def match_frameworks(
+    text: str, frameworks: dict[str, Framework], day: str | None
+) -> list[FrameworkMatch]:
     """Every graded framework, best match first."""
     out = []
     for key, fw in frameworks.items():
@@ -303,8 +348,9 @@ def match_frameworks(text: str, frameworks: dict[str, Framework],
     return sorted(out, key=lambda m: m.score, reverse=True)
 
 
-def find_kind(text: str, frameworks: dict[str, Framework], day: str | None
-              ) -> list[tuple[str, str]]:
+def find_kind(
+    text: str, frameworks: dict[str, Framework], day: str | None
+) -> list[tuple[str, str]]:
     """``(framework, kind)`` pairs for an ungraded visit the report's opening names."""
     opening = re.sub(r"\s+", " ", text[:4000]).lower()
     out = []
@@ -313,9 +359,17 @@ def find_kind(text: str, frameworks: dict[str, Framework], day: str | None
             if kind.graded:
                 continue
             name = kind.name.official.lower()
-            if re.search(rf"\b{re.escape(name)}s? (to|of)\b", opening) or \
-                    f"findings of the {name}" in opening:
+            if (
+                re.search(rf"\b{re.escape(name)}s? (to|of)\b", opening)
+                or f"findings of the {name}" in opening
+            ):
                 out.append((key, kind_key))
-    return sorted(out, key=lambda fk: (_in_use(frameworks[fk[0]], day),
-                                       frameworks[fk[0]].short_name.lower() in opening,
-                                       frameworks[fk[0]].in_use.from_), reverse=True)
+    return sorted(
+        out,
+        key=lambda fk: (
+            _in_use(frameworks[fk[0]], day),
+            frameworks[fk[0]].short_name.lower() in opening,
+            frameworks[fk[0]].in_use.from_,
+        ),
+        reverse=True,
+    )

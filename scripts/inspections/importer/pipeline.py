@@ -52,15 +52,22 @@ def load_reference(root: Path) -> tuple[dict, dict]:
             if model is not None:
                 table[path.stem] = model
     if not out[1]:
-        raise ImportRefused(f"{root / 'data' / 'frameworks'}: there are no framework files, so "
-                            "the report cannot be matched. Run this in the project folder, or "
-                            "give --root")
+        raise ImportRefused(
+            f"{root / 'data' / 'frameworks'}: there are no framework files, so "
+            "the report cannot be matched. Run this in the project folder, or "
+            "give --root"
+        )
     return out
 
 
-def draft_report(text: str, root: Path, source_name: str, seed: str | None = None,
-                 area: str | None = None, entry: dict[str, str] | None = None
-                 ) -> tuple[DraftFacts, list[str], list[str]]:
+def draft_report(
+    text: str,
+    root: Path,
+    source_name: str,
+    seed: str | None = None,
+    area: str | None = None,
+    entry: dict[str, str] | None = None,
+) -> tuple[DraftFacts, list[str], list[str]]:
     """The facts for a draft from report text, with what was found and what was missing."""
     areas, frameworks = load_reference(root)
     lines = clean(text)
@@ -77,31 +84,39 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
             match = facts.find_area(flat, areas)
             close = facts.difflib.get_close_matches(area, list(areas), n=5, cutoff=0.4)
             hint = ", ".join(close or match.closest or list(areas)[:10])
-            raise ImportRefused(f"There is no area `{area}` in data/areas/. "
-                                f"Closest: {hint or 'none'}. Add the area's file first, or "
-                                "give one of those with --area")
+            raise ImportRefused(
+                f"There is no area `{area}` in data/areas/. "
+                f"Closest: {hint or 'none'}. Add the area's file first, or "
+                "give one of those with --area"
+            )
         area_slug = area
         found.append(f"Area: {area} (given with --area)")
     elif entry and entry.get("file") and "/" in entry["file"]:
         area_slug = entry["file"].split("/")[0]
         if area_slug not in areas:
-            name = " ".join(w if w in ("and", "of", "the", "upon", "on") else w.capitalize()
-                            for w in (entry.get("local_authority") or area_slug).split())
-            raise ImportRefused(f"{entry['file']} is a report on {name}, which has no file in "
-                                f"data/areas/. Add data/areas/{area_slug}.yaml first (copy "
-                                "data/areas/derby.yaml and change its name, council, kind and "
-                                "region), then import again; or give --area")
+            name = " ".join(
+                w if w in ("and", "of", "the", "upon", "on") else w.capitalize()
+                for w in (entry.get("local_authority") or area_slug).split()
+            )
+            raise ImportRefused(
+                f"{entry['file']} is a report on {name}, which has no file in "
+                f"data/areas/. Add data/areas/{area_slug}.yaml first (copy "
+                "data/areas/derby.yaml and change its name, council, kind and "
+                "region), then import again; or give --area"
+            )
         found.append(f"Area: {area_slug} (the report's folder in index.csv)")
     else:
         match = facts.find_area(flat, areas)
         if match.slug is None:
             named = f" It names {match.named}." if match.named else ""
             close = ", ".join(match.closest) if match.closest else "none"
-            raise ImportRefused(f"Could not tell which area in data/areas/ this report is about."
-                                f"{named} Closest areas: {close}. Run again with --area SLUG "
-                                "(the area's file name), or, if the council has no file yet, "
-                                "add data/areas/<slug>.yaml first (copy data/areas/derby.yaml "
-                                "and change its name, council, kind and region)")
+            raise ImportRefused(
+                f"Could not tell which area in data/areas/ this report is about."
+                f"{named} Closest areas: {close}. Run again with --area SLUG "
+                "(the area's file name), or, if the council has no file yet, "
+                "add data/areas/<slug>.yaml first (copy data/areas/derby.yaml "
+                "and change its name, council, kind and region)"
+            )
         area_slug = match.slug
         found.append(f"Area: {area_slug} ({match.how}; use --area to choose another)")
     area_name = areas[area_slug].name
@@ -117,32 +132,46 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
     notes: list[str] = list(report.warnings)
     kind_note = None
     if report.framework == LAC_2013:  # only when data/frameworks/ has no nearest framework
-        raise ImportRefused(f"{source_name}: this is a 2013 inspection of services for looked "
-                            "after children, graded on its own scale (adequate, not requires "
-                            "improvement). data/frameworks/ has no framework for it, so it "
-                            "cannot be drafted: add that framework's file first")
+        raise ImportRefused(
+            f"{source_name}: this is a 2013 inspection of services for looked "
+            "after children, graded on its own scale (adequate, not requires "
+            "improvement). data/frameworks/ has no framework for it, so it "
+            "cannot be drafted: add that framework's file first"
+        )
     if report.framework not in frameworks:
-        raise ImportRefused(f"{source_name}: found no judgements or grades from any framework "
-                            "in data/frameworks/, and it is not a focused or monitoring "
-                            "visit letter. Check it is an Ofsted report on a council's "
-                            "children's services")
-    fw_key, fw, graded, kind = report.framework, frameworks[report.framework], \
-        report.graded, report.kind
+        raise ImportRefused(
+            f"{source_name}: found no judgements or grades from any framework "
+            "in data/frameworks/, and it is not a focused or monitoring "
+            "visit letter. Check it is an Ofsted report on a council's "
+            "children's services"
+        )
+    fw_key, fw, graded, kind = (
+        report.framework,
+        frameworks[report.framework],
+        report.graded,
+        report.kind,
+    )
     grades = dict(report.judgements)
     if kind not in fw.kinds:
-        notes.append(f"Check this: `{kind}` is not a kind in {fw_key}; add it to the framework "
-                     "file or choose one of: " + ", ".join(fw.kinds))
+        notes.append(
+            f"Check this: `{kind}` is not a kind in {fw_key}; add it to the framework "
+            "file or choose one of: " + ", ".join(fw.kinds)
+        )
     if not graded:
-        found.append(f"Kind: {fw.kinds[kind].name.official.lower()} under {fw.short_name} "
-                     f"({fw_key}): a letter with no grades, so no judgements are written")
+        found.append(
+            f"Kind: {fw.kinds[kind].name.official.lower()} under {fw.short_name} "
+            f"({fw_key}): a letter with no grades, so no judgements are written"
+        )
     else:
-        found.append(f"Framework: {fw_key} ({fw.short_name}), chosen by the report's title and "
-                     f"inspection dates; grades read from page {report.judgement_page}")
+        found.append(
+            f"Framework: {fw_key} ({fw.short_name}), chosen by the report's title and "
+            f"inspection dates; grades read from page {report.judgement_page}"
+        )
         for key, grade in grades.items():
             if grade == "unknown":
                 missing.append(f"No grade found for `{key}` ({fw.judgements[key].official})")
             else:
-                found.append(f"Judgement: {key}: {grade} (\"{report.judgement_lines.get(key, '')}\")")
+                found.append(f'Judgement: {key}: {grade} ("{report.judgement_lines.get(key, "")}")')
         kind_notes = [w for w in notes if w.startswith("Check this: kind")]
         if kind_notes:
             kind_note = kind_notes[0].split(": ", 2)[-1]
@@ -153,32 +182,47 @@ def draft_report(text: str, root: Path, source_name: str, seed: str | None = Non
         "published": "the day Ofsted published the report (YYYY-MM-DD), from Ofsted's website",
     }
     if dates.letter:
-        date_notes["published"] = (f"the day Ofsted published the letter (YYYY-MM-DD); the "
-                                   f"letter is dated {dates.letter}")
+        date_notes["published"] = (
+            f"the day Ofsted published the letter (YYYY-MM-DD); the letter is dated {dates.letter}"
+        )
     for name in ("start", "end", "published"):
         value = getattr(dates, name)
         if value:
             found.append(f"Date {name}: {value} (from {dates.where[name]})")
     n_par = len([p for p in structure.paragraphs if p.number is not None])
     inferred = [p.number for p in structure.paragraphs if p.inferred]
-    found.append(f"Structure: {len(structure.sections)} sections, {n_par} "
-                 f"{'numbered' if structure.numbered else 'counted'} paragraphs"
-                 + (f" ({len(inferred)} numbers inferred)" if inferred else ""))
+    found.append(
+        f"Structure: {len(structure.sections)} sections, {n_par} "
+        f"{'numbered' if structure.numbered else 'counted'} paragraphs"
+        + (f" ({len(inferred)} numbers inferred)" if inferred else "")
+    )
     if structure.improvements:
-        found.append(f"Areas for improvement: {len(structure.improvements)} "
-                     f"(under '{structure.improvements_heading}')")
+        found.append(
+            f"Areas for improvement: {len(structure.improvements)} "
+            f"(under '{structure.improvements_heading}')"
+        )
     elif graded:
         missing.append("No areas for improvement found (no 'What needs to improve?' list)")
     draft = DraftFacts(
-        area=area_slug, area_name=area_name, framework=fw_key, framework_short=fw.short_name,
-        kind=kind, kind_note=kind_note, graded=graded,
+        area=area_slug,
+        area_name=area_name,
+        framework=fw_key,
+        framework_short=fw.short_name,
+        kind=kind,
+        kind_note=kind_note,
+        graded=graded,
         kind_name=fw.kinds[kind].name.official if kind in fw.kinds else kind,
-        judgements=grades, ofsted_url=report.ofsted_url,
+        judgements=grades,
+        ofsted_url=report.ofsted_url,
         improvements=report.areas_for_improvement,
         judgement_names={k: j.official for k, j in fw.judgements.items()},
         dates={"start": dates.start, "end": dates.end, "published": dates.published},
-        date_notes=date_notes, source_name=source_name, seed=seed, structure=structure,
-        notes=notes)
+        date_notes=date_notes,
+        source_name=source_name,
+        seed=seed,
+        structure=structure,
+        notes=notes,
+    )
     return draft, found, missing
 
 
@@ -190,16 +234,21 @@ def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
     if len(graded) == 1:
         return graded[0], None
     if "short" in graded and dates.start and dates.end:
-        days = (facts.dt.date.fromisoformat(dates.end)
-                - facts.dt.date.fromisoformat(dates.start)).days + 1
+        days = (
+            facts.dt.date.fromisoformat(dates.end) - facts.dt.date.fromisoformat(dates.start)
+        ).days + 1
         if days <= 7:
-            return "short", (f"the report does not name its kind; {days} days on site fits a "
-                             "short inspection")
+            return "short", (
+                f"the report does not name its kind; {days} days on site fits a short inspection"
+            )
         if "standard" in graded:
-            return "standard", (f"the report does not name its kind; {days} days on site fits "
-                                "a standard inspection (two weeks)")
-    return graded[0], (f"the report does not say which kind of inspection this was "
-                       f"({', '.join(graded)})")
+            return "standard", (
+                f"the report does not name its kind; {days} days on site fits "
+                "a standard inspection (two weeks)"
+            )
+    return graded[0], (
+        f"the report does not say which kind of inspection this was ({', '.join(graded)})"
+    )
 
 
 def target_path(root: Path, draft: DraftFacts) -> Path:
@@ -214,8 +263,13 @@ def target_path(root: Path, draft: DraftFacts) -> Path:
     return root / "data" / "inspections" / draft.area / f"{when}-{what}.yaml"
 
 
-def import_report(report: Path, root: Path, area: str | None = None,
-                  out: Path | None = None, seeds: Path | None = None) -> ImportResult:
+def import_report(
+    report: Path,
+    root: Path,
+    area: str | None = None,
+    out: Path | None = None,
+    seeds: Path | None = None,
+) -> ImportResult:
     """Import ``report`` into a new draft file under ``root``; never overwrites."""
     root = Path(root)
     seeds = seeds if seeds is not None else root.resolve().parent / "shared" / "seeds"
@@ -230,8 +284,7 @@ def import_report(report: Path, root: Path, area: str | None = None,
         seed = None
     from inspections.importer.extract import index_entry
 
-    draft, found, missing = draft_report(text, root, report.name, seed, area,
-                                         index_entry(report))
+    draft, found, missing = draft_report(text, root, report.name, seed, area, index_entry(report))
     path = out or target_path(root, draft)
     yaml_text = render(draft)
     shown = _shown(path, root)
@@ -249,15 +302,19 @@ def import_report(report: Path, root: Path, area: str | None = None,
             missing.append(f"Grade for `{key}` not found: add it at line {line}")
     missing = [m for m in missing if not m.startswith("No grade found")]
     if path.exists():
-        raise ImportRefused(f"{shown} already exists, and import never overwrites a file. "
-                            "Move or rename it, or give another file name with --out")
+        raise ImportRefused(
+            f"{shown} already exists, and import never overwrites a file. "
+            "Move or rename it, or give another file name with --out"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
             handle.write(yaml_text)
     except FileExistsError:
-        raise ImportRefused(f"{shown} already exists, and import never overwrites a file. "
-                            "Give another file name with --out") from None
+        raise ImportRefused(
+            f"{shown} already exists, and import never overwrites a file. "
+            "Give another file name with --out"
+        ) from None
     except OSError as exc:
         raise ImportRefused(f"{shown}: could not write the draft ({exc.strerror})") from None
     placeholders = [str(p) for p in check_placeholders(doc)]

@@ -27,18 +27,24 @@ from inspections.importer.improvements import improvement_list
 from inspections.importer.text import BULLET, PAGE, clean, join_lines
 
 OPENING = "Opening paragraphs"
-_END = re.compile(r"^(The Office for Standards in Education|If you would like a copy of this "
-                  r"document|Yours sincerely|You may reuse this information|© Crown copyright)",
-                  re.IGNORECASE)
+_END = re.compile(
+    r"^(The Office for Standards in Education|If you would like a copy of this "
+    r"document|Yours sincerely|You may reuse this information|© Crown copyright)",
+    re.IGNORECASE,
+)
 # A contents line ("Recommendations 7") is not the heading.
-_IMPROVE = re.compile(r"^(?!.*\s\d{1,3}$)(what needs to improve|areas? for (priority )?"
-                      r"(improvement|action)|recommendations?\b|areas for priority action)",
-                      re.IGNORECASE)
+_IMPROVE = re.compile(
+    r"^(?!.*\s\d{1,3}$)(what needs to improve|areas? for (priority )?"
+    r"(improvement|action)|recommendations?\b|areas for priority action)",
+    re.IGNORECASE,
+)
 _KNOWN_HEADINGS = re.compile(
     r"^(what needs to improve.*|headline findings|main findings|areas covered by the visit"
     r"|findings and evaluation of progress|summary of findings|executive summary"
     r"|areas for (priority )?(improvement|action)|recommendations|judgement grade"
-    r"|overview|next steps)$", re.IGNORECASE)
+    r"|overview|next steps)$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"""[.?!:;)"']$""")
 _LONE_NUMBER = re.compile(r"^(\d{1,3})\.$")
 _LEADING_NUMBER = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
@@ -51,9 +57,9 @@ class Paragraph:
     text: str
     section: str
     number: int | None = None
-    inferred: bool = False   # the number was worked out, not read
-    counted: bool = False    # the report has no numbers; this is our count
-    index: int = 0           # place in its section, for paragraphs with no number
+    inferred: bool = False  # the number was worked out, not read
+    counted: bool = False  # the report has no numbers; this is our count
+    index: int = 0  # place in its section, for paragraphs with no number
 
     @property
     def ref(self) -> str:
@@ -78,11 +84,11 @@ class Section:
 class Structure:
     """What :func:`parse` finds."""
 
-    front: list[str]                 # blocks before the first paragraph (title, judgement table)
+    front: list[str]  # blocks before the first paragraph (title, judgement table)
     sections: list[Section]
     improvements: list[str]
     improvements_heading: str | None
-    numbered: bool                   # True when the report numbers its paragraphs
+    numbered: bool  # True when the report numbers its paragraphs
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -105,7 +111,7 @@ def blocks(lines: list[str]) -> list[list[str]]:
         current = []
 
     def next_text(i: int) -> str:
-        for line in lines[i + 1:]:
+        for line in lines[i + 1 :]:
             if line and line != PAGE:
                 return line
         return ""
@@ -120,10 +126,13 @@ def blocks(lines: list[str]) -> list[list[str]]:
             close()
             continue
         starts_new = (
-            line.startswith(BULLET) or _LONE_NUMBER.match(line) or _LEADING_NUMBER.match(line)
+            line.startswith(BULLET)
+            or _LONE_NUMBER.match(line)
+            or _LEADING_NUMBER.match(line)
             or (_KNOWN_HEADINGS.match(line) and current)
             or (current and _KNOWN_HEADINGS.match(current[-1]) and len(current) == 1)
-            or (current and _LONE_NUMBER.match(current[-1])))
+            or (current and _LONE_NUMBER.match(current[-1]))
+        )
         if starts_new:
             close()
         current.append(line)
@@ -175,9 +184,16 @@ def parse_lines(lines: list[str]) -> Structure:
     all_blocks = blocks(lines)
     # Front matter (title, addresses, the judgement table) ends at the first prose paragraph,
     # or at the heading just before it.
-    start = next((i for i, b in enumerate(all_blocks) if _is_prose(b) or _IMPROVE.match(b[0])
-                  or ((_LEADING_NUMBER.match(b[0]) or _LONE_NUMBER.match(b[0]))
-                      and not _is_table_row(b))), len(all_blocks))
+    start = next(
+        (
+            i
+            for i, b in enumerate(all_blocks)
+            if _is_prose(b)
+            or _IMPROVE.match(b[0])
+            or ((_LEADING_NUMBER.match(b[0]) or _LONE_NUMBER.match(b[0])) and not _is_table_row(b))
+        ),
+        len(all_blocks),
+    )
     if start and _is_heading(all_blocks[start - 1]) and not _is_table_row(all_blocks[start - 1]):
         start -= 1
     front = [join_lines(b) for b in all_blocks[:start]]
@@ -197,7 +213,7 @@ def parse_lines(lines: list[str]) -> Structure:
             queue.append(int(first[:-1]))
             continue
         if first.startswith(BULLET):
-            item = join_lines([first[len(BULLET):], *block[1:]])
+            item = join_lines([first[len(BULLET) :], *block[1:]])
             if section.paragraphs and last is not None and not _IMPROVE.match(section.heading):
                 section.paragraphs[-1].text += f"\n- {item}"
             else:
@@ -211,8 +227,10 @@ def parse_lines(lines: list[str]) -> Structure:
         if m:
             number, text, inferred = int(m.group(1)), join_lines([m.group(2), *block[1:]]), False
             if queue:  # numbers seen alone were not for these paragraphs after all
-                doc.warnings.append(f"Paragraph numbers {', '.join(map(str, queue))} were found "
-                                    "on their own with no paragraph to go with them")
+                doc.warnings.append(
+                    f"Paragraph numbers {', '.join(map(str, queue))} were found "
+                    "on their own with no paragraph to go with them"
+                )
                 queue.clear()
         elif queue:
             number, text, inferred = queue.pop(0), join_lines(block), False
@@ -220,16 +238,20 @@ def parse_lines(lines: list[str]) -> Structure:
             number, text, inferred = last + 1, join_lines(block), True
         elif not numbered:
             count += 1
-            section.paragraphs.append(Paragraph(join_lines(block), section.heading, count,
-                                                counted=True))
+            section.paragraphs.append(
+                Paragraph(join_lines(block), section.heading, count, counted=True)
+            )
             continue
         else:
-            section.paragraphs.append(Paragraph(join_lines(block), section.heading,
-                                                index=len(section.paragraphs) + 1))
+            section.paragraphs.append(
+                Paragraph(join_lines(block), section.heading, index=len(section.paragraphs) + 1)
+            )
             continue
         if last is not None and number != last + 1 and not inferred:
-            doc.warnings.append(f"Paragraph {number} follows paragraph {last}: check the "
-                                "numbering around there in the report")
+            doc.warnings.append(
+                f"Paragraph {number} follows paragraph {last}: check the "
+                "numbering around there in the report"
+            )
         last = number
         if _IMPROVE.match(section.heading):
             section.items.append(text)
@@ -254,5 +276,8 @@ def _is_table_row(block: list[str]) -> bool:
     from inspections.importer.facts import GRADE_WORDS
 
     text = " ".join(block)
-    return (bool(GRADE_WORDS.search(text)) and ":" not in text
-            and all(len(line.split()) <= 15 and not line.endswith(".") for line in block))
+    return (
+        bool(GRADE_WORDS.search(text))
+        and ":" not in text
+        and all(len(line.split()) <= 15 and not line.endswith(".") for line in block)
+    )

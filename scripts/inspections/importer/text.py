@@ -33,14 +33,24 @@ _BULLET_LETTERS = "BmeoO®©§¢«>*-–"
 # Sub-bullets (Symbol-font dashes, minus signs) become "- ": part of the item above them.
 _SUB_BULLET = re.compile(r"^[\uf02d\uf0be\u2212\u2500\u2015]\s*")
 _BULLET = re.compile(
-    rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))")
+    rf"^(?:[{re.escape(_BULLET_SYMBOLS)}]\s*|[{re.escape(_BULLET_LETTERS)}]\s+(?=[A-Z0-9'\"(]))"
+)
 # "44," is a misread "44." only alone or before a capital: "(Outcome\n2, national framework)"
 # is not. "10.Strong" (pdfium drops the tab after a paragraph number) is paragraph 10.
 _NUMBER = re.compile(r"^(\d{1,3})(?:\.(?=\s|$|[A-Z'\"(])|,(?=\s+[A-Z0-9'\"(]|$))\s*")
 _BUNCHED = re.compile(r"^(?:\d{1,3}[.,]\s*){2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
-_QUOTES = {"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2009": " ",
-           "\u200b": "", "\u00ad": ""}
+_QUOTES = {
+    "‘": "'",
+    "’": "'",
+    "‛": "'",
+    "“": '"',
+    "”": '"',
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u200b": "",
+    "\u00ad": "",
+}
 _TRAILING_NUMBER = re.compile(r"\s+\d{1,3}$")
 _SPACES = re.compile(r"[ \t]{2,}")
 _AT = re.compile(r"(?<=\s)@(?=\s)")
@@ -71,15 +81,18 @@ def pages(raw: str) -> list[list[str]]:
                 current = []
             current.append(line)
         chunks.append("\n".join(current))
-    return [[_SPACES.sub(" ", line.strip()) for line in chunk.split("\n")]
-            for chunk in chunks]
+    return [[_SPACES.sub(" ", line.strip()) for line in chunk.split("\n")] for chunk in chunks]
 
 
 def repeated_lines(page_lines: list[list[str]]) -> set[str]:
     """Page headers and footers: lines of two words or more found on three pages or more,
     once a page number at the line's end is set aside ("19 to 23 May 2025 2")."""
-    counts = Counter(_footer(line) for lines in page_lines for line in set(lines)
-                     if len(line.split()) >= 2 and not _NUMBER.match(line))
+    counts = Counter(
+        _footer(line)
+        for lines in page_lines
+        for line in set(lines)
+        if len(line.split()) >= 2 and not _NUMBER.match(line)
+    )
     return {line for line, n in counts.items() if n >= 3}
 
 

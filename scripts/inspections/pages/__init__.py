@@ -38,13 +38,23 @@ class Page:
     source: str | None = None
 
 
-def render_page(renderer: Renderer, template: str, context: dict, *, path: str, audience: str,
-                title: str, source: str | None = None, hide: tuple[str, ...] = ()) -> Page:
+def render_page(
+    renderer: Renderer,
+    template: str,
+    context: dict,
+    *,
+    path: str,
+    audience: str,
+    title: str,
+    source: str | None = None,
+    hide: tuple[str, ...] = (),
+) -> Page:
     """Render one page, adding front matter that names its audience, title and source file.
     ``hide`` names theme parts to leave off (``navigation``, ``toc``): wide tables need room."""
     assert audience in AUDIENCES, audience
-    body = renderer.render(template, {**context, "audience": audience, "page_title": title},
-                           page=path)
+    body = renderer.render(
+        template, {**context, "audience": audience, "page_title": title}, page=path
+    )
     front = [f"audience: {audience}", f"title: {_yaml_text(title)}"]
     if source:
         front.append(f"source: {source}")
@@ -74,8 +84,7 @@ def build_pages(site: Site, renderer: Renderer | None = None) -> dict[str, Page]
     return dict(sorted(_render_modules(site, renderer).items()))
 
 
-def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()
-                    ) -> dict[str, Page]:
+def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()) -> dict[str, Page]:
     """Every page of the page modules not in ``skip``. Two modules making the same path is a
     bug, so it stops."""
     pages: dict[str, Page] = {}
@@ -98,13 +107,28 @@ def _render_modules(site: Site, renderer: Renderer, skip: tuple[str, ...] = ()
 # in its area and framework (grades, dates, kind...) can move national figures, trends and
 # tables: see _rebuild_facts. Anything else renders everything again.
 # tests/test_preview_incremental.py checks both against full renders.
-LOCAL_FIELDS = frozenset({"summary", "going_well", "must_improve", "next_steps", "how_inspected",
-                          "notes", "topic", "report", "sources", "judgements_ref",
-                          "areas_for_improvement", "theme", "judgements_inferred"})
+LOCAL_FIELDS = frozenset(
+    {
+        "summary",
+        "going_well",
+        "must_improve",
+        "next_steps",
+        "how_inspected",
+        "notes",
+        "topic",
+        "report",
+        "sources",
+        "judgements_ref",
+        "areas_for_improvement",
+        "theme",
+        "judgements_inferred",
+    }
+)
 
 
-def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
-                  renderer: Renderer | None = None) -> tuple[dict[str, Page], set[str]] | None:
+def rebuild_pages(
+    old: Site, new: Site, old_pages: dict[str, Page], renderer: Renderer | None = None
+) -> tuple[dict[str, Page], set[str]] | None:
     """Pages for ``new`` made by re-rendering only what changed since ``old``, with the paths
     re-rendered; None when that is not certainly the same as :func:`build_pages` (the caller
     then renders everything).
@@ -130,13 +154,22 @@ def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
     for path in changed:
         a, b = olds[path].model, news[path].model
         if a.model_dump(exclude=LOCAL_FIELDS) != b.model_dump(exclude=LOCAL_FIELDS):
-            return _rebuild_facts(old, new, old_pages, [news[p] for p in changed],
-                                  [olds[p] for p in changed], renderer)
+            return _rebuild_facts(
+                old,
+                new,
+                old_pages,
+                [news[p] for p in changed],
+                [olds[p] for p in changed],
+                renderer,
+            )
     own = {news[p].key for p in changed}
     allowed = {inspection_path(k, a) for k in own for a in ("families", "young-people")}
     allowed |= {area_path(k.split("/")[0]) for k in own}
-    touched = {path for path, page in old_pages.items()
-               if page.source in changed or any(u.path in changed for u in page.texts)}
+    touched = {
+        path
+        for path, page in old_pages.items()
+        if page.source in changed or any(u.path in changed for u in page.texts)
+    }
     if not touched <= allowed:
         return None
     renderer = renderer or Renderer()
@@ -159,9 +192,14 @@ def rebuild_pages(old: Site, new: Site, old_pages: dict[str, Page],
     return pages, made
 
 
-def _rebuild_facts(old: Site, new: Site, old_pages: dict[str, Page], edited: list,
-                   before: list, renderer: Renderer | None
-                   ) -> tuple[dict[str, Page], set[str]] | None:
+def _rebuild_facts(
+    old: Site,
+    new: Site,
+    old_pages: dict[str, Page],
+    edited: list,
+    before: list,
+    renderer: Renderer | None,
+) -> tuple[dict[str, Page], set[str]] | None:
     """Pages for ``new`` after edits to facts (grades, dates, kind...) of existing inspections
     that stay in the same area and framework; None if the edit is anything else.
 
@@ -186,8 +224,11 @@ def _rebuild_facts(old: Site, new: Site, old_pages: dict[str, Page], edited: lis
     context.install(renderer)
     pages = _render_modules(new, renderer, skip=("inspections",))
     for key, entry in new.inspections.items():
-        if (entry.model.area in areas or key not in compared
-                or compared[key] != inspection_national(new, entry)):
+        if (
+            entry.model.area in areas
+            or key not in compared
+            or compared[key] != inspection_national(new, entry)
+        ):
             pages.update((page.path, page) for page in inspection_pages(new, renderer, key, entry))
             continue
         for audience in ("families", "young-people"):

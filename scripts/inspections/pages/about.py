@@ -1,4 +1,4 @@
-""""What is an Ofsted inspection?", one page per audience: who Ofsted are, the kinds of
+""" "What is an Ofsted inspection?", one page per audience: who Ofsted are, the kinds of
 inspection and visit, how often they happen, and what happens afterwards.
 
 The kinds of inspection and visit, and the older frameworks, are read from ``data/frameworks``,
@@ -31,8 +31,9 @@ ACTION_PLAN_EXAMPLE = "derby/2022-03-ilacs"  # its action plan date is in seed 0
 
 def about_context(site: Site) -> dict[str, Any]:
     """Frameworks in use now (no end date) with their kinds, and older ones, newest first."""
-    frameworks = sorted(site.frameworks.items(),
-                        key=lambda kv: kv[1].model.in_use.from_, reverse=True)
+    frameworks = sorted(
+        site.frameworks.items(), key=lambda kv: kv[1].model.in_use.from_, reverse=True
+    )
     current = [(k, view(e)) for k, e in frameworks if e.model.in_use.to is None]
     kinds: list[tuple[str, View, View]] = []  # (framework key, framework, kind)
     for key, fw in current:
@@ -43,14 +44,32 @@ def about_context(site: Site) -> dict[str, Any]:
     past = [(k, view(e)) for k, e in frameworks if e.model.in_use.to is not None]
     # The worked example of an action plan date, shown only while that inspection is on the site.
     example = ACTION_PLAN_EXAMPLE if ACTION_PLAN_EXAMPLE in site.inspections else None
-    return {"current": current, "kinds": kinds, "past": past, "example": example,
-            "families_path": FAMILIES_PATH, "young_people_path": YOUNG_PEOPLE_PATH,
-            "talk_to": talk_to(site)}
+    return {
+        "current": current,
+        "kinds": kinds,
+        "past": past,
+        "example": example,
+        "families_path": FAMILIES_PATH,
+        "young_people_path": YOUNG_PEOPLE_PATH,
+        "talk_to": talk_to(site),
+    }
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     ctx = about_context(site)
-    yield render_page(renderer, "families/about.md.j2", ctx, path=FAMILIES_PATH,
-                      audience="families", title="What is an Ofsted inspection?")
-    yield render_page(renderer, "young-people/about.md.j2", ctx, path=YOUNG_PEOPLE_PATH,
-                      audience="young-people", title="What is an Ofsted check?")
+    yield render_page(
+        renderer,
+        "families/about.md.j2",
+        ctx,
+        path=FAMILIES_PATH,
+        audience="families",
+        title="What is an Ofsted inspection?",
+    )
+    yield render_page(
+        renderer,
+        "young-people/about.md.j2",
+        ctx,
+        path=YOUNG_PEOPLE_PATH,
+        audience="young-people",
+        title="What is an Ofsted check?",
+    )

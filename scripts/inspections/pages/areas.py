@@ -51,22 +51,33 @@ def replaced_by(site: Site, area: Area) -> list[tuple[str, str]]:
 def listed(site: Site, key: str, entry: Entry[Area]) -> Listed:
     ended = ended_of(entry.model)
     when = date_text(str(ended.date)) if ended and getattr(ended, "date", None) else ""
-    return Listed(key, view(entry), entry.model.region, bool(ended), when,
-                  replaced_by(site, entry.model))
+    return Listed(
+        key, view(entry), entry.model.region, bool(ended), when, replaced_by(site, entry.model)
+    )
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     areas = sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold())
     items = [listed(site, k, e) for k, e in areas]
-    by_letter = [(letter, list(group)) for letter, group in
-                 groupby(items, key=lambda a: str(a.area.name)[:1].upper())]
+    by_letter = [
+        (letter, list(group))
+        for letter, group in groupby(items, key=lambda a: str(a.area.name)[:1].upper())
+    ]
     by_region = [(region, [a for a in items if a.region == region]) for region in REGIONS]
     yield render_page(
-        renderer, "everyone/areas.md.j2",
-        {"by_letter": by_letter, "by_region": [(r, g) for r, g in by_region if g],
-         "count": len(items), "ended": sum(1 for _, e in areas if ended_of(e.model)),
-         "script": href(INDEX, SCRIPT)},
-        path=INDEX, audience="everyone", title="Find your area")
+        renderer,
+        "everyone/areas.md.j2",
+        {
+            "by_letter": by_letter,
+            "by_region": [(r, g) for r, g in by_region if g],
+            "count": len(items),
+            "ended": sum(1 for _, e in areas if ended_of(e.model)),
+            "script": href(INDEX, SCRIPT),
+        },
+        path=INDEX,
+        audience="everyone",
+        title="Find your area",
+    )
     for key, entry in areas:
         yield area_page(site, renderer, key, entry)
 
@@ -76,16 +87,29 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
     inspections)."""
     ended = ended_of(entry.model)
     return render_page(
-        renderer, "everyone/area.md.j2",
-        {"area": view(entry), "area_key": key, "timeline": timeline(site, key),
-         "partners": partners(site, key), "talk_to": talk_to(site, key),
-         "ended_when": date_text(str(ended.date)) if ended and getattr(ended, "date", None)
-         else "",
-         "replaced_by": replaced_by(site, entry.model) if ended else [],
-         "ended": bool(ended),
-         "ofsted_page": getattr(entry.model, "ofsted_page", None),
-         "website": getattr(entry.model, "website", None),
-         "replaces": [(k, view(e)) for k, e in site.areas.items()
-                      if key in (getattr(ended_of(e.model), "replaced_by", None) or [])]},
-        path=area_path(key), audience="everyone", source=entry.path,
-        title=f"{entry.model.name}: Ofsted inspections of children's services")
+        renderer,
+        "everyone/area.md.j2",
+        {
+            "area": view(entry),
+            "area_key": key,
+            "timeline": timeline(site, key),
+            "partners": partners(site, key),
+            "talk_to": talk_to(site, key),
+            "ended_when": date_text(str(ended.date))
+            if ended and getattr(ended, "date", None)
+            else "",
+            "replaced_by": replaced_by(site, entry.model) if ended else [],
+            "ended": bool(ended),
+            "ofsted_page": getattr(entry.model, "ofsted_page", None),
+            "website": getattr(entry.model, "website", None),
+            "replaces": [
+                (k, view(e))
+                for k, e in site.areas.items()
+                if key in (getattr(ended_of(e.model), "replaced_by", None) or [])
+            ],
+        },
+        path=area_path(key),
+        audience="everyone",
+        source=entry.path,
+        title=f"{entry.model.name}: Ofsted inspections of children's services",
+    )

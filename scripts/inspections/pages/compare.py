@@ -106,11 +106,17 @@ def short_label(site: Site, framework: str) -> str:
 
 def _other(site: Site, area: str, insp) -> Other | None:
     newest = national.newest_graded(site, area)
-    if newest is None or (insp is not None and (newest.key == insp.key or sort_key(
-            newest.model) <= sort_key(insp.model))):
+    if newest is None or (
+        insp is not None
+        and (newest.key == insp.key or sort_key(newest.model) <= sort_key(insp.model))
+    ):
         return None
-    return Other(newest.key, date_text(newest.model.dates.start),
-                 short_label(site, newest.model.framework), insp is not None)
+    return Other(
+        newest.key,
+        date_text(newest.model.dates.start),
+        short_label(site, newest.model.framework),
+        insp is not None,
+    )
 
 
 def ended_words(area) -> str:
@@ -144,15 +150,30 @@ def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
                 grade = judged.model.judgements.get(j, UNKNOWN)
                 when = date_text(judged.model.dates.start) if judged is not insp else ""
                 if grade in fw.grades:
-                    cells.append(Cell(grade, getattr(fw.grades[grade], field),
-                                      scale.index(grade), judged.key, when))
+                    cells.append(
+                        Cell(
+                            grade,
+                            getattr(fw.grades[grade], field),
+                            scale.index(grade),
+                            judged.key,
+                            when,
+                        )
+                    )
                 else:
                     cells.append(Cell(UNKNOWN, "Not known", len(scale), insp.key))
-        out.append(Row(key, entry.model.name, entry.model.region,
-                       insp.key if insp else None,
-                       date_text(insp.model.dates.start) if insp else "",
-                       national.best_date(insp.model) or "" if insp else "", cells,
-                       _other(site, key, insp), ended))
+        out.append(
+            Row(
+                key,
+                entry.model.name,
+                entry.model.region,
+                insp.key if insp else None,
+                date_text(insp.model.dates.start) if insp else "",
+                national.best_date(insp.model) or "" if insp else "",
+                cells,
+                _other(site, key, insp),
+                ended,
+            )
+        )
     return out
 
 
@@ -173,8 +194,11 @@ def figures(site: Site, framework: str) -> Figures | None:
         return None
     counted = list(national.latest_under(site, framework).values())
     when = national.as_at(site, counted)
-    return Figures(national.tally(site, framework, lead), date_text(when) if when else "",
-                   "good" if "good" in fw.grades else None)
+    return Figures(
+        national.tally(site, framework, lead),
+        date_text(when) if when else "",
+        "good" if "good" in fw.grades else None,
+    )
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -182,8 +206,15 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     default = national.default_framework(site)
     if default is None:
         return
-    choices = [(k, view(site.frameworks[k]), national.compare_path(site, k),
-                len(national.latest_under(site, k))) for k in frameworks]
+    choices = [
+        (
+            k,
+            view(site.frameworks[k]),
+            national.compare_path(site, k),
+            len(national.latest_under(site, k)),
+        )
+        for k in frameworks
+    ]
     regions = [r for r in REGIONS if any(a.model.region == r for a in site.areas.values())]
     for key in frameworks:
         path = national.compare_path(site, key)
@@ -193,33 +224,61 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         renderer.page = path
         table_rows = rows(site, key)
         yield render_page(
-            renderer, "everyone/compare.md.j2",
-            {"fw_key": key, "fw": view(fw), "heads": heads, "rows": table_rows,
-             "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
-             "regions": regions, "choices": choices, "is_default": key == default,
-             "tally": national.tally(site, key, lead) if lead else None,
-             "figures": figures(site, key), "label": framework_label(site, key),
-             "min_for_percent": national.MIN_FOR_PERCENT,
-             "earlier": (earlier := next((c for c in choices[frameworks.index(key) + 1:]
-                                          if c[3]), None)),
-             "earlier_figures": figures(site, earlier[0]) if earlier else None,
-             "other_href": {r.other.inspection: href(path, inspection_path(r.other.inspection,
-                                                                          "families"))
-                            for r in table_rows if r.other},
-             "script": href(path, SCRIPT), "data_page": href(path, "data/index.md"),
-             "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
-             "insp_href": {r.inspection: href(path, inspection_path(r.inspection, "families"))
-                           for r in table_rows if r.inspection}},
-            path=path, audience="families", hide=("navigation", "toc"),
-            title=f"Compare areas: {framework_label(site, key)}")
+            renderer,
+            "everyone/compare.md.j2",
+            {
+                "fw_key": key,
+                "fw": view(fw),
+                "heads": heads,
+                "rows": table_rows,
+                "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
+                "regions": regions,
+                "choices": choices,
+                "is_default": key == default,
+                "tally": national.tally(site, key, lead) if lead else None,
+                "figures": figures(site, key),
+                "label": framework_label(site, key),
+                "min_for_percent": national.MIN_FOR_PERCENT,
+                "earlier": (
+                    earlier := next((c for c in choices[frameworks.index(key) + 1 :] if c[3]), None)
+                ),
+                "earlier_figures": figures(site, earlier[0]) if earlier else None,
+                "other_href": {
+                    r.other.inspection: href(path, inspection_path(r.other.inspection, "families"))
+                    for r in table_rows
+                    if r.other
+                },
+                "script": href(path, SCRIPT),
+                "data_page": href(path, "data/index.md"),
+                "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
+                "insp_href": {
+                    r.inspection: href(path, inspection_path(r.inspection, "families"))
+                    for r in table_rows
+                    if r.inspection
+                },
+            },
+            path=path,
+            audience="families",
+            hide=("navigation", "toc"),
+            title=f"Compare areas: {framework_label(site, key)}",
+        )
     fw = site.frameworks[default]
     lead = national.lead_judgement(fw.model)
     yp_rows = rows(site, default, "young-people")
     by_region = [(r, [row for row in yp_rows if row.region == r]) for r in regions]
     yield render_page(
-        renderer, "young-people/compare.md.j2",
-        {"fw": view(fw), "lead": lead, "by_region": by_region,
-         "heads": national.headline_judgements(fw.model), "figures": figures(site, default),
-         "label": framework_label(site, default), "talk_to": talk_to(site)},
-        path="compare/young-people.md", audience="young-people",
-        title="How areas did: young people's version")
+        renderer,
+        "young-people/compare.md.j2",
+        {
+            "fw": view(fw),
+            "lead": lead,
+            "by_region": by_region,
+            "heads": national.headline_judgements(fw.model),
+            "figures": figures(site, default),
+            "label": framework_label(site, default),
+            "talk_to": talk_to(site),
+        },
+        path="compare/young-people.md",
+        audience="young-people",
+        title="How areas did: young people's version",
+    )

@@ -20,8 +20,9 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         yield from inspection_pages(site, renderer, key, entry)
 
 
-def inspection_pages(site: Site, renderer: Renderer, key: str, entry: Entry[Inspection]
-                     ) -> Iterator[Page]:
+def inspection_pages(
+    site: Site, renderer: Renderer, key: str, entry: Entry[Inspection]
+) -> Iterator[Page]:
     """The two pages of one inspection (``make preview`` re-renders just these after an edit)."""
     ctx = inspection_context(site, entry)
     area = entry.model.area and site.areas[entry.model.area].model.name
@@ -30,10 +31,20 @@ def inspection_pages(site: Site, renderer: Renderer, key: str, entry: Entry[Insp
     ctx["young_people_path"] = inspection_path(key, "young-people")
     ctx["talk_to"] = talk_to(site, entry.model.area)
     yield render_page(
-        renderer, "families/inspection.md.j2", ctx, path=ctx["families_path"],
-        audience="families", source=entry.path,
-        title=f"{area}: Ofsted {'inspection' if kind.graded else 'visit'}, {ctx['year']}")
+        renderer,
+        "families/inspection.md.j2",
+        ctx,
+        path=ctx["families_path"],
+        audience="families",
+        source=entry.path,
+        title=f"{area}: Ofsted {'inspection' if kind.graded else 'visit'}, {ctx['year']}",
+    )
     yield render_page(
-        renderer, "young-people/inspection.md.j2", ctx, path=ctx["young_people_path"],
-        audience="young-people", source=entry.path,
-        title=f"{area}, {ctx['year']}: what Ofsted found")
+        renderer,
+        "young-people/inspection.md.j2",
+        ctx,
+        path=ctx["young_people_path"],
+        audience="young-people",
+        source=entry.path,
+        title=f"{area}, {ctx['year']}: what Ofsted found",
+    )

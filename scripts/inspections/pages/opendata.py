@@ -17,7 +17,16 @@ from inspections.site import Site
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     yield render_page(
-        renderer, "everyone/opendata.md.j2",
-        {"columns": COLUMNS, "inspections": len(site.inspections), "areas": len(site.areas),
-         "feed_entries": FEED_ENTRIES, "licence": licence},
-        path="data/index.md", audience="everyone", title="Open data: every inspection and grade")
+        renderer,
+        "everyone/opendata.md.j2",
+        {
+            "columns": COLUMNS,
+            "inspections": len(site.inspections),
+            "areas": len(site.areas),
+            "feed_entries": FEED_ENTRIES,
+            "licence": licence,
+        },
+        path="data/index.md",
+        audience="everyone",
+        title="Open data: every inspection and grade",
+    )

@@ -11,18 +11,34 @@ from inspections.site import Site
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
-    frameworks = sorted(site.frameworks.items(),
-                        key=lambda kv: kv[1].model.in_use.from_, reverse=True)
+    frameworks = sorted(
+        site.frameworks.items(), key=lambda kv: kv[1].model.in_use.from_, reverse=True
+    )
     fw_views = [(k, view(e)) for k, e in frameworks]
     yield render_page(
-        renderer, "everyone/home.md.j2",
+        renderer,
+        "everyone/home.md.j2",
         {"area_count": len(site.areas), "inspection_count": len(site.inspections)},
-        path="index.md", audience="everyone", title="Inspections explained")
+        path="index.md",
+        audience="everyone",
+        title="Inspections explained",
+    )
     yield render_page(
-        renderer, "everyone/grades.md.j2", {"frameworks": fw_views},
-        path="grades.md", audience="everyone", title="What the grades mean")
+        renderer,
+        "everyone/grades.md.j2",
+        {"frameworks": fw_views},
+        path="grades.md",
+        audience="everyone",
+        title="What the grades mean",
+    )
     glossary = site.glossary
     terms = sorted(view(glossary).terms.items(), key=lambda kv: str(kv[1].term).casefold())
     yield render_page(
-        renderer, "everyone/glossary.md.j2", {"terms": terms}, path="glossary.md",
-        audience="everyone", source=glossary.path, title="Glossary: words explained")
+        renderer,
+        "everyone/glossary.md.j2",
+        {"terms": terms},
+        path="glossary.md",
+        audience="everyone",
+        source=glossary.path,
+        title="Glossary: words explained",
+    )
