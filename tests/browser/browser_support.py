@@ -22,13 +22,26 @@ AXE = TOOLS / "axe-core" / "axe.min.js"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 JAVA = shutil.which("java") or "/usr/bin/java"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-default-apps",
-                 "--disable-extensions", "--metrics-recording-only", "--mute-audio"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--metrics-recording-only",
+    "--mute-audio",
+]
 # Each page is checked in every one of these states: (name, colour scheme, viewport width).
-STATES = [("light-390", "light", 390), ("dark-390", "dark", 390),
-          ("light-1280", "light", 1280), ("dark-1280", "dark", 1280)]
+STATES = [
+    ("light-390", "light", 390),
+    ("dark-390", "dark", 390),
+    ("light-1280", "light", 1280),
+    ("dark-1280", "dark", 1280),
+]
 
 
 def need(path: Path | str, what: str) -> None:
@@ -46,6 +59,7 @@ class Figures:
     """What the browser tests checked, printed at the end of the run for the report."""
 
     pages: set[str] = field(default_factory=set)
+    built_pages: int = 0  # every page built, of which the tests visit a selection
     page_states: int = 0
     axe_violations: int = 0
     other_host_requests: int = 0

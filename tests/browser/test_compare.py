@@ -46,7 +46,8 @@ def site_dir(project) -> Path:
 
 def _rows(page) -> list[str]:
     return page.eval_on_selector_all(
-        "[data-compare-table] tbody tr:not([hidden]) th", "els => els.map(e => e.textContent)")
+        "[data-compare-table] tbody tr:not([hidden]) th", "els => els.map(e => e.textContent)"
+    )
 
 
 def test_full_table_without_javascript(browser, site_dir, project):
@@ -63,7 +64,8 @@ def test_full_table_without_javascript(browser, site_dir, project):
         for name in missing:
             # Each row is headed by the area's name (a link to the area's page).
             row = page.locator("tbody tr").filter(
-                has=page.get_by_role("rowheader", name=name, exact=True))
+                has=page.get_by_role("rowheader", name=name, exact=True)
+            )
             assert "Not yet inspected under this framework" in row.inner_text()
         assert page.locator("select").count() == 0  # the filter is added by the script
         assert page.locator("caption").count() == 1
@@ -82,8 +84,10 @@ def test_filter_by_region_and_sort_with_the_keyboard(browser, site_dir, project)
         page.goto(base + "compare/")
         region = sorted({a.model.region for a in site.areas.values()})[0]
         page.get_by_label("Show areas in").select_option(region)
-        expected = sorted((a.model.name for a in site.areas.values()
-                           if a.model.region == region), key=str.casefold)
+        expected = sorted(
+            (a.model.name for a in site.areas.values() if a.model.region == region),
+            key=str.casefold,
+        )
         assert _rows(page) == expected
         status = page.locator("[data-compare-status]")
         assert status.get_attribute("role") == "status"
@@ -96,16 +100,19 @@ def test_filter_by_region_and_sort_with_the_keyboard(browser, site_dir, project)
         header = page.locator("thead th").nth(3)
         assert header.get_attribute("aria-sort") == "ascending"
         ranks = page.eval_on_selector_all(
-            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))"
+        )
         assert ranks == sorted(ranks)
         assert "best first" in status.inner_text()
         page.keyboard.press("Enter")
         assert header.get_attribute("aria-sort") == "descending"
         ranks = page.eval_on_selector_all(
-            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))")
+            "tbody tr td:nth-of-type(3)", "els => els.map(e => Number(e.dataset.sort))"
+        )
         inspected = [r for r in ranks if r != 99]
-        assert inspected == sorted(inspected, reverse=True) and ranks[len(inspected):] == \
-            [99] * (len(ranks) - len(inspected))
+        assert inspected == sorted(inspected, reverse=True) and ranks[len(inspected) :] == [99] * (
+            len(ranks) - len(inspected)
+        )
     ctx.close()
 
 
@@ -143,7 +150,9 @@ def _axe(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})", AXE_TAGS)
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
 
@@ -177,12 +186,14 @@ def test_compare_table_reads_well_on_phone_and_desktop(browser, site_dir, width)
         if width >= 1280:
             two_lines = page.eval_on_selector_all(
                 "[data-compare-table] tbody th a",
-                "els => els.filter(a => a.getClientRects().length > 1).map(a => a.textContent)")
+                "els => els.filter(a => a.getClientRects().length > 1).map(a => a.textContent)",
+            )
             assert two_lines == []
         styles = page.eval_on_selector_all(
             "[data-compare-table] :is(th, td, th *, td *)",
             "els => [...new Set(els.map(e => getComputedStyle(e).overflowWrap + ' '"
-            " + getComputedStyle(e).wordBreak))]")
+            " + getComputedStyle(e).wordBreak))]",
+        )
         assert styles == ["normal normal"]
         # The page itself never scrolls sideways: the table scrolls in its own region.
         assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -202,8 +213,9 @@ def test_find_your_area_without_javascript_lists_everyone(browser, site_dir, pro
     with serve(site_dir) as base:
         page = ctx.new_page()
         page.goto(base + "areas/")
-        names = page.eval_on_selector_all("[data-find-list] li > a:first-child",
-                                          "els => els.map(e => e.textContent)")
+        names = page.eval_on_selector_all(
+            "[data-find-list] li > a:first-child", "els => els.map(e => e.textContent)"
+        )
         expected = sorted((a.model.name for a in site.areas.values()), key=str.casefold)
         assert sorted(set(names), key=str.casefold) == expected
         assert len(names) == 2 * len(expected)  # A to Z, and by region
@@ -223,9 +235,11 @@ def test_find_your_area_filters_as_you_type(browser, site_dir, project, width):
         page.get_by_label("Type part of the name of your council or area").fill(typed.lower())
         shown = page.eval_on_selector_all(
             "[data-find-list] li:not([hidden]) > a:first-child",
-            "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)")
-        expected = sorted({a.model.name for a in site.areas.values()
-                           if typed.lower() in a.model.name.lower()})
+            "els => els.filter(e => e.offsetParent !== null).map(e => e.textContent)",
+        )
+        expected = sorted(
+            {a.model.name for a in site.areas.values() if typed.lower() in a.model.name.lower()}
+        )
         assert sorted(set(shown)) == expected
         status = page.locator("[data-find-status]")
         assert status.get_attribute("role") == "status"

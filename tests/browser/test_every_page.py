@@ -27,8 +27,10 @@ PAGE_FACTS = """() => ({
 
 
 def describe(violation: dict) -> str:
-    nodes = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else
-                      str(n["target"]) for n in violation["nodes"][:5])
+    nodes = "; ".join(
+        " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
+        for n in violation["nodes"][:5]
+    )
     return f"{violation['id']} ({violation['impact']}): {violation['help']} -> {nodes}"
 
 
@@ -45,8 +47,12 @@ def test_every_page(state, scheme, width, site_url, page_paths, context_for):
         page.goto(site_url + path, wait_until="networkidle")
         facts = page.evaluate(PAGE_FACTS)
         cookies = context.cookies()
-        outside = [u for u in requests if urlsplit(u).hostname != "127.0.0.1"
-                   and not u.startswith(("data:", "blob:", "about:"))]
+        outside = [
+            u
+            for u in requests
+            if urlsplit(u).hostname != "127.0.0.1"
+            and not u.startswith(("data:", "blob:", "about:"))
+        ]
         FIGURES.pages.add(path)
         FIGURES.page_states += 1
         FIGURES.requests += len(requests)
@@ -56,8 +62,9 @@ def test_every_page(state, scheme, width, site_url, page_paths, context_for):
         where = f"/{path} ({state})"
         problems += [f"{where}: request to another site: {u}" for u in outside]
         if facts["local"] or facts["session"]:
-            problems.append(f"{where}: storage written on load: {facts['local']} "
-                            f"{facts['session']}")
+            problems.append(
+                f"{where}: storage written on load: {facts['local']} {facts['session']}"
+            )
         if cookies or facts["cookie"]:
             problems.append(f"{where}: cookies set: {cookies or facts['cookie']}")
         if facts["lang"] != "en-GB":
@@ -72,7 +79,9 @@ def test_every_page(state, scheme, width, site_url, page_paths, context_for):
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-            " resultTypes: ['violations']})", AXE_TAGS)
+            " resultTypes: ['violations']})",
+            AXE_TAGS,
+        )
         FIGURES.axe_violations += len(result["violations"])
         problems += [f"{where}: {describe(v)}" for v in result["violations"]]
     assert not problems, "\n".join(problems)

@@ -49,8 +49,10 @@ def test_exit_url_comes_from_mkdocs_yml(neutral, site_url, context_for):
 def test_first_tab_reaches_exit_link_then_skip_link(neutral, site_url, context_for):
     page, _ = open_page(context_for("light", 390), site_url + "areas/derby/", neutral)
     page.keyboard.press("Tab")
-    first = page.evaluate("[document.activeElement.textContent.trim(),"
-                          " document.activeElement.hasAttribute('data-exit-this-page')]")
+    first = page.evaluate(
+        "[document.activeElement.textContent.trim(),"
+        " document.activeElement.hasAttribute('data-exit-this-page')]"
+    )
     assert first == ["Exit this page", True]
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
@@ -76,13 +78,18 @@ def test_page_blanks_while_leaving(neutral, site_url, context_for):
         page.keyboard.press("Shift")
     page.wait_for_timeout(200)
     assert asked == [neutral]
-    shown = page.evaluate("[...document.body.querySelectorAll('*')]"
-                          ".filter(e => e.checkVisibility()).map(e => e.outerHTML.slice(0, 80))")
+    shown = page.evaluate(
+        "[...document.body.querySelectorAll('*')]"
+        ".filter(e => e.checkVisibility()).map(e => e.outerHTML.slice(0, 80))"
+    )
     assert shown == [], "the page should be blank while the neutral site loads"
 
 
-@pytest.mark.parametrize("keys", [["Shift", "Shift", "a", "Shift"], ["Shift", "Shift+A", "Shift"]],
-                         ids=["other-key-between", "capital-letter"])
+@pytest.mark.parametrize(
+    "keys",
+    [["Shift", "Shift", "a", "Shift"], ["Shift", "Shift+A", "Shift"]],
+    ids=["other-key-between", "capital-letter"],
+)
 def test_typing_does_not_leave_by_accident(keys, neutral, site_url, context_for):
     page, asked = open_page(context_for(), site_url, neutral, answer=False)
     for key in keys:
@@ -103,8 +110,7 @@ def test_exit_button_works_from_the_keyboard(key, neutral, site_url, context_for
     page, _ = open_page(context_for("dark", 390), site_url + "grades/", neutral)
     for _ in range(6):  # Tab to the button: exit link, skip link, then the button
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList"
-                         ".contains('exit-this-page__button')"):
+        if page.evaluate("document.activeElement.classList.contains('exit-this-page__button')"):
             break
     else:
         pytest.fail("Tab never reached the Exit this page button")
@@ -119,11 +125,11 @@ def test_exit_button_works_without_javascript(neutral, site_url, context_for):
 
 
 def test_get_help_lists_national_and_council_numbers(neutral, site_url, context_for, site_data):
-    page, _ = open_page(context_for("light", 390), site_url + "areas/derby/2022-03-ilacs/",
-                        neutral)
+    page, _ = open_page(context_for("light", 390), site_url + "areas/derby/2022-03-ilacs/", neutral)
     page.click(".get-help > summary")
-    numbers = page.eval_on_selector_all(".get-help a[href^='tel:']",
-                                        "els => els.map(e => e.getAttribute('href'))")
+    numbers = page.eval_on_selector_all(
+        ".get-help a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))"
+    )
     # E.164 (tel:+44...), which phones dial from anywhere; short numbers such as 999 as given.
     national = [phones.tel(h.number) for h in site_data.helplines.model.helplines.values()]
     council = [phones.tel(c.number) for c in site_data.areas["derby"].model.contacts]
@@ -132,12 +138,17 @@ def test_get_help_lists_national_and_council_numbers(neutral, site_url, context_
     assert all(re.fullmatch(r"tel:(\+44[1-9][0-9]{6,9}|[0-9]{3,6})", n) for n in numbers), numbers
     sizes = page.eval_on_selector_all(
         ".get-help a[href^='tel:']",
-        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height] })")
+        "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height] })",
+    )
     assert all(w >= 44 and h >= 44 for w, h in sizes), sizes
     page.goto(site_url + "glossary/")
     page.click(".get-help > summary")
-    assert page.eval_on_selector_all(".get-help a[href^='tel:']",
-                                     "els => els.map(e => e.getAttribute('href'))") == national
+    assert (
+        page.eval_on_selector_all(
+            ".get-help a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))"
+        )
+        == national
+    )
 
 
 def test_no_single_key_shortcuts(neutral, site_url, context_for):

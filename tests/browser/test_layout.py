@@ -54,10 +54,15 @@ def test_no_sideways_scrolling_at_320_pixels(site_url, page_paths, context_for):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("name,css,width", [("text-spacing", TEXT_SPACING, 320),
-                                            ("text-spacing", TEXT_SPACING, 1280),
-                                            ("200%-text", LARGE_TEXT, 1280)],
-                         ids=["text-spacing-320", "text-spacing-1280", "200%-text-1280"])
+@pytest.mark.parametrize(
+    "name,css,width",
+    [
+        ("text-spacing", TEXT_SPACING, 320),
+        ("text-spacing", TEXT_SPACING, 1280),
+        ("200%-text", LARGE_TEXT, 1280),
+    ],
+    ids=["text-spacing-320", "text-spacing-1280", "200%-text-1280"],
+)
 def test_text_is_not_cut_off(name, css, width, site_url, page_paths, context_for):
     page = context_for("light", width).new_page()
     problems = []
@@ -65,8 +70,9 @@ def test_text_is_not_cut_off(name, css, width, site_url, page_paths, context_for
         page.goto(site_url + path, wait_until="load")
         page.add_style_tag(content=css)
         page.wait_for_timeout(50)
-        problems += [f"/{path} ({name}, {width}px): text cut off: {c}"
-                     for c in page.evaluate(CLIPPED)]
+        problems += [
+            f"/{path} ({name}, {width}px): text cut off: {c}" for c in page.evaluate(CLIPPED)
+        ]
         if width == 1280 and page.evaluate(SIDEWAYS):
             problems.append(f"/{path} ({name}): the page scrolls sideways")
     assert not problems, "\n".join(problems)

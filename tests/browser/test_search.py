@@ -158,9 +158,11 @@ def test_words_that_are_not_a_council_search_every_page(site_url, context_for):
     page.goto(site_url + "areas/derby/2022-03-ilacs/young-people/", wait_until="networkidle")
     found = search(page, "care leavers", 1280)
     status = page.inner_text(".site-search__status")
-    assert re.fullmatch(r"No council matches \u2018care leavers\u2019\. (\d+) pages? found for "
-                        r"\u2018care leavers\u2019\. Pages for young people come first\.",
-                        status), status
+    assert re.fullmatch(
+        r"No council matches \u2018care leavers\u2019\. (\d+) pages? found for "
+        r"\u2018care leavers\u2019\. Pages for young people come first\.",
+        status,
+    ), status
     assert found and all(u.startswith(urlsplit(site_url).path) for u in found), found
     page.click(RESULTS)
     page.wait_for_url(re.compile(re.escape(site_url) + ".+"))
@@ -188,7 +190,8 @@ def test_search_every_page_from_the_councils_with_the_keyboard(site_url, context
     assert page.evaluate("document.activeElement.textContent") == button.inner_text()
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "document.querySelector('.site-search__status').textContent.includes('found for')")
+        "document.querySelector('.site-search__status').textContent.includes('found for')"
+    )
     status = page.inner_text(".site-search__status")
     assert re.fullmatch(r"(\d+) pages? found for \u2018Derby\u2019\.", status), status
     focused = page.evaluate("document.activeElement.getAttribute('href')")
