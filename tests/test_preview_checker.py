@@ -53,8 +53,11 @@ def test_the_second_process_finds_what_the_build_finds(checked) -> None:
 
 def test_small_checks_stay_in_this_process(checked) -> None:
     site, pages, root, rules = checked
-    assert len(pages) < PreviewChecker.min_pages  # the shipped site: no second process
-    assert PreviewChecker().submit(site, pages, root, rules) is None
+    # A small check (one area's pages, as after a small edit): no second process. The whole
+    # shipped site is too big for this now, so the test takes one area's pages from it.
+    small = {key: page for key, page in pages.items() if key.startswith("areas/derby/")}
+    assert 0 < len(small) < PreviewChecker.min_pages
+    assert PreviewChecker().submit(site, small, root, rules) is None
 
 
 def test_a_failed_second_process_falls_back_to_this_one_for_good(checked) -> None:
