@@ -74,7 +74,7 @@ def test_every_report_is_graded_and_never_a_visit(corpus) -> None:
     visits = [n for n, f in corpus.items() if not f.graded or "visit" in (f.kind or "")]
     assert visits == []
     assert kinds[("sif-2013", "lscb-review")] == 1  # Surrey 2015: the standalone board review
-    assert kinds[("slac-2009", "standard")] == 4  # the 2013 looked after children inspections
+    assert kinds[("tlac-2013", "inspection")] == 4  # the 2013 looked after children inspections
 
 
 def test_grades_agree_with_the_statistics_or_are_explained(corpus, index) -> None:
@@ -139,8 +139,8 @@ def test_no_grade_is_missing_or_invented(corpus) -> None:
     for name, facts in corpus.items():
         if facts.framework == "ilacs-2026":  # from April 2026: no overall effectiveness
             assert "overall-effectiveness" not in facts.judgements, name
-        if facts.family == "lac-2013":  # mapped to the nearest framework, always with a warning
-            assert facts.framework == "slac-2009" and LAC_WARNING in facts.warnings, name
+        if facts.family == "lac-2013":  # their own framework, with a warning of what is left out
+            assert facts.framework == "tlac-2013" and LAC_WARNING in facts.warnings, name
 
 
 def test_reinspections_are_named(corpus) -> None:
@@ -171,14 +171,14 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip().lower()
 
 
-KINDS = {"sif": "standard", "lac-2013": "standard"}
+KINDS = {"sif": "standard", "lac-2013": "inspection"}
 # Labels the hand counts print differently from the framework's official names.
 LABELS = {
     "local safeguarding children board": "lscb-review",
-    "capacity to improve": "capacity-to-improve",
 }
-# 2013 looked after children judgements that slac-2009 has no place for (see LAC_WARNING).
+# 2013 looked after children judgements that tlac-2013 has no place for (see LAC_WARNING).
 NOT_CARRIED = {
+    "capacity to improve",
     "outcomes for looked after children and young people",
     "quality of provision",
     "leadership and management",

@@ -33,13 +33,14 @@ from inspections.importer.text import PAGE, clean, normalise
 from inspections.models import Framework
 
 LAC_2013 = "looked-after-children-2013"  # the 2013 inspections, when no framework fits
-LAC_NEAREST = "slac-2009"  # the nearest framework: the same four grades, "adequate" included
+LAC_FRAMEWORK = "tlac-2013"  # data/frameworks/tlac-2013.yaml: their own framework
+LAC_KIND = "inspection"  # its one kind
 LAC_WARNING = (
     "Check this: a 2013 inspection of looked after children services (Ofsted's statistics call "
-    "it a 'Targeted Looked After Children (TLAC) inspection'), drafted under slac-2009, the "
-    "nearest framework (the same four grades, with 'adequate'). Only overall effectiveness "
-    "and capacity to improve are carried over, from the report's 'Record of main findings'; "
-    "its other judgements (outcomes, quality of provision, leadership and management) are not"
+    "it a 'Targeted Looked After Children (TLAC) inspection'), drafted under tlac-2013. Only "
+    "overall effectiveness is carried over, from the report's 'Record of main findings'; its "
+    "other judgements (capacity to improve, outcomes, quality of provision, leadership and "
+    "management) have no place in tlac-2013 and are not"
 )
 
 
@@ -121,9 +122,9 @@ def facts_from_text(
         framework = "sif-2013" if "sif-2013" in frameworks else None
         kind = {"sif": "standard", "sif-reinspection": "re-inspection"}.get(fam, "lscb-review")
     elif fam == "lac-2013":
-        framework, kind, graded = LAC_2013, "inspection", True
-        if LAC_NEAREST in frameworks:
-            framework, kind = LAC_NEAREST, "standard"
+        framework, kind, graded = LAC_2013, LAC_KIND, True
+        if LAC_FRAMEWORK in frameworks:
+            framework = LAC_FRAMEWORK
             warnings.append(LAC_WARNING)
         else:
             warnings.append(

@@ -104,8 +104,9 @@ def _table_text(page: str) -> str:
 
 def main_findings(pages: list[str]) -> tuple[str, int]:
     """The 2013 looked after children inspections' grades: the "Record of main findings"
-    table near the end (not the contents line), its "Capacity to improve" written as the
-    slac-2009 framework's "Capacity for improvement"; and the page it is on."""
+    table near the end (not the contents line), its "Capacity to improve" written as
+    "Capacity for improvement" (tlac-2013 has no such judgement, so it is not read); and the
+    page it is on."""
     for number in range(len(pages), 0, -1):
         m = re.search(
             r"^Record of main findings\s*$(.*)",

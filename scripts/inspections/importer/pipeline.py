@@ -131,12 +131,12 @@ def draft_report(
         dates.where["published"] = "index.csv beside the report"
     notes: list[str] = list(report.warnings)
     kind_note = None
-    if report.framework == LAC_2013:  # only when data/frameworks/ has no nearest framework
+    if report.framework == LAC_2013:  # only when data/frameworks/ has no tlac-2013
         raise ImportRefused(
             f"{source_name}: this is a 2013 inspection of services for looked "
             "after children, graded on its own scale (adequate, not requires "
             "improvement). data/frameworks/ has no framework for it, so it "
-            "cannot be drafted: add that framework's file first"
+            "cannot be drafted: add data/frameworks/tlac-2013.yaml first"
         )
     if report.framework not in frameworks:
         raise ImportRefused(
