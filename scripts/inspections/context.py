@@ -28,8 +28,7 @@ from inspections.models import DateInfo, Framework, Inspection, parse_partial_da
 from inspections.national import _memo, inspection_national, newer_than
 from inspections.render import Safe, Text
 from inspections.site import UNKNOWN, Entry, Site
-
-AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
+from inspections.urls import area_path, inspection_path
 
 
 class View:
@@ -421,20 +420,6 @@ def timeline(site: Site, area_key: str) -> list[dict[str, Any]]:
     """
     # The page context has the trend sentence already (worded with this area's name).
     return [inspection_context(site, e) for e in site.inspections_of(area_key)]
-
-
-# ---------------------------------------------------------------------------- paths
-
-
-def area_path(area: str) -> str:
-    return f"areas/{area}/index.md"
-
-
-def inspection_path(key: str, audience: str) -> str:
-    """Docs path of an inspection page: ``areas/<area>/<slug>/index.md`` for families,
-    ``.../young-people.md`` for young people."""
-    name = "young-people.md" if audience == "young-people" else "index.md"
-    return f"areas/{key}/{name}"
 
 
 def framework_for(site: Site, entry: Entry[Inspection]) -> Entry[Framework]:

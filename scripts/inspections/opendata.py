@@ -32,9 +32,11 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from inspections import licence, validate
-from inspections.commands.schema import schemas
-from inspections.context import inspection_path
+from inspections.audiences import FAMILIES, YOUNG_PEOPLE
+from inspections.schema import schemas
 from inspections.site import UNKNOWN, Entry, Site, sort_key
+from inspections.urls import absolute_url as _url
+from inspections.urls import area_path, inspection_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 STATIC = Path(__file__).parent / "static"
@@ -156,15 +158,6 @@ COLUMNS = [
 ]
 
 
-def _url(base: str, path: str) -> str:
-    """The absolute address of a docs path (directory URLs)."""
-    if path.endswith("index.md"):
-        path = path[: -len("index.md")]
-    elif path.endswith(".md"):
-        path = path[: -len(".md")] + "/"
-    return base.rstrip("/") + "/" + path
-
-
 def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
     """One inspection's fields (the ``inspection`` columns) plus its judgements."""
     insp = entry.model
@@ -199,8 +192,8 @@ def inspection_record(site: Site, entry: Entry, base: str) -> dict[str, Any]:
         "areas_for_improvement_count": str(len(afi)),
         "grades_read_across": getattr(insp, "judgements_inferred", None) or "",
         "report_url": insp.report.url,
-        "page_url": _url(base, inspection_path(entry.key, "families")),
-        "young_people_url": _url(base, inspection_path(entry.key, "young-people")),
+        "page_url": _url(base, inspection_path(entry.key, FAMILIES.slug)),
+        "young_people_url": _url(base, inspection_path(entry.key, YOUNG_PEOPLE.slug)),
     }
     judgements = []
     for key, judgement in fw.judgements.items():  # the framework's order
@@ -314,7 +307,7 @@ def _area_record(key: str, area: Any, base: str) -> dict[str, Any]:
         "region": area.region,
         "kind": area.kind or "",
         "ended": ({"date": ended.date, "replaced_by": list(ended.replaced_by)} if ended else None),
-        "page_url": _url(base, f"areas/{key}/index.md"),
+        "page_url": _url(base, area_path(key)),
     }
 
 
@@ -524,7 +517,7 @@ def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
         area = site.areas[insp.area].model
         fw = site.frameworks[insp.framework].model
         kind = fw.kinds[insp.kind]
-        url = _url(base, inspection_path(entry.key, "families"))
+        url = _url(base, inspection_path(entry.key, FAMILIES.slug))
         item = _sub(root, "entry", None)
         _sub(item, "id", url)
         start = insp.dates.start.value
@@ -541,7 +534,7 @@ def feed(site: Site, base: str, limit: int | None = FEED_ENTRIES) -> str:
             "link",
             None,
             rel="related",
-            href=_url(base, inspection_path(entry.key, "young-people")),
+            href=_url(base, inspection_path(entry.key, YOUNG_PEOPLE.slug)),
             type="text/html",
             title="For young people",
         )

@@ -42,18 +42,12 @@ import jinja2
 from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
+from inspections.audiences import by_slug
+from inspections.urls import GLOSSARY_PAGE, SAFE_TARGET, relpath
+
 TEMPLATES = Path(__file__).parent / "templates"
-GLOSSARY_PAGE = "glossary.md"
-SAFE_SCHEMES = ("https:", "mailto:", "tel:")
 # A link or image whose words hold no brackets; an optional "title" is dropped.
 _LINK = re.compile(r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
-# Targets we let through, made only of characters that need no escaping anywhere.
-SAFE_TARGET = re.compile(
-    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
-    r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)?"
-    r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-    r"|tel:\+?[0-9][0-9-]*"
-)
 _GLOSSARY_TARGET = re.compile(r"glossary:([a-z0-9]+(?:-[a-z0-9]+)*)")
 _MARKDOWN_SPECIAL = {
     "\\": "\\\\",
@@ -307,11 +301,7 @@ class Renderer:
         and a Jinja macro call costs about ten times a function call.
         """
         grade = j.grade
-        words = (
-            (grade.young_people if audience == "young-people" else grade.families)
-            if grade
-            else "Not known"
-        )
+        words = by_slug(audience).words(grade) if grade else "Not known"
         key = attr(j.grade_key)
         return safe(
             f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
@@ -371,38 +361,6 @@ def _one_line(markdown: str) -> Safe:
     """Safe Markdown joined onto one line (``str.split``, not ``Markup.split``: the parts are
     already safe, and Markup would re-wrap and re-escape each one)."""
     return safe(" ".join(str.split(markdown)))
-
-
-@functools.lru_cache(maxsize=65536)
-def relpath(path: str, start: str) -> str:
-    """``posixpath.relpath`` for paths relative to docs/, without asking the operating system
-    for the current folder (which ``posixpath.relpath`` does on every call).
-
-    >>> relpath("glossary.md", "areas/derby"), relpath("areas/x/index.md", "areas/derby")
-    ('../../glossary.md', '../x/index.md')
-    >>> relpath("areas", "areas"), relpath("a/b.md", ".")
-    ('.', 'a/b.md')
-    """
-    to, here = _segments(path), _segments(start)
-    if to is None or here is None:
-        return posixpath.relpath(path, start)
-    common = 0
-    for a, b in zip(to, here, strict=False):
-        if a != b:
-            break
-        common += 1
-    parts = [".."] * (len(here) - common) + list(to[common:])
-    return "/".join(parts) if parts else "."
-
-
-@functools.lru_cache(maxsize=65536)
-def _segments(path: str) -> tuple[str, ...] | None:
-    """The parts of a relative path, normalised; None for an absolute path or one with ``..``
-    (left to ``posixpath.relpath``). Remembered: the same targets and folders recur."""
-    if path.startswith("/"):
-        return None
-    parts = tuple(p for p in posixpath.normpath(path).split("/") if p and p != ".")
-    return None if ".." in parts else parts
 
 
 def escape(text: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from inspections.audiences import DEFAULT, SLUGS
 from inspections.check.checker import (
     FilePlaces,
     GlossaryForms,
@@ -76,9 +77,9 @@ def docs_pages(root: Path) -> list[tuple[str, str, str]]:
         markdown = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         front = _FRONT.match(markdown)
         found = _AUDIENCE.search(front.group(1)) if front else None
-        audience = found.group(1) if found else "everyone"
-        if audience not in ("young-people", "families", "everyone"):
-            audience = "everyone"
+        audience = found.group(1) if found else DEFAULT.slug
+        if audience not in SLUGS:
+            audience = DEFAULT.slug
         out.append((path.relative_to(root).as_posix(), audience, markdown))
     return out
 

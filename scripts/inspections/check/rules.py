@@ -21,12 +21,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from inspections.audiences import SLUGS
 from inspections.load import Document, load_file
 from inspections.problems import DataError
 from inspections.validate import _problem
 
 RULES_FILE = Path("data/rules/plain-language.yaml")
-Audience = Literal["young-people", "families", "everyone"]
+Audience = Literal[SLUGS]  # type: ignore[valid-type]  # the audiences module's slugs
 Level = Literal["error", "warning"]
 RULE_IDS = (
     "sentence-length",
