@@ -19,12 +19,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from inspections.audiences import FAMILIES, YOUNG_PEOPLE
-from inspections.context import View, view
 from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
 from inspections.talkto import talk_to
 from inspections.urls import about_path
+from inspections.views import View, view
 
 FAMILIES_PATH = about_path(FAMILIES.slug)
 YOUNG_PEOPLE_PATH = about_path(YOUNG_PEOPLE.slug)

@@ -13,13 +13,15 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from inspections.audiences import EVERYONE
-from inspections.context import View, date_text, partners, timeline, view
+from inspections.context import partners, timeline
+from inspections.datewords import date_text
 from inspections.models import REGIONS, Area
 from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Entry, Site
 from inspections.talkto import talk_to
 from inspections.urls import AREAS_INDEX, area_path, href
+from inspections.views import View, view
 
 INDEX = AREAS_INDEX
 SCRIPT = "assets/javascripts/find.js"

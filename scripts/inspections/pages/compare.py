@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from inspections import national
 from inspections.audiences import EVERYONE, FAMILIES, YOUNG_PEOPLE, by_slug
-from inspections.context import date_text, view
+from inspections.datewords import date_text
 from inspections.models import REGIONS
 from inspections.page import Page, render_page
 from inspections.render import Renderer
@@ -31,6 +31,7 @@ from inspections.urls import (
     href,
     inspection_path,
 )
+from inspections.views import view
 
 SCRIPT = "assets/javascripts/compare.js"
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")

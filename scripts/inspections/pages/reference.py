@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from inspections.audiences import EVERYONE
-from inspections.context import view
 from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
 from inspections.urls import GLOSSARY_PAGE, GRADES_PAGE, HOME
+from inspections.views import view
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
