@@ -13,8 +13,10 @@ line of defence, so that text which slipped past it still renders inert:
   reference links, no nested-bracket links, no ``{: onclick=...}`` attribute lists);
 - ``[words](glossary:key)`` becomes a link to that glossary entry.
 
-Each :class:`Text` printed is recorded as a :class:`TextUse` (the words and their
-``file:line:col``), so the plain-language checker can report problems where the words live.
+Each :class:`Text` printed is recorded as a :class:`TextUse`: the words, their
+``file:line:col``, the field of the data file they are in, and the Markdown they were printed
+as. That record is the one place the plain-language check learns where words came from: it
+neither renders texts again nor reads the data files to find their fields.
 
 Example::
 
@@ -24,8 +26,8 @@ Example::
     'Call &lt;b&gt;us&lt;/b&gt; now'
     >>> str(r.md("[x][1] {: onclick=go() }"))
     '\\\\[x\\\\]\\\\[1\\\\] \\\\{: onclick=go() \\\\}'
-    >>> r.uses[0].line
-    3
+    >>> r.uses[0].line, r.uses[0].markdown
+    (3, 'Call &lt;b&gt;us&lt;/b&gt; now')
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class TextUse:
     path: str
     line: int
     col: int
+    loc: tuple | None = None  # the field in the data file, e.g. ("summary", "young_people")
+    markdown: str | None = None  # the safe Markdown it was printed as (before ``inline``)
 
 
 class Text:
@@ -77,10 +81,12 @@ class Text:
     The record is made once and shared by every page that prints the text.
     """
 
-    __slots__ = ("value", "path", "line", "col", "_use", "_md")
+    __slots__ = ("value", "path", "line", "col", "loc", "_use", "_md")
 
-    def __init__(self, value: str, path: str = "", line: int = 0, col: int = 0):
-        self.value, self.path, self.line, self.col = value, path, line, col
+    def __init__(
+        self, value: str, path: str = "", line: int = 0, col: int = 0, loc: tuple | None = None
+    ):
+        self.value, self.path, self.line, self.col, self.loc = value, path, line, col, loc
         self._use: TextUse | None = None
         self._md: Safe | None = None  # its safe Markdown, when that is the same on every page
 
@@ -95,10 +101,13 @@ class Text:
 
     @property
     def use(self) -> TextUse:
-        """This text as used on a page (one shared, immutable record)."""
+        """This text as used on a page (one shared, immutable record, for a text printed the
+        same on every page; see :meth:`Renderer.md`)."""
         use = self._use
         if use is None:
-            use = self._use = TextUse(self.value, self.path, self.line, self.col)
+            use = self._use = TextUse(
+                self.value, self.path, self.line, self.col, self.loc, self._md
+            )
         return use
 
 
@@ -187,13 +196,20 @@ class Renderer:
         printed escapes being made safe except Markdown already made safe (``Safe``/Markup).
         """
         if isinstance(value, Text):
-            if value.path:
-                self.uses.append(value._use or value.use)
             markdown = value._md
             if markdown is None:
                 if "](" in value.value:  # links: glossary links depend on the page
-                    return _linked(value.value, self._glossary())
+                    markdown = _linked(value.value, self._glossary())
+                    if value.path:
+                        self.uses.append(
+                            TextUse(
+                                value.value, value.path, value.line, value.col, value.loc, markdown
+                            )
+                        )
+                    return markdown
                 markdown = value._md = _escaped(value.value)
+            if value.path:
+                self.uses.append(value._use or value.use)
             return markdown
         if type(value) is str:
             text = value

@@ -121,7 +121,7 @@ def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
         pos = doc.positions.get(loc)
         if pos is None or loc in doc.blocks:
             pos = doc.text_start(loc)
-        return Text(value, doc.path, pos[0], pos[1])
+        return Text(value, doc.path, pos[0], pos[1], loc)
     if isinstance(value, _CONTAINERS):
         return View(value, doc, loc)
     return value
