@@ -137,6 +137,7 @@ LOWER = {
     "inspections.models": "the data's shape",
     "inspections.validate": "validation",
     "inspections.safety": "validation",
+    "inspections.site": "loading and validation",
     "inspections.problems": "problems",
     "inspections.audiences": "audiences",
     "inspections.urls": "URL rules",

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from inspections.audiences import SLUGS
+from inspections.audiences import SLUGS, YOUNG_PEOPLE
 from inspections.load import Document, load_file
 from inspections.problems import DataError
 from inspections.validate import _problem
@@ -48,7 +48,7 @@ class _Strict(BaseModel):
 class Example(_Strict):
     """A text that must pass or fail a rule, for the tests."""
 
-    audience: Audience = "young-people"
+    audience: Audience = YOUNG_PEOPLE.slug
     text: str = Field(min_length=1)
 
 
