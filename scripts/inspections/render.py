@@ -105,9 +105,8 @@ class Text:
         same on every page; see :meth:`Renderer.md`)."""
         use = self._use
         if use is None:
-            use = self._use = TextUse(
-                self.value, self.path, self.line, self.col, self.loc, self._md
-            )
+            md = None if self._md is None else str.__str__(self._md)  # plain str, not Safe
+            use = self._use = TextUse(self.value, self.path, self.line, self.col, self.loc, md)
         return use
 
 
@@ -203,7 +202,12 @@ class Renderer:
                     if value.path:
                         self.uses.append(
                             TextUse(
-                                value.value, value.path, value.line, value.col, value.loc, markdown
+                                value.value,
+                                value.path,
+                                value.line,
+                                value.col,
+                                value.loc,
+                                str.__str__(markdown),
                             )
                         )
                     return markdown
