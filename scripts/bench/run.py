@@ -286,7 +286,7 @@ def refresh_row(repo: Path, project: Path) -> Row:
     reports = shared / "reports"
     if not (reports / "index.csv").is_file():
         return judge(TARGETS["import"], "reports", None, f"no reports at {reports}")
-    count = len(list(reports.glob("*.pdf")))
+    count = len(list(reports.rglob("*.pdf")))
     command = [
         sys.executable,
         "-m",
@@ -303,8 +303,25 @@ def refresh_row(repo: Path, project: Path) -> Row:
     )
 
 
+def start_up_row(project: Path) -> Row:
+    """``python -m inspections --help``, best of 5: the part of every command that reads no
+    data (starting Python and importing the command line), shown beside validate's figure."""
+    walls = []
+    for _ in range(5):
+        wall, failure = run_timed([sys.executable, "-m", "inspections", "--help"], project)
+        if failure:
+            return note("any", "Start-up of a command", failure)
+        walls.append(wall)
+    return note(
+        "any",
+        "Start-up of a command, reading no data (`python -m inspections --help`)",
+        f"{min(walls):.2f} s ({_spread(walls)})",
+    )
+
+
 def run(repo: Path, work: Path, which: list[str], runs: int) -> list[Row]:
-    rows: list[Row] = []
+    rows: list[Row] = [start_up_row(repo)]
+    _say(f"start-up: {rows[0].figure}")
     real = None
     for data in which:
         if data == "real":
