@@ -13,8 +13,8 @@ mid-range phone; the site is served locally, so network time is not counted.
 
 Usage::
 
-    python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ Derby
-    python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ "care leavers"
+    PYTHONPATH=scripts python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ Derby
+    PYTHONPATH=scripts python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ "care leavers"
 """
 
 from __future__ import annotations
