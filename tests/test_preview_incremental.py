@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from inspections.bench.synthetic import make_project, to_yaml
+from bench.synthetic import make_project, to_yaml
 from inspections.load import load_file
 from inspections.pages import LOCAL_FIELDS, build_pages, rebuild_pages
 from inspections.problems import DataError
