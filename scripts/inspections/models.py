@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import zoneinfo
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -134,6 +135,53 @@ def _full_date(value: str) -> str:
     return value
 
 
+UK_TIME = zoneinfo.ZoneInfo("Europe/London")  # GMT in winter, BST in summer
+_UK_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?")
+UK_TIME_FORMS = (
+    "write it as YYYY-MM-DD HH:MM in UK time (as UK clocks show it that day), for example "
+    "`2027-01-14 09:30`, or with an offset from UTC, for example "
+    "`2027-01-14T09:30:00+00:00`"
+)
+
+
+def parse_uk_time(value: str) -> dt.datetime:
+    """A moment written in UK time (or with an offset from UTC), as a time that knows its zone.
+
+    >>> parse_uk_time("2027-07-01 09:30").isoformat()
+    '2027-07-01T09:30:00+01:00'
+    """
+    if not _UK_MOMENT.fullmatch(value):
+        raise PydanticCustomError(
+            "uk_time",
+            "`{value}` is not a date and time we can read: " + UK_TIME_FORMS,
+            {"value": value},
+        )
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "real_time",
+            "`{value}` is not a real date and time (check the day, month and hour)",
+            {"value": value},
+        ) from None
+    if moment.tzinfo is not None:
+        return moment
+    uk = moment.replace(tzinfo=UK_TIME)
+    if uk.astimezone(dt.UTC).astimezone(UK_TIME).replace(tzinfo=None) != moment:
+        raise PydanticCustomError(
+            "missing_time",
+            "`{value}` never happens in the UK: the clocks go forward from 1am to 2am that day. "
+            "Write 02:00 or later",
+            {"value": value},
+        )
+    return uk
+
+
+def _uk_time(value: str) -> str:
+    parse_uk_time(value)
+    return value
+
+
 def _phone(value: str, *, short: bool = False) -> str:
     """A valid UK number (Google's phonenumbers, see inspections.phones), in national format."""
     wrong = phones.problem(value, short=short)
@@ -178,6 +226,7 @@ FullDate = Annotated[str, AfterValidator(_full_date)]
 Phone = Annotated[str, AfterValidator(_phone)]
 OnsCode = Annotated[str, AfterValidator(_ons_code)]
 OfstedPage = Annotated[str, AfterValidator(_ofsted_page)]
+UkTime = Annotated[str, AfterValidator(_uk_time)]
 Ref = Annotated[str, StringConstraints(min_length=1)]
 
 
@@ -531,6 +580,12 @@ class Inspection(Strict):
     topic: ForAudience | None = Field(None, description="For a focused visit: what it looked at.")
     theme: Text | None = Field(
         None, description="For a visit: its theme as Ofsted's statistics give it."
+    )
+    embargo_until: UkTime | None = Field(
+        None,
+        description="Optional: leave the inspection off the site until this moment (Ofsted's "
+        "publication time). UK time as YYYY-MM-DD HH:MM, e.g. `2027-01-14 09:30`, or with an "
+        "offset from UTC, e.g. `2027-01-14T09:30:00+00:00`. Remove it once it has passed.",
     )
     dates: Dates
     report: Report
