@@ -262,3 +262,39 @@ def test_the_built_site_and_search_index_hide_it_until_the_time(
             found += [f"{name}: {f}" for f in FACTS if f.encode() in data or f in name]
     assert (out / "sitemap.xml").is_file() and (out / "areas/derby/index.html").is_file()
     assert found == []
+
+
+# ---------------------------------------------------------------------------- going live
+
+
+def test_the_embargo_command_says_when_a_scheduled_run_must_publish(project: Path) -> None:
+    def ask(when: str, *args: str) -> str:
+        result = run_inspections(project, "embargo", *args, env={"INSPECTIONS_NOW": when})
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    assert ask(BEFORE, "--lifted-within", "120") == "publish=false"  # not yet
+    assert ask(AFTER, "--lifted-within", "120") == "publish=true"  # just ended
+    assert ask("2027-01-19T11:31:00+00:00", "--lifted-within", "120") == "publish=false"
+    assert ask(BEFORE) == (
+        f"data/inspections/derby/{STEM}.yaml: off the site until 19 January 2027 at 09:30 UK time"
+    )
+
+
+def test_the_site_workflow_publishes_on_schedule_only_when_an_embargo_ends(root: Path) -> None:
+    from test_workflows import load
+
+    workflow = load(root / ".github/workflows/site.yml")
+    assert [s["cron"] for s in workflow["on"]["schedule"]] == ["*/15 * * * *"]
+    jobs = workflow["jobs"]
+    assert "github.event_name != 'schedule'" in jobs["tests"]["if"]  # tests ran on the push
+    due = next(s for s in jobs["checks"]["steps"] if s.get("id") == "due")
+    assert "inspections embargo --lifted-within" in due["run"]
+    for step in jobs["checks"]["steps"]:
+        if step.get("run", "").strip() in ("make validate", "make check", "make site"):
+            assert "steps.due.outputs.publish == 'true'" in step["if"]
+    deploy = jobs["deploy"]["if"]
+    assert "needs.checks.outputs.publish == 'true'" in deploy
+    assert "needs.checks.result == 'success'" in deploy
+    assert "needs.tests.result == 'success'" in deploy  # a push still needs every test
+    assert "schedule" in workflow["concurrency"]["group"]
