@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from inspections import embargo, safety, validate
+from inspections import embargo, held, safety, validate
 from inspections.load import NOT_THERE, Document, Folders, load_bytes, read_in
 from inspections.models import (
     Area,
@@ -293,6 +293,7 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
     for entry in site.inspections.values():
         yield from _check_inspection(site, entry)
     yield from embargo.check(site)
+    yield from held.check(site)
 
 
 def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Problem]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from inspections import held
 from inspections.context import View, area_path, date_text, partners, timeline, view
 from inspections.models import REGIONS, Area
 from inspections.pages import Page, render_page
@@ -95,6 +96,7 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
             "timeline": timeline(site, key),
             "partners": partners(site, key),
             "talk_to": talk_to(site, key),
+            "held": held.line(site, key, date_text),
             "ended_when": date_text(str(ended.date))
             if ended and getattr(ended, "date", None)
             else "",
