@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from inspections import safety, validate
+from inspections import embargo, held, safety, validate
 from inspections.load import NOT_THERE, Document, Folders, load_bytes, read_in
 from inspections.models import (
     Area,
@@ -163,9 +163,16 @@ FileResult = tuple[bytes, Document | None, Strict | None, list[Problem]]
 
 
 def load_site(
-    root: Path, seeds: Path | None = None, *, cache: dict[tuple[str, str], FileResult] | None = None
+    root: Path,
+    seeds: Path | None = None,
+    *,
+    cache: dict[tuple[str, str], FileResult] | None = None,
+    keep_embargoed: bool = False,
 ) -> Site:
     """Load and check every data file under ``root``; raise DataError with all problems.
+
+    Inspections under embargo are checked, then left out (see :mod:`inspections.embargo`)
+    unless ``keep_embargoed`` (for ``validate`` and ``check``, never for what is published).
 
     ``cache`` (used by ``make preview``, which rebuilds after every edit) keeps what each file
     gave, by its exact bytes: a file whose bytes are unchanged is not parsed and checked
@@ -232,7 +239,7 @@ def load_site(
     problems.extend(cross_check(site, seeds))
     if problems:
         raise DataError(problems)
-    return site
+    return site if keep_embargoed else embargo.published(site, embargo.now())
 
 
 # Where each kind's files are, as shown in messages (inspections are one folder deeper).
@@ -285,6 +292,8 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
         yield from validate.check_area_links(entry.doc, entry.model, site.areas)
     for entry in site.inspections.values():
         yield from _check_inspection(site, entry)
+    yield from embargo.check(site)
+    yield from held.check(site)
 
 
 def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Problem]:

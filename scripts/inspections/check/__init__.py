@@ -129,7 +129,7 @@ def check_site(root: Path, rules_file: Path | None = None) -> Result:
     root = Path(root)
     rules_path = rules_file or root / RULES_FILE
     rules = load_rules(rules_path, _shown(rules_path, root))  # a broken rules file stops first
-    site = load_site(root)
+    site = load_site(root, keep_embargoed=True)  # words not published yet are checked too
     return check_pages(site, build_pages(site), root, rules)
 
 

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        site = load_site(args.root)
+        site = load_site(args.root, keep_embargoed=True)  # embargoed files too
     except DataError as exc:
         if getattr(args, "format", "text") == "github":
             print(annotations(exc.problems))

@@ -20,7 +20,7 @@ Example::
 
 from __future__ import annotations
 
-from inspections.models.area import Area, Contact, Ended, LocalService, Partnership
+from inspections.models.area import Area, Contact, Ended, HeldReport, LocalService, Partnership
 from inspections.models.fields import (
     AREA_KINDS,
     PLACEHOLDER,
@@ -61,6 +61,7 @@ from inspections.models.inspection import (
     Report,
 )
 from inspections.models.reference import Glossary, Helpline, Helplines, Person, TalkTo, Term
+from inspections.models.uktime import UK_TIME, UK_TIME_FORMS, UkTime, parse_uk_time
 
 __all__ = [
     "AREA_KINDS",
@@ -77,6 +78,7 @@ __all__ = [
     "FullDate",
     "Glossary",
     "Grade",
+    "HeldReport",
     "Helpline",
     "Helplines",
     "HowInspected",
@@ -104,10 +106,14 @@ __all__ = [
     "SourceLink",
     "Strict",
     "TalkTo",
+    "UK_TIME",
+    "UK_TIME_FORMS",
+    "UkTime",
     "Term",
     "Text",
     "Url",
     "parse_partial_date",
+    "parse_uk_time",
 ]
 
 MODELS: dict[str, type[Strict]] = {

@@ -69,6 +69,18 @@ class Ended(Strict):
     )
 
 
+class HeldReport(Strict):
+    """A report Ofsted holds back for now (for example before local elections): the area page
+    says inspectors came and when the report will come. Never grades: they are not public."""
+
+    inspected: PartialDate = Field(description="When inspectors visited: YYYY-MM or YYYY-MM-DD.")
+    reason: Slug = Field(
+        description="Why it is held: a key in data/wording/held-report.yaml, e.g. `pre-election`."
+    )
+    source: Slug = Field(description="The key of an entry under `sources:` that says it is held.")
+    ref: Ref | None = None
+
+
 class Area(Strict):
     """A council with children's services (file: data/areas/<slug>.yaml)."""
 
@@ -93,6 +105,11 @@ class Area(Strict):
     website: Url | None = Field(None, description="The council's website (if a source gives it).")
     ended: Ended | None = Field(
         None, description="Only for a council that no longer exists: when, and who took over."
+    )
+    held_report: HeldReport | None = Field(
+        None,
+        description="Only while Ofsted holds back a report it has not published (for example "
+        "before local elections); remove it when the inspection is added.",
     )
     partnership: Partnership | None = Field(
         None, description="The safeguarding children partnership the council belongs to."

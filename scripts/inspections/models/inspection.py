@@ -22,6 +22,7 @@ from inspections.models.fields import (
     Text,
     Url,
 )
+from inspections.models.uktime import UkTime
 
 
 class DateInfo(Strict):
@@ -106,6 +107,12 @@ class Inspection(Strict):
     topic: ForAudience | None = Field(None, description="For a focused visit: what it looked at.")
     theme: Text | None = Field(
         None, description="For a visit: its theme as Ofsted's statistics give it."
+    )
+    embargo_until: UkTime | None = Field(
+        None,
+        description="Optional: leave the inspection off the site until this moment (Ofsted's "
+        "publication time). UK time as YYYY-MM-DD HH:MM, e.g. `2027-01-14 09:30`, or with an "
+        "offset from UTC, e.g. `2027-01-14T09:30:00+00:00`. Remove it once it has passed.",
     )
     dates: Dates
     report: Report

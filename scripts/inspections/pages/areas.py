@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from inspections import held
 from inspections.audiences import EVERYONE
 from inspections.context import partners, timeline
 from inspections.datewords import date_text
@@ -98,6 +99,7 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
             "timeline": timeline(site, key),
             "partners": partners(site, key),
             "talk_to": talk_to(site, key),
+            "held": held.line(site, key, date_text),
             "ended_when": date_text(str(ended.date))
             if ended and getattr(ended, "date", None)
             else "",
