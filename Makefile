@@ -33,25 +33,28 @@ check: $(STAMP)
 	$(PY) -m inspections check
 
 generate: $(STAMP)
-	$(PY) -m inspections generate --out build/generated
+	$(PY) -m inspections generate --out build/content
 
-# Build into a temporary folder, add the search index (Pagefind, see scripts/inspections/search.py)
-# and swap it in only when everything passed, so site/ is either the last good build or the new
-# one, never half-built. Never --quiet: MkDocs then drops warnings before --strict counts them,
-# and a broken link or anchor would not stop the build.
+# Generate the content tree (it loads and validates the data and checks the words once, and
+# stops before writing anything on a problem), build it with MkDocs (no hooks) into a
+# temporary folder, fix the HTML no template reaches, add the search index (Pagefind, see
+# scripts/inspections/search.py) and swap it in only when everything passed, so site/ is either
+# the last good build or the new one, never half-built. Never --quiet: MkDocs then drops
+# warnings before --strict counts them, and a broken link or anchor would not stop the build.
 site: $(STAMP)
-	$(PY) -m inspections validate
-	$(PY) -m inspections check --problems-only
+	$(PY) -m inspections generate --out build/content
 	rm -rf build/site.new
 	$(BIN)/mkdocs build --strict --site-dir build/site.new
+	$(PY) -m inspections finish build/site.new
 	$(PY) -m inspections search-index build/site.new
 	rm -rf site && mv build/site.new site
 	@echo "Built site/"
 
+# Generate, then `mkdocs serve` over the tree while data/, docs/ and the templates are watched:
+# an edit generates again and writes only the files that changed (inspections/commands/preview.py).
 # The preview has no search index (search says so): `make site` builds one.
 preview: $(STAMP)
-	$(PY) -m inspections validate
-	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(PREVIEW_ADDR)
+	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(PY) -m inspections preview --dev-addr $(PREVIEW_ADDR)
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:

@@ -1,4 +1,9 @@
-"""Build a project's site with ``mkdocs build --strict`` (shared by tests and fixtures)."""
+"""Build a project's site as ``make site`` does: generate, ``mkdocs build --strict``, finish.
+
+Shared by tests and fixtures. The content and theme are generated into ``out``'s parent
+(``content``, ``theme``) and mkdocs.yml's folders are pointed there (``--config-file`` with
+a copy beside them), so a test never writes into the project's build/ or site/.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +14,55 @@ from pathlib import Path
 
 
 def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` for ``project`` into ``out``.
+    """Generate ``project``'s content, build it with ``mkdocs build --strict`` into ``out``, and
+    finish the HTML. The first step that fails is returned (its output says why).
 
     Never with ``--quiet``: MkDocs then drops warnings before strict mode counts them.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
+    work = Path(out).parent / (Path(out).name + ".work")
+    content, theme = work / "content", work / "theme"
+    steps = [
         [
-            sys.executable,
+            "-m",
+            "inspections",
+            "generate",
+            "--root",
+            str(project),
+            "--out",
+            str(content),
+            "--theme",
+            str(theme),
+        ],
+        [
             "-m",
             "mkdocs",
             "build",
             "--strict",
             "--config-file",
-            str(project / "mkdocs.yml"),
+            str(_config(project, work)),
             "--site-dir",
             str(out),
         ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+        ["-m", "inspections", "finish", str(out)],
+    ]
+    done = None
+    for step in steps:
+        done = subprocess.run(
+            [sys.executable, *step], capture_output=True, text=True, env=env, cwd=project
+        )
+        if done.returncode != 0:
+            return done
+    return done
+
+
+def _config(project: Path, work: Path) -> Path:
+    """mkdocs.yml with its docs_dir and theme folder in ``work`` (absolute, so the copy can live
+    in ``work`` and never in the project)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: build/content", f"docs_dir: {work / 'content'}")
+    text = text.replace("custom_dir: build/theme", f"custom_dir: {work / 'theme'}")
+    work.mkdir(parents=True, exist_ok=True)
+    config = work / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config

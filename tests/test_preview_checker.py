@@ -1,4 +1,4 @@
-"""The preview's plain-language check in a second process (``inspections.mkdocs.PreviewChecker``)
+"""The preview's plain-language check in a second process (``inspections.speed.PreviewChecker``)
 finds exactly what the check in the build's own process finds, and falls back to that check if
 the second process fails."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from inspections.check import RULES_FILE, check_pages, load_rules
-from inspections.mkdocs import PreviewChecker
 from inspections.pages import build_pages
+from inspections.speed import PreviewChecker
 
 
 def _findings(result) -> list[str]:

@@ -98,7 +98,7 @@ def check_in_worker(
     locs: dict[tuple[str, int, int], tuple],
 ) -> Result:
     """:func:`check_prepared` in the preview's second process (see
-    ``inspections.mkdocs.PreviewChecker``): everything it needs comes with the call, and data
+    ``inspections.speed.PreviewChecker``): everything it needs comes with the call, and data
     files are read afresh, since they change between rebuilds."""
     from inspections.check.places import forget_files
 
