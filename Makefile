@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv site preview validate check generate test lint format clean chromium browser-tools
+.PHONY: help venv site preview validate check generate test lint format clean chromium browser-tools zensical
 
 help:
 	@echo "make preview   build the site and open a live preview (http://127.0.0.1:8000)"
@@ -52,6 +52,18 @@ site: $(STAMP)
 
 # Generate, then `mkdocs serve` over the tree while data/, docs/ and the templates are watched:
 # an edit generates again and writes only the files that changed (inspections/commands/preview.py).
+# The generated content built with Zensical (the successor of Material for MkDocs, which reads
+# mkdocs.yml) into build/zensical-site, in its own virtual environment (build/zensical-venv,
+# pinned here; MIT licence), for .github/workflows/site.yml to compare with site/. Run
+# `make generate` (or `make site`) first.
+ZENSICAL := zensical==0.0.73
+zensical: $(STAMP)
+	test -x build/zensical-venv/bin/zensical || { $(PYTHON) -m venv build/zensical-venv && \
+	  build/zensical-venv/bin/pip install --quiet '$(ZENSICAL)'; }
+	sed 's#^site_dir: site#site_dir: build/zensical-site#' mkdocs.yml > build/zensical.yml
+	cp build/zensical.yml mkdocs.zensical.yml && build/zensical-venv/bin/zensical build \
+	  --config-file mkdocs.zensical.yml; status=$$?; rm -f mkdocs.zensical.yml; exit $$status
+
 # The preview has no search index (search says so): `make site` builds one.
 preview: $(STAMP)
 	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(PY) -m inspections preview --dev-addr $(PREVIEW_ADDR)
@@ -128,7 +140,7 @@ check-links: $(STAMP)
 
 # The site's public address (site_url in mkdocs.yml), for the deploy job to compare with Pages.
 site-url: $(STAMP)
-	@$(PY) -c "from mkdocs.config import load_config; print(load_config('mkdocs.yml').site_url)"
+	@$(PY) -c "from pathlib import Path; from inspections.content import Settings; print(Settings.read(Path('.')).site_url)"
 
 # Benchmark at national scale (153 fictional areas, in a temporary folder): prints each target
 # beside its figure and fails if one is missed. See docs/performance.md.

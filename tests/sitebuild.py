@@ -13,13 +13,19 @@ import sys
 from pathlib import Path
 
 
-def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
+def build_site(project: Path, out: Path, **settings: str) -> subprocess.CompletedProcess:
     """Generate ``project``'s content, build it with ``mkdocs build --strict`` into ``out``, and
     finish the HTML. The first step that fails is returned (its output says why).
+    ``settings`` are environment variables (SITE_URL, EDIT_URI, TZ...). As in the Makefile,
+    SOURCE_DATE_EPOCH comes from the project's last commit when it is not set.
 
     Never with ``--quiet``: MkDocs then drops warnings before strict mode counts them.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **settings}
+    if not env.get("SOURCE_DATE_EPOCH"):
+        epoch = commit_epoch(project)
+        if epoch:
+            env["SOURCE_DATE_EPOCH"] = epoch
     work = Path(out).parent / (Path(out).name + ".work")
     content, theme = work / "content", work / "theme"
     steps = [
@@ -54,6 +60,18 @@ def build_site(project: Path, out: Path) -> subprocess.CompletedProcess:
         if done.returncode != 0:
             return done
     return done
+
+
+def commit_epoch(project: Path) -> str | None:
+    """The last commit's time (seconds since 1970), as the Makefile reads it; None outside git."""
+    out = subprocess.run(
+        ["git", "-C", str(project), "log", "-1", "--format=%ct"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    value = out.stdout.strip()
+    return value if out.returncode == 0 and value.isdigit() else None
 
 
 def _config(project: Path, work: Path) -> Path:
