@@ -95,8 +95,11 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
     def check():
         return check_pages(site, todo, root, rules)
 
-    future = preview.checker.submit(site, todo, root, rules) if preview else None
-    result = preview.checker.result(future, check) if preview else check()
+    if preview is None:
+        result = speed.check_in_two(site, todo, root, rules)
+    else:
+        future = preview.checker.submit(site, todo, root, rules)
+        result = preview.checker.result(future, check)
     _report(result, rules, root)
     if preview is not None:
         preview.passed(pages, todo)

@@ -105,6 +105,34 @@ class Preview:
             del self._passed[gone]
 
 
+def check_in_two(site: Site, pages: dict, root: Path, rules, min_pages: int = 400):
+    """The words check of ``pages`` (and docs/) on both cores: the second half of the pages in
+    a second process while this one checks the first half and docs/. The same
+    :class:`~inspections.check.checker.Result` as ``check_pages(site, pages, root, rules)``
+    (tests/test_preview_checker.py compares them); a small check, or a second process that
+    cannot start, is done here alone.
+    """
+    from inspections.check import check_pages
+    from inspections.check.checker import finish
+
+    if len(pages) < min_pages:
+        return check_pages(site, pages, root, rules)
+    paths = list(pages)
+    first = {p: pages[p] for p in paths[: len(paths) // 2]}
+    second = {p: pages[p] for p in paths[len(paths) // 2 :]}
+    checker = PreviewChecker()
+    checker.min_pages = 0
+    future = checker.submit(site, second, root, rules)
+    if future is None:
+        return check_pages(site, pages, root, rules)
+    mine = check_pages(site, first, root, rules)
+    theirs = checker.result(future, lambda: check_pages(site, second, root, rules))
+    checker.close()
+    # Each half's report lists its pages, then docs/ (check_prepared's order): docs/ once.
+    reports = mine.pages[: len(first)] + theirs.pages[: len(second)] + mine.pages[len(first) :]
+    return finish(reports, rules)
+
+
 class PreviewChecker:
     """Runs a preview's words check in a second process while this one writes the content, so
     it overlaps on the 2 cores (after a grade edit at national scale, about 90 pages are checked
@@ -156,6 +184,12 @@ class PreviewChecker:
         except Exception as exc:  # noqa: BLE001 (a broken process: check here instead)
             self._give_up(exc)
             return check()
+
+    def close(self) -> None:
+        """End the second process (a one-off build does not keep it)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def _give_up(self, exc: Exception) -> None:
         log.info(
