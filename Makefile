@@ -60,9 +60,11 @@ ZENSICAL := zensical==0.0.73
 zensical: $(STAMP)
 	test -x build/zensical-venv/bin/zensical || { $(PYTHON) -m venv build/zensical-venv && \
 	  build/zensical-venv/bin/pip install --quiet '$(ZENSICAL)'; }
-	sed 's#^site_dir: site#site_dir: build/zensical-site#' mkdocs.yml > build/zensical.yml
-	cp build/zensical.yml mkdocs.zensical.yml && build/zensical-venv/bin/zensical build \
-	  --config-file mkdocs.zensical.yml; status=$$?; rm -f mkdocs.zensical.yml; exit $$status
+	@# Zensical wants its configuration beside docs_dir's project, so a copy (with another
+	@# site_dir, never site/) is made here for the build and removed after it.
+	sed 's#^site_dir: site#site_dir: build/zensical-site#' mkdocs.yml > .zensical.yml
+	build/zensical-venv/bin/zensical build --config-file .zensical.yml; \
+	  status=$$?; rm -f .zensical.yml; exit $$status
 
 # The preview has no search index (search says so): `make site` builds one.
 preview: $(STAMP)

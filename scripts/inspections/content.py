@@ -24,12 +24,13 @@ Example::
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from inspections import gethelp
 from inspections.opendata import static_files
-from inspections.pages import Page, _yaml_text
+from inspections.pages import Page
 from inspections.problems import DataError, Problem
 from inspections.site import Site
 
@@ -102,7 +103,7 @@ def page_markdown(page: Page, settings: Settings) -> str:
         url = (
             edit_root(settings.edit_uri) + page.source if settings.edit_uri and page.source else ""
         )
-        extra.append(f"data_file_url: {_yaml_text(url)}")
+        extra.append(f"data_file_url: {json.dumps(url)}")  # JSON strings are YAML
     return with_front_matter(page.markdown, extra)
 
 
