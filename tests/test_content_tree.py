@@ -73,3 +73,13 @@ def test_the_preview_rewrites_only_files_whose_bytes_changed(tmp_path):
     assert changed == ["b.md", "c/new.md", "old.md"]
     assert (out / "a.md").stat().st_mtime == 1  # untouched
     assert not (out / "old.md").exists() and (out / "b.md").read_bytes() == b"B2"
+
+
+def test_what_was_written_last_is_compared_in_memory_with_the_same_answer(tmp_path):
+    """The preview keeps what it wrote (speed.Preview.written) instead of reading it back."""
+    out, last = tmp_path / "content", {}
+    assert tree.update({"a.md": b"A", "b.md": b"B"}, out, last) == ["a.md", "b.md"]
+    assert tree.update({"a.md": b"A", "b.md": b"B2", "c.md": b"C"}, out, last) == ["b.md", "c.md"]
+    assert tree.update({"a.md": b"A", "c.md": b"C"}, out, last) == ["b.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.md", "c.md"]
+    assert last == {"a.md": b"A", "c.md": b"C"}

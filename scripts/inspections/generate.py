@@ -65,8 +65,10 @@ def generate(
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)
         return Generated(len(pages), checked, sorted(files), sorted(theme))
-    themed = tree.update(theme, theme_out)
-    return Generated(len(pages), checked, tree.update(files, out), themed)
+    themed = tree.update(theme, theme_out, preview.written["theme"])
+    return Generated(
+        len(pages), checked, tree.update(files, out, preview.written["content"]), themed
+    )
 
 
 def _all_pages(site):

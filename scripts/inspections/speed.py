@@ -71,6 +71,7 @@ class Preview:
         self._passed: dict[str, tuple] = {}
         self._basis: tuple | None = None
         self.checker = PreviewChecker()
+        self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
 
     def pages(self, site: Site) -> tuple[dict[str, Page], set[str] | None]:
         """Every page, and the paths rendered this time (None: all of them)."""

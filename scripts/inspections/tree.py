@@ -32,11 +32,27 @@ def write_all(files: dict[str, bytes], out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def update(files: dict[str, bytes], out: Path) -> list[str]:
-    """Bring ``out`` to ``files``, touching only files whose bytes differ; the paths changed."""
+def update(files: dict[str, bytes], out: Path, last: dict[str, bytes] | None = None) -> list[str]:
+    """Bring ``out`` to ``files``, touching only files whose bytes differ; the paths changed.
+
+    ``last`` (kept by the caller between calls, e.g. a preview): what was written last time,
+    compared in memory instead of reading every file back; it is updated here.
+    """
     if not out.is_dir():
         write_all(files, out)
+        if last is not None:
+            last.clear()
+            last.update(files)
         return sorted(files)
+    if last:
+        changed = [path for path, data in files.items() if last.get(path) != data]
+        gone = [path for path in last if path not in files]
+        _write({path: files[path] for path in changed}, out)
+        for path in gone:
+            (out / path).unlink(missing_ok=True)
+        last.clear()
+        last.update(files)
+        return sorted(changed + gone)
     changed = [path for path, data in files.items() if _differs(out / path, data)]
     _write({path: files[path] for path in changed}, out)
     for path in sorted(out.rglob("*"), reverse=True):
@@ -46,6 +62,8 @@ def update(files: dict[str, bytes], out: Path) -> list[str]:
             changed.append(rel)
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    if last is not None:
+        last.update(files)
     return sorted(changed)
 
 
