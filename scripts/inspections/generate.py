@@ -97,7 +97,7 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
     def check():
         return check_pages(site, todo, root, rules)
 
-    if preview is None:
+    if preview is None or len(todo) >= speed.SPLIT_AT:  # a whole site: both cores share it
         result = speed.check_in_two(site, todo, root, rules)
     else:
         future = preview.checker.submit(site, todo, root, rules)

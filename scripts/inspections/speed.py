@@ -106,7 +106,10 @@ class Preview:
             del self._passed[gone]
 
 
-def check_in_two(site: Site, pages: dict, root: Path, rules, min_pages: int = 400):
+SPLIT_AT = 400  # pages: below this, a second process costs more than it saves
+
+
+def check_in_two(site: Site, pages: dict, root: Path, rules, min_pages: int = SPLIT_AT):
     """The words check of ``pages`` (and docs/) on both cores: the second half of the pages in
     a second process while this one checks the first half and docs/. The same
     :class:`~inspections.check.checker.Result` as ``check_pages(site, pages, root, rules)``
