@@ -8,8 +8,9 @@ before the search index. Each fix is one that no template block reaches:
 - :func:`defer_theme_script`: mkdocs-material's bundle (35 KB gzip) loads on first use of the
   header, not on every page (everything on our pages works without it).
 
-Pages get all three; 404.html (made from a theme template alone) gets only the first, as
-before the build had no hooks. ``make preview`` does not run this step.
+Pages get all three; 404.html (made from a theme template alone) gets only the first (as the
+hooks did before). ``make preview`` does not run this step: its pages load the theme's script
+at once and its code blocks are not Tab stops.
 
 Example::
 
