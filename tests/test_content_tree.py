@@ -83,3 +83,16 @@ def test_what_was_written_last_is_compared_in_memory_with_the_same_answer(tmp_pa
     assert tree.update({"a.md": b"A", "c.md": b"C"}, out, last) == ["b.md"]
     assert sorted(p.name for p in out.iterdir()) == ["a.md", "c.md"]
     assert last == {"a.md": b"A", "c.md": b"C"}
+
+
+def test_the_preview_keeps_the_help_boxes_only_while_their_files_are_the_same(site_data):
+    from inspections import gethelp
+    from inspections.site import load_site
+    from inspections.speed import Preview
+
+    preview = Preview()
+    kept = preview.help_partials(site_data)
+    assert kept == gethelp.partials(site_data)
+    assert preview.help_partials(site_data) is kept  # same documents: not made again
+    reloaded = load_site(ROOT)  # new documents (as after an edit): made again
+    assert preview.help_partials(reloaded) is not kept

@@ -143,11 +143,14 @@ def content_files(
     return dict(sorted(files.items()))
 
 
-def theme_files(root: Path, site: Site) -> dict[str, bytes]:
-    """The theme's overrides (scripts/theme) with the "Get help" partials added."""
+def theme_files(
+    root: Path, site: Site, help_partials: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """The theme's overrides (scripts/theme) with the "Get help" partials added (made here
+    unless given: a preview keeps them while the helplines and areas are unchanged)."""
     theme = root / THEME if (root / THEME).is_dir() else Path(__file__).parents[1] / "theme"
     files = {
         p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()
     }
-    files.update(gethelp.partials(site))
+    files.update(gethelp.partials(site) if help_partials is None else help_partials)
     return dict(sorted(files.items()))

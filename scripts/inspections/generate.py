@@ -60,7 +60,7 @@ def generate(
         settings = content.Settings.read(root)
         checked = check_words(site, pages, root, preview)
         files = content.content_files(site, pages, root, settings)
-        theme = content.theme_files(root, site)
+        theme = content.theme_files(root, site, preview.help_partials(site) if preview else None)
     if preview is None:
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)

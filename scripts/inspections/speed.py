@@ -71,6 +71,7 @@ class Preview:
         self._passed: dict[str, tuple] = {}
         self._basis: tuple | None = None
         self.checker = PreviewChecker()
+        self._help: tuple | None = None
         self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
 
     def pages(self, site: Site) -> tuple[dict[str, Page], set[str] | None]:
@@ -87,6 +88,18 @@ class Preview:
         pages, made = done if done is not None else (build_pages(site, self._renderer), None)
         self._site, self._pages = site, pages
         return pages, made
+
+    def help_partials(self, site: Site) -> dict[str, bytes]:
+        """The "Get help" partials, made again only when the helplines or an area changed (an
+        unchanged file is the same Document from load_site's cache)."""
+        from inspections import gethelp
+
+        docs = [site.helplines.doc if site.helplines else None]
+        docs += [entry.doc for _, entry in sorted(site.areas.items())]
+        kept = self._help[0] if self._help else []
+        if len(kept) != len(docs) or any(a is not b for a, b in zip(kept, docs, strict=True)):
+            self._help = (docs, gethelp.partials(site))  # the documents themselves: no stale id
+        return self._help[1]
 
     def to_check(self, pages: dict[str, Page], basis: tuple) -> dict[str, Page]:
         """The pages whose words changed since they last passed (all, after new rules)."""
