@@ -71,9 +71,10 @@ def regenerate(root: Path, preview: speed.Preview) -> bool:
     touch_pages(root / CONTENT, made.theme_written)
     took = time.perf_counter() - started
     log.info(
-        "Generated in %.2f s: %d files changed, %d pages checked",
+        "Generated in %.2f s: %d files changed (%d in the theme), %d pages checked",
         took,
-        len(made.written),
+        len(made.written) + len(made.theme_written),
+        len(made.theme_written),
         made.checked,
     )
     return True
