@@ -67,8 +67,8 @@ def compare(first: Path, second: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     report = compare(args.first, args.second)
-    print(report)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(report, encoding="utf-8")
+    print(report)
     return 0
