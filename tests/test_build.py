@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from inspections.context import inspection_path
+from inspections.urls import inspection_path
 from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,15 +31,26 @@ def test_young_peoples_pages_aim_well_under_the_limit(result) -> None:
 
 
 def test_every_data_text_is_found_on_its_page(site_data) -> None:
-    from inspections.check import text_locations
     from inspections.check.places import PagePlaces
 
-    locs = text_locations(site_data)
     for path, page in build_pages(site_data).items():
-        places = PagePlaces(page.markdown, path, page.texts, ROOT, locs)
+        places = PagePlaces(page.markdown, path, page.texts, ROOT)
         assert places.located == places.expected, path
         assert all(s.positions is not None for s in places.spans), path
         assert all(s.loc is not None for s in places.spans), path
+
+
+def test_check_rendered_checks_the_pages_given_with_the_rules_file(site_data, result) -> None:
+    """The build's one call: the pages it rendered, the project's rules file."""
+    from inspections.check import check_rendered
+
+    pages = build_pages(site_data)
+    res, _ = result
+    again = check_rendered(site_data, pages, ROOT)
+    assert [p.path for p in again.pages] == [p.path for p in res.pages]
+    assert [(p.words, p.grade) for p in again.pages] == [(p.words, p.grade) for p in res.pages]
+    one = {"index.md": pages["index.md"]}
+    assert [p.path for p in check_rendered(site_data, one, ROOT).pages][0] == "index.md"
 
 
 def test_report_has_a_row_per_page(result, site_data) -> None:

@@ -56,16 +56,32 @@ def test_checking_the_shipped_site_does_only_the_work_it_needs(shipped, monkeypa
     assert scans.calls < checked * phrases / 10, (scans.calls, checked * phrases)
 
 
+def test_the_check_learns_where_words_came_from_from_the_pages_alone(shipped, monkeypatch) -> None:
+    """The renderer records each text's field and printed Markdown; the check renders nothing
+    again and never walks the data files to find fields (it reads a file only to place a
+    problem to the character, and the shipped site has none)."""
+    import inspections.load
+    import inspections.validate
+    from inspections.render import Renderer
+
+    site, pages, rules = shipped
+    renders = Counter(monkeypatch, Renderer, "md")
+    walks = Counter(monkeypatch, inspections.validate, "texts")
+    reads = Counter(monkeypatch, places, "_file_text")
+    starts = Counter(monkeypatch, inspections.load.Document, "text_start")
+    result = check_pages(site, pages, ROOT, rules)
+    assert result.pages and result.findings == []
+    assert (renders.calls, walks.calls, reads.calls, starts.calls) == (0, 0, 0, 0)
+
+
 def test_data_texts_are_matched_to_their_files_a_run_of_words_at_a_time(shipped, site_data) -> None:
     """Only runs of words with YAML quoting in them are walked one character at a time."""
-    from inspections.check import text_locations
 
     _, pages, _ = shipped
-    locs = text_locations(site_data)
     places.SLOW_WALKS = 0
     runs = 0
     for path, page in pages.items():
-        for span in places.PagePlaces(page.markdown, path, page.texts, ROOT, locs).spans:
+        for span in places.PagePlaces(page.markdown, path, page.texts, ROOT).spans:
             assert span.positions is not None, span
             runs += len(span.use.text.split())
     assert runs > 1000

@@ -202,7 +202,7 @@ def _data_files(root: Path, synthetic: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory, root) -> Path:
-    from inspections.bench.synthetic import make_project
+    from bench.synthetic import make_project
 
     out = tmp_path_factory.mktemp("synthetic") / "project"
     make_project(out, root, areas=6, seed=3)

@@ -178,7 +178,7 @@ def test_compare_figures_give_percentages_only_from_enough_councils(site, pages)
 
 
 def test_inspection_pages_give_percentages_only_from_enough_councils(tmp_path, root):
-    from inspections.bench.synthetic import make_project
+    from bench.synthetic import make_project
 
     for areas, shown in ((8, False), (national.MIN_FOR_PERCENT + 10, True)):
         out = tmp_path / str(areas)

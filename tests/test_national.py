@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import make_project
 from inspections import fastload, national
-from inspections.bench.synthetic import make_project
 from inspections.pages import build_pages
 from inspections.site import load_site
 from readers import careful, no_bel

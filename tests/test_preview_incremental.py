@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from inspections.bench.synthetic import make_project, to_yaml
-from inspections.context import area_path, inspection_path
+from bench.synthetic import make_project, to_yaml
 from inspections.load import load_file
 from inspections.pages import LOCAL_FIELDS, build_pages, rebuild_pages
 from inspections.problems import DataError
 from inspections.site import load_site
+from inspections.urls import area_path, inspection_path
 
 WORDS = {"families", "young_people", "title", "ref", "text", "notes"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspections.context import date_range, date_text, when_phrase
+from inspections.datewords import date_range, date_text, when_phrase
 from inspections.models import DateInfo
 from inspections.render import Renderer, Text, escape
 

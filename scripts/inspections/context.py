@@ -1,249 +1,63 @@
-"""Page contexts: the checked data, shaped for templates, each text knowing where it lives.
+"""Page contexts: the checked data, shaped for templates.
 
-Templates read models through :class:`View`, which hands out every text as a
-:class:`~inspections.render.Text` carrying its ``file:line:col``; the renderer escapes it and
-records it. Helpers here do the wording that depends on data (dates, grades, trends), so
-templates stay simple and every grade shown comes straight from the data.
+Helpers here do the wording that depends on data (grades, trends, an area's timeline), so
+templates stay simple and every grade shown comes straight from the data; :func:`install`
+gives templates these helpers, the dates in words (:mod:`inspections.datewords`), the URL
+rules (:mod:`inspections.urls`) and the audiences (:mod:`inspections.audiences`). Data reaches
+templates through :class:`~inspections.views.View`, so each text knows where it was written.
 
 Example::
 
-    >>> date_text(DateInfo(value="2017-03"))
-    'March 2017'
-    >>> date_range(DateInfo(value="2022-03-21"), DateInfo(value="2022-03-25"))
-    '21 to 25 March 2022'
+    >>> ctx = inspection_context(site, site.inspections["derby/2022-03-ilacs"])  # doctest: +SKIP
+    >>> ctx["overall"].grade_key                                                # doctest: +SKIP
+    'requires-improvement'
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
-
 from inspections import citing
-from inspections.load import Document
-from inspections.models import DateInfo, Framework, Inspection, parse_partial_date
+from inspections.audiences import AUDIENCES
+from inspections.datewords import (
+    date_caveat,
+    date_notes,
+    date_range,
+    date_text,
+    framework_years,
+    probable_years,
+    when_phrase,
+    year_of,
+)
+from inspections.models import Framework, Inspection
 from inspections.national import _memo, inspection_national, newer_than
 from inspections.render import Safe, Text
 from inspections.site import UNKNOWN, Entry, Site
+from inspections.urls import area_path, inspection_path
+from inspections.views import View, view
 
-AUDIENCE_FIELD = {"young-people": "young_people", "families": "families"}
-
-
-class View:
-    """Read-only view of a model, list or dict whose texts remember their place.
-
-    Each child is wrapped once and kept: a view's children are stored as its own attributes
-    (and items), so when many pages show the same entry (an inspection's two pages, its area's
-    page, every page that names a framework's grades) the second read is a plain attribute
-    lookup that never reaches ``__getattr__``, never raises and catches an ``AttributeError``,
-    and never looks up the text's position again. :func:`view` hands out one view per entry.
-    """
-
-    def __init__(self, value: Any, doc: Document | None, loc: tuple = ()):
-        self._value, self._doc, self._loc = value, doc, loc
-        self._kids: dict[Any, Any] = {}  # wrapped items by key or index
-        self._filled = False  # a model's fields all wrapped (see _fill)
-
-    def __getattr__(self, name: str) -> Any:
-        # Only called for a child not read before (see the class docstring).
-        value = self._value
-        if isinstance(value, BaseModel):
-            if not self._filled:
-                self._fill()
-                if name in self.__dict__:
-                    return self.__dict__[name]
-            key = _keys(type(value)).get(name)
-            if key is None:
-                raise AttributeError(name)
-            return wrap(getattr(value, name), self._doc, (*self._loc, key))
-        if isinstance(value, dict) and name in value:
-            child = wrap(value[name], self._doc, (*self._loc, name))
-            if name not in _VIEW_NAMES:  # never hide a method of the view itself
-                self.__dict__[name] = child
-            return child
-        raise AttributeError(name)
-
-    def _fill(self) -> None:
-        """Wrap all of a model's fields at the first read of any: pages read most of them,
-        and one loop costs much less than a ``__getattr__`` call for each."""
-        self._filled = True
-        model, doc, loc, own = self._value, self._doc, self._loc, self.__dict__
-        for name, key in _keys(type(model)).items():
-            if name not in _VIEW_NAMES:  # never hide a method of the view itself
-                own[name] = wrap(getattr(model, name), doc, (*loc, key))
-
-    def __getitem__(self, key: Any) -> Any:
-        kids = self._kids
-        try:
-            if key in kids:
-                return kids[key]
-        except TypeError:  # a key that cannot be kept (a slice): wrapped each time
-            return wrap(self._value[key], self._doc, (*self._loc, key))
-        if isinstance(self._value, BaseModel):
-            return getattr(self, key)
-        child = kids[key] = wrap(self._value[key], self._doc, (*self._loc, key))
-        return child
-
-    def __contains__(self, key: Any) -> bool:
-        return key in self._value
-
-    def __iter__(self):
-        if isinstance(self._value, list):
-            return iter([self[i] for i in range(len(self._value))])
-        return iter(self._value)
-
-    def __len__(self) -> int:
-        return len(self._value)
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def items(self):
-        return [(k, self[k]) for k in self._value]
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        return self[key] if key in self._value else default
-
-    @property
-    def raw(self) -> Any:
-        """The plain value underneath (for comparisons in helpers, not for printing)."""
-        return self._value
-
-
-_VIEW_NAMES = frozenset(dir(View))
-
-
-_KEYS: dict[type, dict[str, str]] = {}
-
-
-def _keys(model: type[BaseModel]) -> dict[str, str]:
-    """A model's field names -> the keys they are written as in data files (worked out once
-    per class: pydantic's ``model_fields`` is slow to ask thousands of times per build)."""
-    keys = _KEYS.get(model)
-    if keys is None:
-        keys = _KEYS[model] = {n: f.alias or n for n, f in model.model_fields.items()}
-    return keys
-
-
-def wrap(value: Any, doc: Document | None, loc: tuple) -> Any:
-    """Wrap ``value`` for templates: texts become :class:`Text`, containers become views."""
-    if isinstance(value, str):
-        if doc is None:
-            return Text(value)
-        # Document.text_start, without its calls for the usual case (a value on its own line).
-        pos = doc.positions.get(loc)
-        if pos is None or loc in doc.blocks:
-            pos = doc.text_start(loc)
-        return Text(value, doc.path, pos[0], pos[1])
-    if isinstance(value, _CONTAINERS):
-        return View(value, doc, loc)
-    return value
-
-
-_CONTAINERS = (BaseModel, list, dict)
-
-
-def view(entry: Entry) -> View:
-    """The :class:`View` of a checked data file: one per entry, so what pages read from it is
-    wrapped once per build, not once per page."""
-    hit = _VIEWS.get(id(entry))
-    if hit is None or hit[0] is not entry:
-        if len(_VIEWS) >= _MAX_VIEWS:  # a long preview session: forget earlier builds' views
-            _VIEWS.clear()
-        hit = _VIEWS[id(entry)] = (entry, View(entry.model, entry.doc))
-    return hit[1]
-
-
-# id(entry) -> (entry, its view). Holding the entry keeps its id from being reused.
-_VIEWS: dict[int, tuple[Entry, View]] = {}
-_MAX_VIEWS = 20_000
-
-
-# ---------------------------------------------------------------------------- dates
-
-
-def date_text(info: DateInfo | View | Text | str | None) -> str:
-    """A date in words: ``21 March 2022``, ``March 2017``, ``2017`` or ``not known``."""
-    if isinstance(info, View):
-        info = info.raw
-    if isinstance(info, str | Text):
-        return _date_text_of(str(info))
-    if info is None:
-        return "not known"
-    return _date_words(info.value, info.text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _date_text_of(value: str) -> str:
-    """:func:`date_text` of a date written as text, remembered (framework dates are shown on
-    hundreds of pages, and reading one builds a model)."""
-    return date_text(DateInfo(value=value))
-
-
-@functools.lru_cache(maxsize=4096)
-def _date_words(value: str, text: str | None) -> str:
-    """:func:`date_text` of a date's ``value`` and ``text``, remembered (``calendar`` asks the
-    operating system for each month's name)."""
-    if value == UNKNOWN:
-        return text or "not known"
-    year, month, day = parse_partial_date(value)
-    if day:
-        return f"{day} {calendar.month_name[month]} {year}"
-    if month:
-        return f"{calendar.month_name[month]} {year}"
-    return str(year)
-
-
-def date_range(start: DateInfo | View, end: DateInfo | View) -> str:
-    """Two dates as a range in words, sharing the month or year where they can."""
-    start = start.raw if isinstance(start, View) else start
-    end = end.raw if isinstance(end, View) else end
-    if UNKNOWN in (start.value, end.value) or start.value == end.value:
-        a, b = date_text(start), date_text(end)
-        if end.value == UNKNOWN and (start.value != UNKNOWN or start.text):
-            return a  # "late 2013 to not known" says no more than "late 2013"
-        return a if a == b else f"{a} to {b}"
-    (y1, m1, d1), (y2, m2, d2) = parse_partial_date(start.value), parse_partial_date(end.value)
-    if d1 and d2 and (y1, m1) == (y2, m2):
-        return f"{d1} to {d2} {calendar.month_name[m1]} {y1}"
-    if d1 and d2 and y1 == y2:
-        return f"{d1} {calendar.month_name[m1]} to {d2} {calendar.month_name[m2]} {y1}"
-    return f"{date_text(start)} to {date_text(end)}"
-
-
-def when_phrase(start: DateInfo | View, end: DateInfo | View) -> str:
-    """``from 21 to 25 March 2022``, ``in March 2017``, or ``on a date we do not know``."""
-    start = start.raw if isinstance(start, View) else start
-    text = date_range(start, end)
-    if start.value == UNKNOWN:
-        if text == "not known":
-            return "on dates we do not know"
-        return f"on {text}" if text[:1].isdigit() else f"in {text}"
-    return (
-        f"from {text}"
-        if " to " in text
-        else f"on {text}"
-        if start.value.count("-") == 2
-        else f"in {text}"
-    )
-
-
-def year_of(insp: Inspection) -> str:
-    """The year an inspection started, or ``year not known``.
-
-    An unknown start whose limits fall in one year gives that year. The publication year is
-    never used: a report can come out the year after the visit.
-    """
-    start = insp.dates.start
-    if start.value != UNKNOWN:
-        return start.value[:4]
-    if start.not_before and start.not_after and start.not_before[:4] == start.not_after[:4]:
-        return start.not_before[:4]
-    return "year not known"
-
+# Also importable from here (older callers): date_text and the other date words, View, view.
+__all__ = [
+    "View",
+    "date_caveat",
+    "date_notes",
+    "date_range",
+    "date_text",
+    "framework_years",
+    "install",
+    "inspection_context",
+    "judged",
+    "partners",
+    "probable_years",
+    "timeline",
+    "trend",
+    "trend_sentence",
+    "view",
+    "when_phrase",
+    "year_of",
+]
 
 # ---------------------------------------------------------------------------- grades
 
@@ -347,59 +161,6 @@ def trend_sentence(site: Site, entry: Entry[Inspection], area_name: str) -> str 
     return f"{area_name} stayed the same between {then_year} and {now_year}: {grades}."
 
 
-def date_caveat(info: DateInfo | View) -> str:
-    """`` (not certain)`` after a date that was worked out rather than stated."""
-    info = info.raw if isinstance(info, View) else info
-    return " (not certain)" if info.inferred and info.value != UNKNOWN else ""
-
-
-def probable_years(info: DateInfo | View) -> str | None:
-    """For an unknown date with limits: ``probably between 2020 and 2023``."""
-    info = info.raw if isinstance(info, View) else info
-    if info.value != UNKNOWN or not (info.not_before or info.not_after):
-        return None
-    low = date_text(info.not_before) if info.not_before else None
-    high = date_text(info.not_after) if info.not_after else None
-    if low and high:
-        return f"probably {low}" if low == high else f"probably between {low} and {high}"
-    return f"probably not before {low}" if low else f"probably not after {high}"
-
-
-def framework_years(fw: Framework | View) -> str:
-    """``from January 2018 to December 2022``, or ``since April 2026``."""
-    fw = fw.raw if isinstance(fw, View) else fw
-    start = date_text(fw.in_use.from_)
-    return f"from {start} to {date_text(fw.in_use.to)}" if fw.in_use.to else f"since {start}"
-
-
-@dataclass
-class DateNote:
-    """Why a date is shown as it is: what we worked out, and how."""
-
-    label: str  # "When inspectors visited", "When the report was published"
-    shown: str  # the date as shown on the page
-    reason: Text  # the data's `inferred` text
-
-
-def date_notes(entry: Entry[Inspection]) -> list[DateNote]:
-    """The dates of an inspection that were worked out, with the reasons from the data."""
-    insp = entry.model
-    labels = {
-        "start": "When inspectors visited",
-        "end": "When the visit ended",
-        "published": "When the report was published",
-    }
-    out = []
-    for name, label in labels.items():
-        info: DateInfo = getattr(insp.dates, name)
-        if info.inferred:
-            shown = date_text(info)
-            probable = probable_years(info)
-            reason = wrap(info.inferred, entry.doc, ("dates", name, "inferred"))
-            out.append(DateNote(label, f"{shown}, {probable}" if probable else shown, reason))
-    return out
-
-
 def partners(site: Site, area_key: str) -> list[tuple[str, View]]:
     """Other areas in the same safeguarding children partnership, by name."""
     mine = site.areas[area_key].model.partnership
@@ -421,20 +182,6 @@ def timeline(site: Site, area_key: str) -> list[dict[str, Any]]:
     """
     # The page context has the trend sentence already (worded with this area's name).
     return [inspection_context(site, e) for e in site.inspections_of(area_key)]
-
-
-# ---------------------------------------------------------------------------- paths
-
-
-def area_path(area: str) -> str:
-    return f"areas/{area}/index.md"
-
-
-def inspection_path(key: str, audience: str) -> str:
-    """Docs path of an inspection page: ``areas/<area>/<slug>/index.md`` for families,
-    ``.../young-people.md`` for young people."""
-    name = "young-people.md" if audience == "young-people" else "index.md"
-    return f"areas/{key}/{name}"
 
 
 def framework_for(site: Site, entry: Entry[Inspection]) -> Entry[Framework]:
@@ -546,6 +293,7 @@ def install(renderer: Any) -> None:
         when_phrase=when_phrase,
         area_path=area_path,
         inspection_path=inspection_path,
+        audiences={a.slug: a for a in AUDIENCES},  # e.g. audiences[audience].label
         date_caveat=date_caveat,
         framework_years=framework_years,
         year_of=year_of,

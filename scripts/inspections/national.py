@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspections import validate
+from inspections import urls, validate
 from inspections.models import Framework, Inspection
 from inspections.site import UNKNOWN, Entry, Site, sort_key
 
@@ -205,7 +205,7 @@ class National:
     national: Tally
     regional: Tally
     window: Window | None = None
-    compare: str = "compare/index.md"  # the docs path of the matching comparison table
+    compare: str = urls.COMPARE_INDEX  # the docs path of the matching comparison table
 
 
 def inspection_national(site: Site, entry: Entry[Inspection]) -> National | None:
@@ -394,4 +394,4 @@ def as_at(site: Site, entries: list[Entry[Inspection]]) -> str | None:
 
 def compare_path(site: Site, framework: str) -> str:
     """The docs path of the comparison table for ``framework``."""
-    return "compare/index.md" if framework == default_framework(site) else f"compare/{framework}.md"
+    return urls.compare_path(framework, default_framework(site))

@@ -25,16 +25,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from inspections.context import area_path, inspection_path
+from inspections.audiences import FAMILIES, YOUNG_PEOPLE
 from inspections.site import Site
+from inspections.urls import area_path, inspection_path, page_url
 
 FILE = "places.json"  # written into the search folder (inspections.search.BUNDLE)
-
-
-def page_url(md_path: str) -> str:
-    """The address, from the site's root, of a generated page (MkDocs directory URLs)."""
-    stem = md_path.removesuffix(".md")
-    return stem.removesuffix("index") if stem.endswith("/index") or stem == "index" else stem + "/"
 
 
 def places(site: Site) -> list[dict[str, Any]]:
@@ -68,8 +63,8 @@ def places(site: Site) -> list[dict[str, Any]]:
             place["ended"] = replaced
         newest = site.inspections_of(key)
         if newest:
-            place["yp"] = page_url(inspection_path(newest[0].key, "young-people"))
-            place["fam"] = page_url(inspection_path(newest[0].key, "families"))
+            place["yp"] = page_url(inspection_path(newest[0].key, YOUNG_PEOPLE.slug))
+            place["fam"] = page_url(inspection_path(newest[0].key, FAMILIES.slug))
         out.append(place)
     return out
 

@@ -13,8 +13,10 @@ line of defence, so that text which slipped past it still renders inert:
   reference links, no nested-bracket links, no ``{: onclick=...}`` attribute lists);
 - ``[words](glossary:key)`` becomes a link to that glossary entry.
 
-Each :class:`Text` printed is recorded as a :class:`TextUse` (the words and their
-``file:line:col``), so the plain-language checker can report problems where the words live.
+Each :class:`Text` printed is recorded as a :class:`TextUse`: the words, their
+``file:line:col``, the field of the data file they are in, and the Markdown they were printed
+as. That record is the one place the plain-language check learns where words came from: it
+neither renders texts again nor reads the data files to find their fields.
 
 Example::
 
@@ -24,8 +26,8 @@ Example::
     'Call &lt;b&gt;us&lt;/b&gt; now'
     >>> str(r.md("[x][1] {: onclick=go() }"))
     '\\\\[x\\\\]\\\\[1\\\\] \\\\{: onclick=go() \\\\}'
-    >>> r.uses[0].line
-    3
+    >>> r.uses[0].line, r.uses[0].markdown
+    (3, 'Call &lt;b&gt;us&lt;/b&gt; now')
 """
 
 from __future__ import annotations
@@ -33,27 +35,20 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup
 
+from inspections.audiences import by_slug
+from inspections.markdown_env import MarkdownEnvironment
+from inspections.urls import GLOSSARY_PAGE, SAFE_TARGET, relpath
+
 TEMPLATES = Path(__file__).parent / "templates"
-GLOSSARY_PAGE = "glossary.md"
-SAFE_SCHEMES = ("https:", "mailto:", "tel:")
 # A link or image whose words hold no brackets; an optional "title" is dropped.
 _LINK = re.compile(r'(!?)\[([^\[\]\n]*)\]\(((?:[^()\s<>]|\([^()\s<>]*\))*)(?:[ ]+"[^"\n]*")?\)')
-# Targets we let through, made only of characters that need no escaping anywhere.
-SAFE_TARGET = re.compile(
-    r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
-    r"(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'*+,;=%]*)?"
-    r"|mailto:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+"
-    r"|tel:\+?[0-9][0-9-]*"
-)
 _GLOSSARY_TARGET = re.compile(r"glossary:([a-z0-9]+(?:-[a-z0-9]+)*)")
 _MARKDOWN_SPECIAL = {
     "\\": "\\\\",
@@ -75,6 +70,8 @@ class TextUse:
     path: str
     line: int
     col: int
+    loc: tuple | None = None  # the field in the data file, e.g. ("summary", "young_people")
+    markdown: str | None = None  # the safe Markdown it was printed as (before ``inline``)
 
 
 class Text:
@@ -84,10 +81,12 @@ class Text:
     The record is made once and shared by every page that prints the text.
     """
 
-    __slots__ = ("value", "path", "line", "col", "_use", "_md")
+    __slots__ = ("value", "path", "line", "col", "loc", "_use", "_md")
 
-    def __init__(self, value: str, path: str = "", line: int = 0, col: int = 0):
-        self.value, self.path, self.line, self.col = value, path, line, col
+    def __init__(
+        self, value: str, path: str = "", line: int = 0, col: int = 0, loc: tuple | None = None
+    ):
+        self.value, self.path, self.line, self.col, self.loc = value, path, line, col, loc
         self._use: TextUse | None = None
         self._md: Safe | None = None  # its safe Markdown, when that is the same on every page
 
@@ -102,10 +101,12 @@ class Text:
 
     @property
     def use(self) -> TextUse:
-        """This text as used on a page (one shared, immutable record)."""
+        """This text as used on a page (one shared, immutable record, for a text printed the
+        same on every page; see :meth:`Renderer.md`)."""
         use = self._use
         if use is None:
-            use = self._use = TextUse(self.value, self.path, self.line, self.col)
+            md = None if self._md is None else str.__str__(self._md)  # plain str, not Safe
+            use = self._use = TextUse(self.value, self.path, self.line, self.col, self.loc, md)
         return use
 
 
@@ -123,85 +124,6 @@ def safe(text: str) -> Safe:
     return str.__new__(Safe, text)
 
 
-class _MarkdownCodeGenerator(CodeGenerator):
-    """Compiles ``{{ value }}`` to ``finalize(value)``, without Jinja's ``escape()`` around it,
-    and ``{{ value | inline }}`` (or ``md``, ``attr``) to just the filter's result.
-
-    With autoescape on, Jinja prints each value as ``escape(finalize(value))``. Our
-    ``finalize`` already returns Safe Markdown (a Markup) for every value, and ``escape`` of a
-    Markup only copies it, building two Markup objects in Python each time: a sixth of the
-    rendering time at national scale. The filters in :data:`SAFE_FILTERS` always return Safe
-    Markdown themselves, so their result is printed as it is. Constant output and template
-    text are unchanged.
-    """
-
-    def _plain(self, frame: Frame, finalize: Any) -> bool:
-        return (
-            finalize.src is not None and frame.eval_ctx.autoescape and not frame.eval_ctx.volatile
-        )
-
-    def _output_child_pre(self, node: Any, frame: Frame, finalize: Any) -> None:
-        if not self._plain(frame, finalize):
-            super()._output_child_pre(node, frame, finalize)
-        elif not _made_safe(node):
-            self.write(finalize.src)
-
-    def _output_child_post(self, node: Any, frame: Frame, finalize: Any) -> None:
-        if not self._plain(frame, finalize):
-            super()._output_child_post(node, frame, finalize)
-        elif not _made_safe(node):
-            self.write(")")
-
-
-# Filters that always return Safe Markdown: the output of md and inline (data text made
-# safe), attr (a value made safe for an HTML attribute).
-SAFE_FILTERS = frozenset({"md", "inline", "attr"})
-
-
-def _made_safe(node: Any) -> bool:
-    return isinstance(node, jinja2.nodes.Filter) and node.name in SAFE_FILTERS
-
-
-class _Context(jinja2.runtime.Context):
-    """Calls plain Python functions from templates directly.
-
-    Jinja's ``Context.call`` first asks every callable whether it wants the context passed in
-    (several attribute look-ups per call); ``link()`` and the date helpers are called tens of
-    thousands of times at national scale and never do. Anything else (macros, callables
-    marked with ``pass_context`` and the like) goes the usual way.
-    """
-
-    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 (Jinja's)
-        if type(__obj) in _PLAIN_CALLABLES and not hasattr(__obj, "jinja_pass_arg"):
-            if kwargs:
-                kwargs.pop("_loop_vars", None)
-                kwargs.pop("_block_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:  # as Jinja does
-                return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception"
-                )
-        return super().call(__obj, *args, **kwargs)
-
-
-_PLAIN_CALLABLES = frozenset({types.FunctionType, types.MethodType, functools.partial})
-
-
-class _Environment(jinja2.Environment):
-    code_generator_class = _MarkdownCodeGenerator
-    context_class = _Context
-
-    def make_globals(self, d: Any) -> dict[str, Any]:
-        """A template's globals as a plain dict, not Jinja's ChainMap.
-
-        Jinja copies them into every page's context (twice with an include), and copying a
-        ChainMap goes key by key in Python. As Jinja advises, globals are all set before any
-        template is loaded (:class:`Renderer` and ``context.install``).
-        """
-        return {**self.globals, **(d or {})}
-
-
 @dataclass
 class Renderer:
     """A Jinja2 environment for Markdown output. One renderer can render many pages."""
@@ -216,7 +138,7 @@ class Renderer:
     _links: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.env = _Environment(
+        self.env = MarkdownEnvironment(
             loader=jinja2.FileSystemLoader(str(self.templates)),
             # Templates are code: a preview after a template edit makes a new Renderer.
             auto_reload=False,
@@ -273,13 +195,25 @@ class Renderer:
         printed escapes being made safe except Markdown already made safe (``Safe``/Markup).
         """
         if isinstance(value, Text):
-            if value.path:
-                self.uses.append(value._use or value.use)
             markdown = value._md
             if markdown is None:
                 if "](" in value.value:  # links: glossary links depend on the page
-                    return _linked(value.value, self._glossary())
+                    markdown = _linked(value.value, self._glossary())
+                    if value.path:
+                        self.uses.append(
+                            TextUse(
+                                value.value,
+                                value.path,
+                                value.line,
+                                value.col,
+                                value.loc,
+                                str.__str__(markdown),
+                            )
+                        )
+                    return markdown
                 markdown = value._md = _escaped(value.value)
+            if value.path:
+                self.uses.append(value._use or value.use)
             return markdown
         if type(value) is str:
             text = value
@@ -307,11 +241,7 @@ class Renderer:
         and a Jinja macro call costs about ten times a function call.
         """
         grade = j.grade
-        words = (
-            (grade.young_people if audience == "young-people" else grade.families)
-            if grade
-            else "Not known"
-        )
+        words = by_slug(audience).words(grade) if grade else "Not known"
         key = attr(j.grade_key)
         return safe(
             f'<span class="grade grade--{key}" data-inspection="{attr(j.inspection)}" '
@@ -371,38 +301,6 @@ def _one_line(markdown: str) -> Safe:
     """Safe Markdown joined onto one line (``str.split``, not ``Markup.split``: the parts are
     already safe, and Markup would re-wrap and re-escape each one)."""
     return safe(" ".join(str.split(markdown)))
-
-
-@functools.lru_cache(maxsize=65536)
-def relpath(path: str, start: str) -> str:
-    """``posixpath.relpath`` for paths relative to docs/, without asking the operating system
-    for the current folder (which ``posixpath.relpath`` does on every call).
-
-    >>> relpath("glossary.md", "areas/derby"), relpath("areas/x/index.md", "areas/derby")
-    ('../../glossary.md', '../x/index.md')
-    >>> relpath("areas", "areas"), relpath("a/b.md", ".")
-    ('.', 'a/b.md')
-    """
-    to, here = _segments(path), _segments(start)
-    if to is None or here is None:
-        return posixpath.relpath(path, start)
-    common = 0
-    for a, b in zip(to, here, strict=False):
-        if a != b:
-            break
-        common += 1
-    parts = [".."] * (len(here) - common) + list(to[common:])
-    return "/".join(parts) if parts else "."
-
-
-@functools.lru_cache(maxsize=65536)
-def _segments(path: str) -> tuple[str, ...] | None:
-    """The parts of a relative path, normalised; None for an absolute path or one with ``..``
-    (left to ``posixpath.relpath``). Remembered: the same targets and folders recur."""
-    if path.startswith("/"):
-        return None
-    parts = tuple(p for p in posixpath.normpath(path).split("/") if p and p != ".")
-    return None if ".." in parts else parts
 
 
 def escape(text: str) -> str:

@@ -37,7 +37,7 @@ from typing import Any
 
 from inspections.load import Document
 from inspections.problems import Problem
-from inspections.render import SAFE_TARGET  # one rule for what a link may point to
+from inspections.urls import SAFE_TARGET  # one rule for what a link may point to
 
 # A whole `url:` field may also hold round brackets (Wikipedia-style addresses).
 URL_FIELD = re.compile(

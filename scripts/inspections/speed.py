@@ -171,14 +171,11 @@ class PreviewChecker:
         self._broken = False
 
     def submit(self, site: Site, todo: dict, root: Path, rules) -> Future | None:
-        from inspections.check import check_in_worker, text_locations
+        from inspections.check import check_in_worker
         from inspections.check.checker import GlossaryForms
 
         if self._broken or len(todo) < self.min_pages:
             return None
-        wanted = {(u.path, u.line, u.col) for page in todo.values() for u in page.texts}
-        locations = text_locations(site)
-        locations = {key: locations[key] for key in wanted if key in locations}
         try:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
@@ -187,7 +184,7 @@ class PreviewChecker:
                     initializer=_quiet_worker,
                 )
             return self._pool.submit(
-                check_in_worker, todo, str(root), rules, GlossaryForms.from_site(site), locations
+                check_in_worker, todo, str(root), rules, GlossaryForms.from_site(site)
             )
         except Exception as exc:  # noqa: BLE001 (any failure: check here instead)
             self._give_up(exc)

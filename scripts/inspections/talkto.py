@@ -16,8 +16,8 @@ from pathlib import Path  # noqa: F401  (used by the example)
 from typing import Any
 
 from inspections import phones
-from inspections.context import view
 from inspections.site import Site
+from inspections.views import view
 
 
 def talk_to(site: Site, area_key: str | None = None) -> dict[str, Any] | None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import make_project
+from bench.weight import serve
 from inspections import national
-from inspections.bench.synthetic import make_project
-from inspections.bench.weight import serve
 from inspections.search import index_site
 from inspections.site import load_site
 from sitebuild import build_site

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from inspections.audiences import DEFAULT, SLUGS
 from inspections.check.checker import (
     FilePlaces,
     GlossaryForms,
@@ -32,40 +33,26 @@ from inspections.check.checker import (
 )
 from inspections.check.places import PagePlaces
 from inspections.check.rules import RULES_FILE, Rules, load_rules
-from inspections.validate import texts
 
 _AUDIENCE = re.compile(r"^audience:\s*[\"']?([\w-]+)", re.M)
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 
-__all__ = ["check_site", "check_pages", "Result", "PageReport", "load_rules", "RULES_FILE"]
+__all__ = [
+    "check_site",
+    "check_rendered",
+    "check_pages",
+    "Result",
+    "PageReport",
+    "load_rules",
+    "RULES_FILE",
+]
 
 
-def text_locations(site) -> dict[tuple[str, int, int], tuple]:
-    """(file, line, col) where each data text starts -> its field, e.g. ("summary", "families")."""
-    out: dict[tuple[str, int, int], tuple] = {}
-    entries = [*site.areas.values(), *site.frameworks.values(), *site.inspections.values()]
-    if site.glossary:
-        entries.append(site.glossary)
-    if site.helplines:  # "Who you can talk to" prints its words on young people's pages
-        entries.append(site.helplines)
-    for entry in entries:
-        for key, loc in _doc_locations(entry.doc).items():
-            out.setdefault(key, loc)
-    return out
-
-
-def _doc_locations(doc) -> dict[tuple[str, int, int], tuple]:
-    """:func:`text_locations` of one file, worked out once per loaded file (kept on the
-    Document, which never changes once loaded): a preview rebuild reuses every unchanged
-    file's Document, so only the edited file is walked again."""
-    found = doc.__dict__.get("_locations")
-    if found is None:
-        found = {}
-        for loc, _ in texts(doc.data):
-            line, col = doc.text_start(loc)
-            found.setdefault((doc.path, line, col), loc)
-        doc.__dict__["_locations"] = found
-    return found
+def text_locations(site: object) -> dict[tuple[str, int, int], tuple]:
+    """Kept only so ``inspections.mkdocs`` still imports until it is removed: the renderer now
+    records each text's field (:attr:`~inspections.render.TextUse.loc`), so nothing is looked
+    up here and the check never walks the data files. Returns an empty table."""
+    return {}
 
 
 def docs_pages(root: Path) -> list[tuple[str, str, str]]:
@@ -76,18 +63,32 @@ def docs_pages(root: Path) -> list[tuple[str, str, str]]:
         markdown = path.read_text(encoding="utf-8").replace("\r\n", "\n")
         front = _FRONT.match(markdown)
         found = _AUDIENCE.search(front.group(1)) if front else None
-        audience = found.group(1) if found else "everyone"
-        if audience not in ("young-people", "families", "everyone"):
-            audience = "everyone"
+        audience = found.group(1) if found else DEFAULT.slug
+        if audience not in SLUGS:
+            audience = DEFAULT.slug
         out.append((path.relative_to(root).as_posix(), audience, markdown))
     return out
 
 
+def check_rendered(site, pages: dict, root: Path, rules_file: Path | None = None) -> Result:
+    """Check pages the build has already rendered (from :func:`inspections.pages.build_pages`)
+    and docs/, with the rules file (default ``data/rules/plain-language.yaml``): the one call
+    a build makes, so the words are checked once per build. Nothing is rendered again.
+
+    Example::
+
+        >>> site = load_site(root); result = check_rendered(site, build_pages(site), root)  # doctest: +SKIP
+        >>> result.errors                                                                   # doctest: +SKIP
+        []
+    """
+    root = Path(root)
+    rules_path = rules_file or root / RULES_FILE
+    return check_pages(site, pages, root, load_rules(rules_path, _shown(rules_path, root)))
+
+
 def check_pages(site, pages: dict, root: Path, rules: Rules) -> Result:
     """Check generated ``pages`` (from :func:`inspections.pages.build_pages`) and docs/."""
-    return check_prepared(
-        pages, Path(root), rules, GlossaryForms.from_site(site), text_locations(site)
-    )
+    return check_prepared(pages, Path(root), rules, GlossaryForms.from_site(site))
 
 
 def check_in_worker(
@@ -95,28 +96,23 @@ def check_in_worker(
     root: str,
     rules: Rules,
     glossary: GlossaryForms,
-    locs: dict[tuple[str, int, int], tuple],
+    locs: object = None,
 ) -> Result:
     """:func:`check_prepared` in the preview's second process (see
     ``inspections.speed.PreviewChecker``): everything it needs comes with the call, and data
-    files are read afresh, since they change between rebuilds."""
+    files are read afresh, since they change between rebuilds. ``locs`` is no longer used (each
+    text's field comes with the page: :attr:`~inspections.render.TextUse.loc`)."""
     from inspections.check.places import forget_files
 
     forget_files()
-    return check_prepared(pages, Path(root), rules, glossary, locs)
+    return check_prepared(pages, Path(root), rules, glossary)
 
 
-def check_prepared(
-    pages: dict,
-    root: Path,
-    rules: Rules,
-    glossary: GlossaryForms,
-    locs: dict[tuple[str, int, int], tuple],
-) -> Result:
-    """Check ``pages`` and docs/, given the glossary's forms and where data texts start."""
+def check_prepared(pages: dict, root: Path, rules: Rules, glossary: GlossaryForms) -> Result:
+    """Check ``pages`` and docs/, given the glossary's forms."""
     reports: list[PageReport] = []
     for path, page in pages.items():
-        places = PagePlaces(page.markdown, path, page.texts, root, locs)
+        places = PagePlaces(page.markdown, path, page.texts, root)
         reports.append(check_page(page.markdown, page.audience, path, places, rules, glossary))
     for shown, audience, markdown in docs_pages(root):
         reports.append(
@@ -132,7 +128,7 @@ def check_site(root: Path, rules_file: Path | None = None) -> Result:
 
     root = Path(root)
     rules_path = rules_file or root / RULES_FILE
-    rules = load_rules(rules_path, _shown(rules_path, root))
+    rules = load_rules(rules_path, _shown(rules_path, root))  # a broken rules file stops first
     site = load_site(root)
     return check_pages(site, build_pages(site), root, rules)
 

@@ -1,10 +1,12 @@
 """Where the words on a page were written: a data file line, a template line, or a docs/ line.
 
 A generated page mixes template text with data texts. The renderer records every data text it
-prints, in page order, with where its words start (:class:`~inspections.render.TextUse`). Here we
-find each of those texts in the page's Markdown, so that any word or sentence on the page can be
-traced back to the line and column of the YAML file where a comms officer wrote it, or to the
-template line if the words are the template's own.
+prints, in page order, with where its words start, the data field they are in and the Markdown
+they were printed as (:class:`~inspections.render.TextUse`): the one record of where words came
+from. Here we find each of those texts in the page's Markdown, so that any word or sentence on
+the page can be traced back to the line and column of the YAML file where a comms officer wrote
+it, or to the template line if the words are the template's own. A data file is read only to
+place a problem inside a text to the exact character.
 
 Example::
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspections.check.text import Plain, line_col, plain
-from inspections.render import TEMPLATES, Renderer, Text, TextUse
+from inspections.render import TEMPLATES, TextUse
 
 _FRONT = re.compile(r"---[ \t]*\n.*?\n---[ \t]*\n", re.S)
 _BLOCK_MARKER = re.compile(r"[|>][+-]?[0-9]?[+-]?\s*(#.*)?$")
@@ -198,16 +200,13 @@ class PagePlaces:
         page_path: str,
         uses: list[TextUse],
         root: Path,
-        locs: dict[tuple[str, int, int], tuple] | None = None,
     ):
         self.markdown, self.page_path, self.root = markdown, page_path, root
         self.spans: list[Span] = []
-        renderer = _renderer()
-        renderer.page = page_path
         front = _FRONT.match(markdown)
         body = cursor = front.end() if front else 0  # data texts are in the body, not the title
         for use in uses:
-            forms = _rendered(renderer, use.text)
+            forms = shown_forms(use)
             found = _find(markdown, forms, cursor)
             if found is None:
                 found = _find(markdown, forms, body)
@@ -215,9 +214,7 @@ class PagePlaces:
                 continue
             start, end = found
             cursor = end
-            self.spans.append(
-                Span(start, end, use, (locs or {}).get((use.path, use.line, use.col)), str(root))
-            )
+            self.spans.append(Span(start, end, use, use.loc, str(root)))
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
         self._locs = [s.loc for s in self.spans]
@@ -291,7 +288,7 @@ class PagePlaces:
                 rel = _relative(tpl, self.root)
                 return Place(rel, line, col, template=True)
         line, col = line_col(self.markdown, offset)
-        return Place(f"build/generated/{self.page_path}", line, col, template=True)
+        return Place(f"build/content/{self.page_path}", line, col, template=True)
 
 
 @functools.cache
@@ -306,33 +303,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-@functools.cache
-def _renderer() -> Renderer:
-    """One renderer for every page: making a Jinja2 environment per page was slow."""
-    return Renderer()
-
-
-def _rendered(renderer: Renderer, value: str) -> list[str]:
-    """How ``value`` can look in the page: as rendered, and on one line (the ``inline`` filter).
-
-    Only a link (``[words](glossary:key)``) renders differently from page to page, so a text
-    with no ``[`` is rendered once for every page it is on (framework and glossary texts are on
-    hundreds).
-    """
-    if "[" not in value:
-        return _rendered_anywhere(value)
-    rendered = str(renderer.md(Text(value))).strip()
-    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
-
-
-@functools.lru_cache(maxsize=4096)
-def _rendered_anywhere(value: str) -> list[str]:
-    rendered = str(_renderer().md(Text(value))).strip()
-    return [cand for cand in (rendered, " ".join(rendered.split())) if cand]
+def shown_forms(use: TextUse) -> list[str]:
+    """How a data text can look in the page: as the renderer printed it (recorded in the
+    :class:`~inspections.render.TextUse`), and on one line (the ``inline`` filter)."""
+    printed = str(use.markdown if use.markdown is not None else use.text).strip()
+    return [cand for cand in (printed, " ".join(printed.split())) if cand]
 
 
 def _find(markdown: str, forms: list[str], cursor: int) -> tuple[int, int] | None:
-    """Where the first of ``forms`` (see :func:`_rendered`) is in ``markdown`` from ``cursor``."""
+    """Where the first of ``forms`` (see :func:`shown_forms`) is in ``markdown`` from ``cursor``."""
     best = None
     for cand in forms:
         i = markdown.find(cand, cursor)

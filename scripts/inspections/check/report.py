@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 
+from inspections.audiences import SLUGS
 from inspections.check.checker import PageReport, Result
 from inspections.check.rules import Rules
 
@@ -56,7 +57,7 @@ def page_table(pages: list[PageReport], rules: Rules | None) -> str:
 def summary(result: Result) -> str:
     """Counts and the middle reading level for each audience."""
     lines = []
-    for audience in ("young-people", "families", "everyone"):
+    for audience in SLUGS:
         grades = [p.grade for p in result.pages if p.audience == audience and p.grade is not None]
         count = sum(1 for p in result.pages if p.audience == audience)
         if count:

@@ -21,12 +21,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from inspections.audiences import SLUGS, YOUNG_PEOPLE
 from inspections.load import Document, load_file
 from inspections.problems import DataError
 from inspections.validate import _problem
 
 RULES_FILE = Path("data/rules/plain-language.yaml")
-Audience = Literal["young-people", "families", "everyone"]
+Audience = Literal[SLUGS]  # type: ignore[valid-type]  # the audiences module's slugs
 Level = Literal["error", "warning"]
 RULE_IDS = (
     "sentence-length",
@@ -47,7 +48,7 @@ class _Strict(BaseModel):
 class Example(_Strict):
     """A text that must pass or fail a rule, for the tests."""
 
-    audience: Audience = "young-people"
+    audience: Audience = YOUNG_PEOPLE.slug
     text: str = Field(min_length=1)
 
 

@@ -5,25 +5,16 @@ Run it after changing a model; a test checks the files are up to date.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspections.models import MODELS
+from inspections.schema import schemas
 
 if TYPE_CHECKING:  # argparse is needed only when the command runs, not when the site is built
     import argparse
 
-
-def schemas() -> dict[str, str]:
-    """File name -> JSON text for each data model."""
-    out = {}
-    for kind, model in MODELS.items():
-        schema = model.model_json_schema(by_alias=True)
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"{kind}.schema.json"
-        out[f"{kind}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
-    return out
+__all__ = ["schemas", "add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

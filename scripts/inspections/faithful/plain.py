@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-AUDIENCES = ("young_people", "families")
+from inspections.audiences import READERS
+
+AUDIENCES = tuple(a.field for a in READERS)  # data fields, young people's first
 CITED_LISTS = ("going_well", "must_improve")
 CITED_ONES = (
     "next_steps",

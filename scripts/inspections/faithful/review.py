@@ -18,6 +18,7 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+from inspections.audiences import READERS
 from inspections.faithful.check import Cited, cited_documents, load_docs
 from inspections.faithful.citations import cited_numbers, leftover, numbered
 from inspections.faithful.plain import Plain, plain_texts
@@ -35,7 +36,7 @@ LABELS = {
     "next_steps": "What happens next",
     "how_inspected": "How inspectors found out",
 }
-AUDIENCE = {"families": "Families", "young_people": "Young people"}
+AUDIENCE = {a.field: a.label for a in READERS}
 
 
 def columns(left: str, right: str, width: int) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from inspections.importer import facts, judgements
 from inspections.importer.reading import read_report
+from inspections.importer.reference import graded_kind, load_reference
 from inspections.importer.structure import Paragraph, Structure, parse_lines
 from inspections.importer.text import PAGE, clean, normalise
 from inspections.models import Framework
@@ -69,8 +70,6 @@ class ReportFacts:
 
 def load_frameworks(root: Path) -> dict[str, Framework]:
     """The valid framework files in ``root``/data/frameworks."""
-    from inspections.importer.pipeline import load_reference
-
     return load_reference(root)[1]
 
 
@@ -229,9 +228,7 @@ def _line_seen(zone_text: str, official: str) -> str | None:
 
 
 def _ilacs_kind(text: str, fw: Framework, dates: facts.Dates) -> tuple[str, str | None]:
-    from inspections.importer.pipeline import _graded_kind
-
-    return _graded_kind(text, fw, dates)
+    return graded_kind(text, fw, dates)
 
 
 def _check_other_frameworks(

@@ -83,6 +83,11 @@ def _items(blocks: list[list[str]], parts: bool) -> list[str]:
     pending = False  # a paragraph number read alone: the next block is its text
     for block in blocks:
         text = join_lines(block)
+        if items and not pending and (_SUB.match(text) or text.startswith("(")):
+            # A sub-point or a bracketed note ("(Outcome 4, National Framework)") set apart
+            # from its item by the page layout: short, so it would read as a heading.
+            items[-1] += f" {text}"
+            continue
         if _heading(block) and not pending:
             if STOP.match(text) or (items and not parts):
                 break

@@ -19,12 +19,11 @@ from pathlib import Path
 from inspections.importer import ImportRefused, facts
 from inspections.importer.draft import DraftFacts, render
 from inspections.importer.reading import read_report
+from inspections.importer.reference import load_reference
 from inspections.importer.structure import Structure, parse_lines
 from inspections.importer.text import PAGE, clean, normalise
-from inspections.load import load_file, load_text
-from inspections.problems import DataError
-from inspections.site import data_files
-from inspections.validate import check_model, check_placeholders
+from inspections.load import load_text
+from inspections.validate import check_placeholders
 
 
 @dataclass
@@ -37,27 +36,6 @@ class ImportResult:
     missing: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
     structure: Structure | None = None
-
-
-def load_reference(root: Path) -> tuple[dict, dict]:
-    """The project's areas and frameworks (just the files that are valid)."""
-    files = data_files(root)
-    out: tuple[dict, dict] = ({}, {})
-    for kind, table in (("area", out[0]), ("framework", out[1])):
-        for path in files[kind]:
-            try:
-                model, problems = check_model(load_file(path), kind)
-            except DataError:
-                continue
-            if model is not None:
-                table[path.stem] = model
-    if not out[1]:
-        raise ImportRefused(
-            f"{root / 'data' / 'frameworks'}: there are no framework files, so "
-            "the report cannot be matched. Run this in the project folder, or "
-            "give --root"
-        )
-    return out
 
 
 def draft_report(
@@ -224,31 +202,6 @@ def draft_report(
         notes=notes,
     )
     return draft, found, missing
-
-
-def _graded_kind(text: str, fw, dates: facts.Dates) -> tuple[str, str | None]:
-    graded = [k for k, kind in fw.kinds.items() if kind.graded]
-    for key in graded:
-        if re.search(rf"\b{re.escape(fw.kinds[key].name.official)}\b", text, re.IGNORECASE):
-            return key, None
-    if len(graded) == 1:
-        return graded[0], None
-    if "short" in graded and dates.start and dates.end:
-        days = (
-            facts.dt.date.fromisoformat(dates.end) - facts.dt.date.fromisoformat(dates.start)
-        ).days + 1
-        if days <= 7:
-            return "short", (
-                f"the report does not name its kind; {days} days on site fits a short inspection"
-            )
-        if "standard" in graded:
-            return "standard", (
-                f"the report does not name its kind; {days} days on site fits "
-                "a standard inspection (two weeks)"
-            )
-    return graded[0], (
-        f"the report does not say which kind of inspection this was ({', '.join(graded)})"
-    )
 
 
 def target_path(root: Path, draft: DraftFacts) -> Path:

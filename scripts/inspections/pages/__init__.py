@@ -16,60 +16,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from inspections import context
-from inspections.context import area_path, inspection_path
-from inspections.render import Renderer, TextUse
+from inspections.audiences import READERS
+from inspections.page import Page, render_page
+from inspections.render import Renderer
 from inspections.site import Site
+from inspections.urls import area_path, inspection_path
 
-AUDIENCES = ("young-people", "families", "everyone")
-
-
-@dataclass
-class Page:
-    """A generated Markdown page and what it was made from."""
-
-    path: str
-    audience: str
-    title: str
-    markdown: str
-    texts: list[TextUse] = field(default_factory=list)
-    source: str | None = None
-
-
-def render_page(
-    renderer: Renderer,
-    template: str,
-    context: dict,
-    *,
-    path: str,
-    audience: str,
-    title: str,
-    source: str | None = None,
-    hide: tuple[str, ...] = (),
-) -> Page:
-    """Render one page, adding front matter that names its audience, title and source file.
-    ``hide`` names theme parts to leave off (``navigation``, ``toc``): wide tables need room."""
-    assert audience in AUDIENCES, audience
-    body = renderer.render(
-        template, {**context, "audience": audience, "page_title": title}, page=path
-    )
-    front = [f"audience: {audience}", f"title: {_yaml_text(title)}"]
-    if source:
-        front.append(f"source: {source}")
-    if hide:
-        front.append("hide:\n" + "\n".join(f"  - {part}" for part in hide))
-    markdown = "---\n" + "\n".join(front) + "\n---\n\n" + body.strip() + "\n"
-    return Page(path, audience, title, markdown, list(renderer.uses), source)
-
-
-def _yaml_text(text: str) -> str:
-    # One line (a line of `---` inside a title would end the front matter early and let the
-    # rest of the title through as raw page content), and no `<` or `>`: MkDocs themes print
-    # titles into HTML without escaping them.
-    text = " ".join(text.split()).replace("<", "&lt;").replace(">", "&gt;")
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+__all__ = ["Page", "render_page", "build_pages", "rebuild_pages", "modules", "LOCAL_FIELDS"]
 
 
 def modules() -> list[str]:
@@ -163,7 +118,7 @@ def rebuild_pages(
                 renderer,
             )
     own = {news[p].key for p in changed}
-    allowed = {inspection_path(k, a) for k in own for a in ("families", "young-people")}
+    allowed = {inspection_path(k, a) for k in own for a in (r.slug for r in READERS)}
     allowed |= {area_path(k.split("/")[0]) for k in own}
     touched = {
         path
@@ -231,8 +186,8 @@ def _rebuild_facts(
         ):
             pages.update((page.path, page) for page in inspection_pages(new, renderer, key, entry))
             continue
-        for audience in ("families", "young-people"):
-            path = inspection_path(key, audience)
+        for audience in READERS:
+            path = inspection_path(key, audience.slug)
             if path not in old_pages:
                 return None
             pages[path] = old_pages[path]

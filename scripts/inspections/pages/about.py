@@ -18,14 +18,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from inspections.context import View, view
-from inspections.pages import Page, render_page
+from inspections.audiences import FAMILIES, YOUNG_PEOPLE
+from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
 from inspections.talkto import talk_to
+from inspections.urls import about_path
+from inspections.views import View, view
 
-FAMILIES_PATH = "about/index.md"
-YOUNG_PEOPLE_PATH = "about/young-people.md"
+FAMILIES_PATH = about_path(FAMILIES.slug)
+YOUNG_PEOPLE_PATH = about_path(YOUNG_PEOPLE.slug)
 ACTION_PLAN_EXAMPLE = "derby/2022-03-ilacs"  # its action plan date is in seed 003
 
 
@@ -59,17 +61,17 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     ctx = about_context(site)
     yield render_page(
         renderer,
-        "families/about.md.j2",
+        FAMILIES.template("about.md.j2"),
         ctx,
         path=FAMILIES_PATH,
-        audience="families",
+        audience=FAMILIES.slug,
         title="What is an Ofsted inspection?",
     )
     yield render_page(
         renderer,
-        "young-people/about.md.j2",
+        YOUNG_PEOPLE.template("about.md.j2"),
         ctx,
         path=YOUNG_PEOPLE_PATH,
-        audience="young-people",
+        audience=YOUNG_PEOPLE.slug,
         title="What is an Ofsted check?",
     )

@@ -12,15 +12,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from inspections.context import View, area_path, date_text, partners, timeline, view
+from inspections.audiences import EVERYONE
+from inspections.context import partners, timeline
+from inspections.datewords import date_text
 from inspections.models import REGIONS, Area
-from inspections.pages import Page, render_page
-from inspections.pages.compare import href
+from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Entry, Site
 from inspections.talkto import talk_to
+from inspections.urls import AREAS_INDEX, area_path, href
+from inspections.views import View, view
 
-INDEX = "areas/index.md"
+INDEX = AREAS_INDEX
 SCRIPT = "assets/javascripts/find.js"
 
 
@@ -66,7 +69,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     by_region = [(region, [a for a in items if a.region == region]) for region in REGIONS]
     yield render_page(
         renderer,
-        "everyone/areas.md.j2",
+        EVERYONE.template("areas.md.j2"),
         {
             "by_letter": by_letter,
             "by_region": [(r, g) for r, g in by_region if g],
@@ -75,7 +78,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
             "script": href(INDEX, SCRIPT),
         },
         path=INDEX,
-        audience="everyone",
+        audience=EVERYONE.slug,
         title="Find your area",
     )
     for key, entry in areas:
@@ -88,7 +91,7 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
     ended = ended_of(entry.model)
     return render_page(
         renderer,
-        "everyone/area.md.j2",
+        EVERYONE.template("area.md.j2"),
         {
             "area": view(entry),
             "area_key": key,
@@ -109,7 +112,7 @@ def area_page(site: Site, renderer: Renderer, key: str, entry: Entry[Area]) -> P
             ],
         },
         path=area_path(key),
-        audience="everyone",
+        audience=EVERYONE.slug,
         source=entry.path,
         title=f"{entry.model.name}: Ofsted inspections of children's services",
     )

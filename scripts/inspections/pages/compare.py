@@ -17,12 +17,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from inspections import national
-from inspections.context import area_path, date_text, inspection_path, view
+from inspections.audiences import EVERYONE, FAMILIES, YOUNG_PEOPLE, by_slug
+from inspections.datewords import date_text
 from inspections.models import REGIONS
-from inspections.pages import Page, render_page
-from inspections.render import Renderer, relpath
+from inspections.page import Page, render_page
+from inspections.render import Renderer
 from inspections.site import UNKNOWN, Site, sort_key
 from inspections.talkto import talk_to
+from inspections.urls import (
+    DATA_PAGE,
+    area_path,
+    compare_audience_path,
+    href,
+    inspection_path,
+)
+from inspections.views import view
 
 SCRIPT = "assets/javascripts/compare.js"
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
@@ -38,21 +47,6 @@ def heading_words(text: str) -> str:
     'Overall effectiveness'
     """
     return _MD_LINK.sub(r"\1", text)
-
-
-def url_of(path: str) -> str:
-    """The address MkDocs gives a docs path (directory URLs): ``a/b.md`` -> ``a/b/``."""
-    if path.endswith("index.md"):
-        return path[: -len("index.md")]
-    return path[: -len(".md")] + "/"
-
-
-def href(from_path: str, to_path: str) -> str:
-    """A relative link between two pages' final addresses (raw HTML is not rewritten)."""
-    here = url_of(from_path) or "."
-    target = to_path if not to_path.endswith(".md") else url_of(to_path)
-    rel = relpath(target or ".", here)  # posixpath.relpath asks for the current folder
-    return rel + ("/" if to_path.endswith(".md") and not rel.endswith("/") else "")
 
 
 @dataclass
@@ -128,14 +122,14 @@ def ended_words(area) -> str:
     return f"no longer exists (since {when})" if when else "no longer exists"
 
 
-def rows(site: Site, framework: str, audience: str = "families") -> list[Row]:
+def rows(site: Site, framework: str, audience: str = FAMILIES.slug) -> list[Row]:
     """One row per area on the site, A to Z. A council that no longer exists is left out of a
     table it has no inspection in (it will never have one)."""
     fw = site.frameworks[framework].model
     heads = national.headline_judgements(fw)
     scale = list(fw.grades)
     latest = national.latest_under(site, framework)
-    field = "young_people" if audience == "young-people" else "families"
+    field = by_slug(audience).field
     out = []
     for key, entry in sorted(site.areas.items(), key=lambda kv: kv[1].model.name.casefold()):
         insp = latest.get(key)
@@ -225,7 +219,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
         table_rows = rows(site, key)
         yield render_page(
             renderer,
-            "everyone/compare.md.j2",
+            EVERYONE.template("compare.md.j2"),
             {
                 "fw_key": key,
                 "fw": view(fw),
@@ -244,31 +238,33 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
                 ),
                 "earlier_figures": figures(site, earlier[0]) if earlier else None,
                 "other_href": {
-                    r.other.inspection: href(path, inspection_path(r.other.inspection, "families"))
+                    r.other.inspection: href(
+                        path, inspection_path(r.other.inspection, FAMILIES.slug)
+                    )
                     for r in table_rows
                     if r.other
                 },
                 "script": href(path, SCRIPT),
-                "data_page": href(path, "data/index.md"),
+                "data_page": href(path, DATA_PAGE),
                 "area_href": {r.area: href(path, area_path(r.area)) for r in table_rows},
                 "insp_href": {
-                    r.inspection: href(path, inspection_path(r.inspection, "families"))
+                    r.inspection: href(path, inspection_path(r.inspection, FAMILIES.slug))
                     for r in table_rows
                     if r.inspection
                 },
             },
             path=path,
-            audience="families",
+            audience=FAMILIES.slug,
             hide=("navigation", "toc"),
             title=f"Compare areas: {framework_label(site, key)}",
         )
     fw = site.frameworks[default]
     lead = national.lead_judgement(fw.model)
-    yp_rows = rows(site, default, "young-people")
+    yp_rows = rows(site, default, YOUNG_PEOPLE.slug)
     by_region = [(r, [row for row in yp_rows if row.region == r]) for r in regions]
     yield render_page(
         renderer,
-        "young-people/compare.md.j2",
+        YOUNG_PEOPLE.template("compare.md.j2"),
         {
             "fw": view(fw),
             "lead": lead,
@@ -278,7 +274,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
             "label": framework_label(site, default),
             "talk_to": talk_to(site),
         },
-        path="compare/young-people.md",
-        audience="young-people",
+        path=compare_audience_path(YOUNG_PEOPLE.slug),
+        audience=YOUNG_PEOPLE.slug,
         title="How areas did: young people's version",
     )

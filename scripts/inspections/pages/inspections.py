@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from inspections.context import inspection_context, inspection_path
+from inspections.audiences import FAMILIES, YOUNG_PEOPLE
+from inspections.context import inspection_context
 from inspections.models import Inspection
-from inspections.pages import Page, render_page
+from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Entry, Site
 from inspections.talkto import talk_to
+from inspections.urls import inspection_path
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -27,24 +29,24 @@ def inspection_pages(
     ctx = inspection_context(site, entry)
     area = entry.model.area and site.areas[entry.model.area].model.name
     kind = site.frameworks[entry.model.framework].model.kinds[entry.model.kind]
-    ctx["families_path"] = inspection_path(key, "families")
-    ctx["young_people_path"] = inspection_path(key, "young-people")
+    ctx["families_path"] = inspection_path(key, FAMILIES.slug)
+    ctx["young_people_path"] = inspection_path(key, YOUNG_PEOPLE.slug)
     ctx["talk_to"] = talk_to(site, entry.model.area)
     yield render_page(
         renderer,
-        "families/inspection.md.j2",
+        FAMILIES.template("inspection.md.j2"),
         ctx,
         path=ctx["families_path"],
-        audience="families",
+        audience=FAMILIES.slug,
         source=entry.path,
         title=f"{area}: Ofsted {'inspection' if kind.graded else 'visit'}, {ctx['year']}",
     )
     yield render_page(
         renderer,
-        "young-people/inspection.md.j2",
+        YOUNG_PEOPLE.template("inspection.md.j2"),
         ctx,
         path=ctx["young_people_path"],
-        audience="young-people",
+        audience=YOUNG_PEOPLE.slug,
         source=entry.path,
         title=f"{area}, {ctx['year']}: what Ofsted found",
     )

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from inspections import licence
+from inspections.audiences import EVERYONE
 from inspections.opendata import COLUMNS, FEED_ENTRIES
-from inspections.pages import Page, render_page
+from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
+from inspections.urls import DATA_PAGE
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     yield render_page(
         renderer,
-        "everyone/opendata.md.j2",
+        EVERYONE.template("opendata.md.j2"),
         {
             "columns": COLUMNS,
             "inspections": len(site.inspections),
@@ -26,7 +28,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
             "feed_entries": FEED_ENTRIES,
             "licence": licence,
         },
-        path="data/index.md",
-        audience="everyone",
+        path=DATA_PAGE,
+        audience=EVERYONE.slug,
         title="Open data: every inspection and grade",
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from inspections.context import view
-from inspections.pages import Page, render_page
+from inspections.audiences import EVERYONE
+from inspections.page import Page, render_page
 from inspections.render import Renderer
 from inspections.site import Site
+from inspections.urls import GLOSSARY_PAGE, GRADES_PAGE, HOME
+from inspections.views import view
 
 
 def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
@@ -17,28 +19,28 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
     fw_views = [(k, view(e)) for k, e in frameworks]
     yield render_page(
         renderer,
-        "everyone/home.md.j2",
+        EVERYONE.template("home.md.j2"),
         {"area_count": len(site.areas), "inspection_count": len(site.inspections)},
-        path="index.md",
-        audience="everyone",
+        path=HOME,
+        audience=EVERYONE.slug,
         title="Inspections explained",
     )
     yield render_page(
         renderer,
-        "everyone/grades.md.j2",
+        EVERYONE.template("grades.md.j2"),
         {"frameworks": fw_views},
-        path="grades.md",
-        audience="everyone",
+        path=GRADES_PAGE,
+        audience=EVERYONE.slug,
         title="What the grades mean",
     )
     glossary = site.glossary
     terms = sorted(view(glossary).terms.items(), key=lambda kv: str(kv[1].term).casefold())
     yield render_page(
         renderer,
-        "everyone/glossary.md.j2",
+        EVERYONE.template("glossary.md.j2"),
         {"terms": terms},
-        path="glossary.md",
-        audience="everyone",
+        path=GLOSSARY_PAGE,
+        audience=EVERYONE.slug,
         source=glossary.path,
         title="Glossary: words explained",
     )

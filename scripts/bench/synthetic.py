@@ -12,7 +12,7 @@ no glossary words left unlinked). The output is deterministic for a given seed.
 
 Usage::
 
-    python -m inspections.bench.synthetic /tmp/national      # writes /tmp/national/...
+    PYTHONPATH=scripts python -m bench.synthetic /tmp/national      # writes /tmp/national/...
     >>> make_project(Path("/tmp/national"), Path("."))         # doctest: +SKIP
 """
 

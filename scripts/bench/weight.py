@@ -7,7 +7,7 @@ access to anything else.
 
 Usage::
 
-    python -m inspections.bench.weight site/ areas/derby/2022-03-ilacs/ compare/
+    PYTHONPATH=scripts python -m bench.weight site/ areas/derby/2022-03-ilacs/ compare/
 """
 
 from __future__ import annotations

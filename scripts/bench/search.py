@@ -4,7 +4,7 @@ Why: search must suit a cheap phone with little data. A reader's first search fo
 fetches the list of councils (``pagefind/places.json``); a search of every page (words that are
 no council's name) fetches that and the search library (Pagefind's script and WebAssembly), the
 index chunks its words need and a snippet for each result shown. Every response is counted,
-gzip-compressed as in :mod:`inspections.bench.weight`, and so is the search box's own script
+gzip-compressed as in :mod:`bench.weight`, and so is the search box's own script
 (loaded with the page, before the search), so the figure includes all the code search needs. The time runs from the reader's first touch of the search box
 (nothing of search is loaded yet) until the results are on screen, with the words entered and
 Enter pressed at once, so none of the time is hidden while the reader types. The CPU is slowed
@@ -13,8 +13,8 @@ mid-range phone; the site is served locally, so network time is not counted.
 
 Usage::
 
-    python -m inspections.bench.search site/ areas/derby/2022-03-ilacs/young-people/ Derby
-    python -m inspections.bench.search site/ areas/derby/2022-03-ilacs/young-people/ "care leavers"
+    PYTHONPATH=scripts python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ Derby
+    PYTHONPATH=scripts python -m bench.search site/ areas/derby/2022-03-ilacs/young-people/ "care leavers"
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspections.bench.weight import ARGS, CHROMIUM, serve
+from bench.weight import ARGS, CHROMIUM, serve
 
 SLOWDOWN = 4
 BOX_SCRIPT = "assets/javascripts/site-search.js"  # the search box's code, loaded with each page
