@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help venv site preview validate check generate test lint format clean chromium browser-tools
+.PHONY: help venv site preview validate check generate test lint format clean chromium browser-tools zensical
 
 help:
 	@echo "make preview   build the site and open a live preview (http://127.0.0.1:8000)"
@@ -33,25 +33,42 @@ check: $(STAMP)
 	$(PY) -m inspections check
 
 generate: $(STAMP)
-	$(PY) -m inspections generate --out build/generated
+	$(PY) -m inspections generate --out build/content
 
-# Build into a temporary folder, add the search index (Pagefind, see scripts/inspections/search.py)
-# and swap it in only when everything passed, so site/ is either the last good build or the new
-# one, never half-built. Never --quiet: MkDocs then drops warnings before --strict counts them,
-# and a broken link or anchor would not stop the build.
+# Generate the content tree (it loads and validates the data and checks the words once, and
+# stops before writing anything on a problem), build it with MkDocs (no hooks) into a
+# temporary folder, fix the HTML no template reaches, add the search index (Pagefind, see
+# scripts/inspections/search.py) and swap it in only when everything passed, so site/ is either
+# the last good build or the new one, never half-built. Never --quiet: MkDocs then drops
+# warnings before --strict counts them, and a broken link or anchor would not stop the build.
 site: $(STAMP)
-	$(PY) -m inspections validate
-	$(PY) -m inspections check --problems-only
+	$(PY) -m inspections generate --out build/content
 	rm -rf build/site.new
 	$(BIN)/mkdocs build --strict --site-dir build/site.new
+	$(PY) -m inspections finish build/site.new
 	$(PY) -m inspections search-index build/site.new
 	rm -rf site && mv build/site.new site
 	@echo "Built site/"
 
+# Generate, then `mkdocs serve` over the tree while data/, docs/ and the templates are watched:
+# an edit generates again and writes only the files that changed (inspections/commands/preview.py).
+# The generated content built with Zensical (the successor of Material for MkDocs, which reads
+# mkdocs.yml) into build/zensical-site, in its own virtual environment (build/zensical-venv,
+# pinned here; MIT licence), for .github/workflows/site.yml to compare with site/. Run
+# `make generate` (or `make site`) first.
+ZENSICAL := zensical==0.0.73
+zensical: $(STAMP)
+	test -x build/zensical-venv/bin/zensical || { $(PYTHON) -m venv build/zensical-venv && \
+	  build/zensical-venv/bin/pip install --quiet '$(ZENSICAL)'; }
+	@# Zensical wants its configuration beside docs_dir's project, so a copy (with another
+	@# site_dir, never site/) is made here for the build and removed after it.
+	sed 's#^site_dir: site#site_dir: build/zensical-site#' mkdocs.yml > .zensical.yml
+	build/zensical-venv/bin/zensical build --config-file .zensical.yml; \
+	  status=$$?; rm -f .zensical.yml; exit $$status
+
 # The preview has no search index (search says so): `make site` builds one.
 preview: $(STAMP)
-	$(PY) -m inspections validate
-	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(PREVIEW_ADDR)
+	SITE_URL=http://$(PREVIEW_ADDR)/ INSPECTIONS_PREVIEW=1 $(PY) -m inspections preview --dev-addr $(PREVIEW_ADDR)
 
 # Browser tests need Debian's chromium; install it when missing and we can (root + apt).
 chromium:
@@ -125,7 +142,7 @@ check-links: $(STAMP)
 
 # The site's public address (site_url in mkdocs.yml), for the deploy job to compare with Pages.
 site-url: $(STAMP)
-	@$(PY) -c "from mkdocs.config import load_config; print(load_config('mkdocs.yml').site_url)"
+	@$(PY) -c "from pathlib import Path; from inspections.content import Settings; print(Settings.read(Path('.')).site_url)"
 
 # Benchmark on the real data and on 153 fictional areas, each in a copy of the project: times the
 # public commands (make validate, make site, make preview), prints each target beside its figure

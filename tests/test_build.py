@@ -166,7 +166,7 @@ def test_hand_written_page_is_never_replaced(project: Path, tmp_path: Path) -> N
     assert result.returncode != 0
     output = result.stdout + result.stderr  # MkDocs prints its Abort message on stdout
     assert (
-        "docs/glossary.md: this hand-written page has the same address as a generated page"
+        "docs/glossary.md:1:1: this hand-written page has the same address as a generated page"
         in output
     )
     assert (project / "docs" / "glossary.md").read_text(encoding="utf-8") == "# My own glossary\n"
@@ -190,7 +190,9 @@ def test_broken_data_stops_the_build_before_anything_is_written(
     assert not out.exists()
 
 
-def test_generate_writes_markdown_for_review(tmp_path: Path, site_data) -> None:
+def test_generate_writes_the_whole_content_tree(tmp_path: Path, site_data) -> None:
+    """Every generated page and every file in docs/ (copied byte for byte), the open data,
+    the feed and robots.txt: all the engine needs, with no hooks."""
     out = tmp_path / "generated"
     result = subprocess.run(
         [sys.executable, "-m", "inspections", "generate", "--out", str(out), "--root", str(ROOT)],
@@ -201,7 +203,13 @@ def test_generate_writes_markdown_for_review(tmp_path: Path, site_data) -> None:
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     from inspections.pages import build_pages
 
-    assert written == sorted(build_pages(site_data))
+    docs = {p.relative_to(ROOT / "docs").as_posix(): p for p in (ROOT / "docs").rglob("*.md")}
+    assert written == sorted([*build_pages(site_data), *docs])
+    for rel, path in docs.items():
+        assert (out / rel).read_bytes() == path.read_bytes(), rel
+    for rel in ("robots.txt", "feed.xml", "data/inspections.csv", "data/inspections.json"):
+        assert (out / rel).is_file(), rel
+    assert (tmp_path / "theme" / "partials" / "get-help" / "derby.html").is_file()
 
 
 def test_generate_refuses_to_write_into_docs() -> None:

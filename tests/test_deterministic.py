@@ -12,38 +12,25 @@ import os
 import re
 import struct
 import subprocess
-import sys
 from pathlib import Path
 
 from inspections.search import index_site
 from inspections.site import load_site
 from project_copy import copy_project
+from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build(project: Path, out: Path, **env: str) -> None:
-    environment = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    environment.update(NO_MKDOCS_2_WARNING="1", **env)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(project / "mkdocs.yml"),
-            "--site-dir",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env=environment,
-        cwd=project,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    """``make site``'s steps (tests/sitebuild.py), without SOURCE_DATE_EPOCH unless given."""
+    saved = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    try:
+        result = build_site(project, out, **env)
+    finally:
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -63,7 +50,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path: Path) -> Non
     ).stdout.strip()
     first, second = tmp_path / "a", tmp_path / "second-build" / "site"
     build(ROOT, first, SOURCE_DATE_EPOCH=epoch, PYTHONHASHSEED="1", TZ="UTC")
-    # No SOURCE_DATE_EPOCH: the build takes it from the commit itself.
+    # No SOURCE_DATE_EPOCH: the build takes it from the commit itself, as `make site` does.
     build(ROOT, second, PYTHONHASHSEED="2", TZ="Pacific/Auckland")
     data = load_site(ROOT)
     index_site(first, data)  # the search index, as `make site` adds it

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from inspections.finish import valid_html
+from inspections.gethelp import area_slug, help_context, partials
 from inspections.load import load_text
-from inspections.mkdocs import help_context, valid_html
 from inspections.validate import check_model
 
 
@@ -20,12 +21,21 @@ def test_national_helplines_come_first_with_sources(site_data):
 def test_area_and_inspection_pages_add_the_councils_numbers(site_data):
     derby = [c.number for c in site_data.areas["derby"].model.contacts]
     for source in ("data/areas/derby.yaml", "data/inspections/derby/2022-03-ilacs.yaml"):
-        context = help_context(site_data, source)
+        context = help_context(site_data, area_slug(source))
         assert [c.number for c in context["help_area"].contacts] == derby
         assert context["help_checked"] == "23 November 2026"
     for source in (None, "data/glossary.yaml"):
-        context = help_context(site_data, source)
+        context = help_context(site_data, area_slug(source))
         assert context["help_area"] is None and len(context["helplines"]) == 3
+
+
+def test_every_area_has_a_box_for_each_audience_and_the_national_one_has_no_council(site_data):
+    made = partials(site_data)
+    assert len(made) == 2 * (len(site_data.areas) + 1)
+    derby = made["partials/get-help/derby-young-people.html"].decode()
+    assert "01332 641172" in derby and "If you are in danger now" in derby
+    national = made["partials/get-help/national.html"].decode()
+    assert "01332 641172" not in national and "If a child is in danger now" in national
 
 
 def test_a_helpline_without_a_source_is_a_plain_error():

@@ -132,7 +132,7 @@ def test_a_filled_in_file_is_valid_and_has_every_field(project: Path) -> None:
     path.write_text(_fill(text), encoding="utf-8")
     checked = run_inspections(project, "validate")
     assert checked.returncode == 0, checked.stderr
-    assert run_inspections(project, "generate", "--out", "build/generated").returncode == 0
+    assert run_inspections(project, "generate", "--out", "build/content").returncode == 0
 
 
 def test_a_focused_visit_has_a_topic_and_no_grades(project: Path) -> None:

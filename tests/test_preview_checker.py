@@ -1,4 +1,4 @@
-"""The preview's plain-language check in a second process (``inspections.mkdocs.PreviewChecker``)
+"""The preview's plain-language check in a second process (``inspections.speed.PreviewChecker``)
 finds exactly what the check in the build's own process finds, and falls back to that check if
 the second process fails."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from inspections.check import RULES_FILE, check_pages, load_rules
-from inspections.mkdocs import PreviewChecker
 from inspections.pages import build_pages
+from inspections.speed import PreviewChecker
 
 
 def _findings(result) -> list[str]:
@@ -68,3 +68,15 @@ def test_a_failed_second_process_falls_back_to_this_one_for_good(checked) -> Non
     failed.set_exception(OSError("the process died"))
     assert checker.result(failed, lambda: "checked here") == "checked here"
     assert checker.submit(site, pages, root, rules) is None  # no second try
+
+
+def test_the_build_checks_on_both_cores_and_finds_the_same(checked) -> None:
+    """``make site`` splits the check between two processes (speed.check_in_two): the same
+    findings and the same page reports, docs/ counted once, as one process checking all."""
+    from inspections.speed import check_in_two
+
+    site, pages, root, rules = checked
+    here = check_pages(site, pages, root, rules)
+    split = check_in_two(site, pages, root, rules, min_pages=2)
+    assert _findings(split) == _findings(here)
+    assert [(p.path, p.grade) for p in split.pages] == [(p.path, p.grade) for p in here.pages]

@@ -5,11 +5,11 @@ robots.txt and the 404 page; and the edit links on every page.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://inspections.test/explained/"
@@ -19,19 +19,9 @@ EDIT_ROOT = "https://github.com/test-owner/test-repo/edit/main/"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import os
-
     out = tmp_path_factory.mktemp("published") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, "EDIT_URI": EDIT_URI}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    result = build_site(ROOT, out, SITE_URL=SITE_URL, EDIT_URI=EDIT_URI)
+    assert result.returncode == 0, result.stdout + result.stderr
     return out
 
 

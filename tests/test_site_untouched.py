@@ -1,8 +1,8 @@
 """Nothing half-published: when data is broken, the last good site/ stays exactly as it was.
 
-``make site`` checks the data, builds into build/site.new and swaps it into site/ only when
-everything passed; the MkDocs hook stops in ``on_config``, before MkDocs cleans its output
-folder. These tests build a temporary copy of the project once, break it in three ways, and
+``make site`` generates the content (checking the data and the words first), builds into
+build/site.new and swaps it into site/ only when everything passed; generation stops before
+the engine runs, so it never cleans its output folder. These tests build a temporary copy of the project once, break it in three ways, and
 compare site/ byte for byte afterwards.
 """
 
@@ -120,21 +120,22 @@ def test_hostile_text_stops_make_site_and_leaves_site_untouched(project, restore
 
 
 def test_a_failing_mkdocs_build_leaves_site_untouched(project, restore):
-    """Valid data, but the build itself fails (a hand-written page where a generated page
-    goes): ``validate`` passes, MkDocs stops, and nothing is swapped in."""
+    """Valid data, but the content cannot be made (a hand-written page where a generated page
+    goes): generation stops with the file and the fix, and nothing is swapped in."""
     before = snapshot(project / "site")
     (project / "docs" / "glossary.md").write_text("# My own glossary\n")
 
     result = make_site(project)
 
     assert result.returncode != 0
-    assert "docs/glossary.md: this hand-written page" in result.stdout + result.stderr
+    assert "docs/glossary.md:1:1: this hand-written page" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project / "site") == before
 
 
-def test_the_mkdocs_hook_stops_before_mkdocs_cleans_the_output(project, restore):
-    """``mkdocs build`` straight into site/ (as an editor might run it) with broken data."""
+def test_generation_stops_before_the_engine_cleans_the_output(project, restore):
+    """The build straight into site/ (tests/sitebuild.py, as an editor might run its steps)
+    with broken data."""
     before = snapshot(project / "site")
     (project / "data" / "glossary.yaml").write_text("terms: [\n")
 

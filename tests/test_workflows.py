@@ -135,7 +135,7 @@ def test_the_site_workflow_checks_pull_requests_and_deploys_main_only_after_chec
         for s in checks["steps"]
         if "upload-artifact@" in s.get("uses", "")
     }
-    assert uploads == {"built-site": "site/", "generated-markdown": "build/generated/"}
+    assert uploads == {"built-site": "site/", "generated-markdown": "build/content/"}
     pages = next(s for s in checks["steps"] if "upload-pages-artifact@" in s.get("uses", ""))
     assert pages["with"]["path"] == "site/"
     assert "refs/heads/main" in pages["if"]

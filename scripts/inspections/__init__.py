@@ -2,7 +2,9 @@
 
 The pipeline: ``load`` (YAML with positions) -> ``validate`` (models and cross-references)
 -> ``site`` (everything checked, ready to use) -> ``pages`` (Markdown per audience)
--> MkDocs (through ``scripts/hooks.py``).
+-> ``generate`` (words checked once; the whole content tree written to build/content)
+-> MkDocs, with no hooks -> ``finish`` (HTML fixes) and ``search``. See CONTRIBUTING.md,
+"How the site is built".
 """
 
 __version__ = "0.1.0"

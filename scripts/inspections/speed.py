@@ -1,150 +1,229 @@
-"""Keep pages light and previews quick at national scale (MkDocs hooks, see scripts/speed_hooks.py).
+"""Speed-only code, kept behind this one boundary: the preview's caches and its second process,
+and the garbage collector's settings while the data is loaded and the pages are made.
 
-Page weight: mkdocs-material's JavaScript bundle (35 KB gzip) used to load on every page.
-Everything on our pages works without it (the content, navigation, tables and links are plain
-HTML), so the bundle now loads on first use: when a reader points at, taps or tabs into the
-header (menu, colour toggle). The search box is left out: it is ours and does not need the
-bundle (search loads its own files when used, see :mod:`inspections.search`). A few lines run
-at once instead, so readers who prefer dark mode still get it without the bundle, and the
-colour toggle is shown and works on the first click.
+Nothing here changes what is built: ``make site`` never keeps a :class:`Preview`, and
+tests/test_preview_incremental.py and tests/test_preview_checker.py compare what it reuses
+with a full render and check.
 
-Preview: with ``mkdocs serve --dirty`` (``make preview``), a generated page whose Markdown has
-not changed since the last rebuild is not rebuilt, so an edit re-renders only what it touches.
-:func:`serving` tells :mod:`inspections.mkdocs` it may reuse the previous rebuild's data and
-pages (see :func:`inspections.pages.rebuild_pages`).
-
-Example (what the hook does to a page)::
-
-    >>> html = '<body><script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body>'
-    >>> "bundle.a5f9d56c.min.js" in defer_theme_script(html) and "<script src=" not in \\
-    ...     defer_theme_script(html)
-    True
+- :func:`collector_paused`: the collector is off while the data is loaded and the pages made
+  and checked (it kept scanning the growing data, about 0.4 s at national scale); ordinary
+  reference counting still frees almost everything meanwhile.
+- :class:`Preview`: ``make preview`` generates again after every edit, in the same process.
+  Each time it still loads and cross-checks every data file (unchanged files come from a cache
+  keyed by their exact bytes), then re-renders only the pages an edit touches when that is
+  certain (:func:`inspections.pages.rebuild_pages`), else everything. The words check then runs
+  on the pages whose Markdown changed since they last passed it (in a second process when
+  there are many, :class:`PreviewChecker`); new rules or a new glossary check everything.
 """
 
 from __future__ import annotations
 
-import json
+import gc
 import logging
-import re
-from typing import Any
+import multiprocessing
+import multiprocessing.connection
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
 
-import jinja2
-import jinja2.bccache
+from inspections.pages import Page, build_pages, rebuild_pages
+from inspections.render import TEMPLATES, Renderer
+from inspections.site import Site
 
-_BUNDLE = re.compile(
-    r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)">'
-    r"</script>"
-)
-
-# Loads the theme's script on first use of the header (not its search box). Until it has loaded,
-# the colour toggle works on its own: the reader's saved or system colour scheme is applied at
-# once, its button is shown, and a change is applied and remembered exactly as the theme does
-# (``__md_set("__palette", ...)``, which partials/guard.html lets through only after the
-# reader has changed the palette). The theme's script then finds the same choice and keeps it.
-_BOOT = """<script>(function(){var s=%s,d=document,b=d.body,done=0;
-d.documentElement.classList.remove("no-js");
-function load(){if(done)return;done=1;var e=d.createElement("script");e.src=s;b.appendChild(e)}
-function near(e){var t=e.target;return t&&t.closest&&t.closest(".md-header")&&!t.closest(".site-search")}
-d.addEventListener("pointerdown",function(e){near(e)&&load()},true);
-d.addEventListener("touchstart",function(e){near(e)&&load()},{capture:true,passive:true});
-d.addEventListener("focusin",function(e){near(e)&&load()},true);
-var o=d.querySelectorAll("input[name=__palette]"),p=null,n=0,i;if(!o.length)return;
-try{p=__md_get("__palette")}catch(e){}
-if(p&&p.color&&o[p.index])n=p.index;else for(i=0;i<o.length;i++){
-var m=o[i].getAttribute("data-md-color-media");if(m&&matchMedia(m).matches){n=i;break}}
-function a(x,k){return o[x].getAttribute("data-md-color-"+k)}
-function show(x){var c={media:a(x,"media")};["scheme","primary","accent"].forEach(function(k){
-c[k]=a(x,k);b.setAttribute("data-md-color-"+k,c[k])});o[x].checked=true;
-for(var j=0;j<o.length;j++){var l=o[j].nextElementSibling;if(l&&l.tagName==="LABEL")l.hidden=j!==x}
-return c}
-show(n);
-d.addEventListener("change",function(e){var x=[].indexOf.call(o,e.target);
-if(x>=0)__md_set("__palette",{index:x,color:show(x)})});
-o[0].form&&o[0].form.addEventListener("keydown",function(e){var x=[].indexOf.call(o,e.target);
-if(e.key!=="Enter"||x<0||window.document$)return;e.preventDefault();
-x=o[(x+1)%%o.length];x.click();x.focus()})})()</script>"""
+log = logging.getLogger("inspections")
 
 
-def defer_theme_script(html: str) -> str:
-    """Replace the theme bundle's ``<script>`` tag with the small loader above."""
-    return _BUNDLE.sub(lambda m: _BOOT % json.dumps(m.group(1)), html, count=1)
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (see the module's docstring)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
-def on_post_page(output: str, page: Any, config: Any, **kwargs: Any) -> str:
-    return defer_theme_script(output)
+def _templates_stamp() -> tuple:
+    return tuple(
+        sorted(
+            (p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size)
+            for p in TEMPLATES.rglob("*")
+            if p.is_file()
+        )
+    )
 
 
-# ---------------------------------------------------------------------------- preview
-
-_previous: dict[str, str] = {}  # docs path -> Markdown of the last build in this process
-_dirty = {"on": False, "serve": False}
-
-
-def serving() -> bool:
-    """True in ``mkdocs serve`` (``make preview``): rebuilds may reuse the previous one."""
-    return _dirty["serve"]
-
-
-def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
-    _dirty["serve"] = command == "serve"
-    _dirty["on"] = command == "serve" and dirty
-    if _dirty["on"]:
-        # `make preview` keeps --strict for real problems; this one notice is about --dirty
-        # itself, which we chose knowingly (and the site build never uses it).
-        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
-
-
-def _not_dirty_notice(record: logging.LogRecord) -> bool:
-    return not str(record.msg).startswith("A 'dirty' build is being performed")
-
-
-def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
-    """In ``serve --dirty``, mark generated pages unchanged since the last rebuild as such."""
-    if not _dirty["on"]:
-        return files
-    for file in files:
-        content = getattr(file, "_content", None)
-        if not isinstance(content, str) or not file.src_uri.endswith(".md"):
-            continue
-        unchanged = _previous.get(file.src_uri) == content
-        _previous[file.src_uri] = content
-        if unchanged:
-            file.is_modified = _false  # this instance only; MkDocs then skips the page
-    return files
-
-
-def _false() -> bool:
-    return False
-
-
-class _RememberedTemplates(jinja2.BytecodeCache):
-    """Compiled theme templates kept in memory for the next rebuild of a preview.
-
-    MkDocs makes a new template environment for every rebuild, so ``make preview`` compiled
-    mkdocs-material's templates again after every edit (about 0.13 s at national scale). Jinja
-    stores each template's source checksum with its compiled code and compiles again when the
-    template's text changes, so an edited theme file is never served stale. Only in a
-    preview, and only in memory: nothing is written to disk, and a new ``make preview`` starts
-    afresh.
-    """
+class Preview:
+    """What one ``make preview`` keeps from one generation to the next."""
 
     def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
+        self.files: dict = {}  # load_site's cache of data files, by their bytes
+        self._renderer: Renderer | None = None
+        self._templates: tuple | None = None
+        self._site: Site | None = None
+        self._pages: dict[str, Page] | None = None
+        self._passed: dict[str, tuple] = {}
+        self._basis: tuple | None = None
+        self.checker = PreviewChecker()
+        self._help: tuple | None = None
+        self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
 
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
+    def pages(self, site: Site) -> tuple[dict[str, Page], set[str] | None]:
+        """Every page, and the paths rendered this time (None: all of them)."""
+        stamp = _templates_stamp()
+        if self._renderer is None or self._templates != stamp:
+            self._renderer, self._site = Renderer(), None
+        self._templates = stamp
+        done = (
+            rebuild_pages(self._site, site, self._pages, self._renderer)
+            if self._site is not None and self._pages is not None
+            else None
+        )
+        pages, made = done if done is not None else (build_pages(site, self._renderer), None)
+        self._site, self._pages = site, pages
+        return pages, made
 
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+    def help_partials(self, site: Site) -> dict[str, bytes]:
+        """The "Get help" partials, made again only when the helplines or an area changed (an
+        unchanged file is the same Document from load_site's cache)."""
+        from inspections import gethelp
+
+        docs = [site.helplines.doc if site.helplines else None]
+        docs += [entry.doc for _, entry in sorted(site.areas.items())]
+        kept = self._help[0] if self._help else []
+        if len(kept) != len(docs) or any(a is not b for a, b in zip(kept, docs, strict=True)):
+            self._help = (docs, gethelp.partials(site))  # the documents themselves: no stale id
+        return self._help[1]
+
+    def to_check(self, pages: dict[str, Page], basis: tuple) -> dict[str, Page]:
+        """The pages whose words changed since they last passed (all, after new rules)."""
+        if self._basis != basis:
+            self._passed.clear()
+        self._basis = basis
+        return {
+            path: page
+            for path, page in pages.items()
+            if self._passed.get(path) != (page.markdown, tuple(page.texts))
+        }
+
+    def passed(self, pages: dict[str, Page], checked: dict[str, Page]) -> None:
+        """Remember that ``checked`` passed, and forget pages that are gone."""
+        self._passed.update((p, (page.markdown, tuple(page.texts))) for p, page in checked.items())
+        for gone in [p for p in self._passed if p not in pages]:
+            del self._passed[gone]
 
 
-_remembered = _RememberedTemplates()
+SPLIT_AT = 400  # pages: below this, a second process costs more than it saves
 
 
-def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
-    """In a preview, keep the theme's compiled templates between rebuilds."""
-    if _dirty["serve"] and env.bytecode_cache is None:
-        env.bytecode_cache = _remembered
-    return env
+def check_in_two(site: Site, pages: dict, root: Path, rules, min_pages: int = SPLIT_AT):
+    """The words check of ``pages`` (and docs/) on both cores: the second half of the pages in
+    a second process while this one checks the first half and docs/. The same
+    :class:`~inspections.check.checker.Result` as ``check_pages(site, pages, root, rules)``
+    (tests/test_preview_checker.py compares them); a small check, or a second process that
+    cannot start, is done here alone.
+    """
+    from inspections.check import check_pages
+    from inspections.check.checker import finish
+
+    if len(pages) < min_pages:
+        return check_pages(site, pages, root, rules)
+    paths = list(pages)
+    first = {p: pages[p] for p in paths[: len(paths) // 2]}
+    second = {p: pages[p] for p in paths[len(paths) // 2 :]}
+    checker = PreviewChecker()
+    checker.min_pages = 0
+    future = checker.submit(site, second, root, rules)
+    if future is None:
+        return check_pages(site, pages, root, rules)
+    mine = check_pages(site, first, root, rules)
+    theirs = checker.result(future, lambda: check_pages(site, second, root, rules))
+    checker.close()
+    # Each half's report lists its pages, then docs/ (check_prepared's order): docs/ once.
+    reports = mine.pages[: len(first)] + theirs.pages[: len(second)] + mine.pages[len(first) :]
+    return finish(reports, rules)
+
+
+class PreviewChecker:
+    """Runs a preview's words check in a second process while this one writes the content, so
+    it overlaps on the 2 cores (after a grade edit at national scale, about 90 pages are checked
+    again).
+
+    Only for checks of at least ``min_pages`` pages: starting the process costs about a
+    second, which a small edit would only wait for. The process is started the first time and
+    kept while ``make preview`` runs. If it cannot start or fails, the check runs here, for the
+    rest of the preview. One-off builds (``make site``, CI) never use it.
+
+    >>> PreviewChecker().result(None, lambda: "checked here")
+    'checked here'
+    """
+
+    min_pages = 50
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def submit(self, site: Site, todo: dict, root: Path, rules) -> Future | None:
+        from inspections.check import check_in_worker
+        from inspections.check.checker import GlossaryForms
+
+        if self._broken or len(todo) < self.min_pages:
+            return None
+        try:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_quiet_worker,
+                )
+            return self._pool.submit(
+                check_in_worker, todo, str(root), rules, GlossaryForms.from_site(site)
+            )
+        except Exception as exc:  # noqa: BLE001 (any failure: check here instead)
+            self._give_up(exc)
+            return None
+
+    def result(self, future: Future | None, check: Callable):
+        if future is None:
+            return check()
+        try:
+            return future.result()
+        except Exception as exc:  # noqa: BLE001 (a broken process: check here instead)
+            self._give_up(exc)
+            return check()
+
+    def close(self) -> None:
+        """End the second process (a one-off build does not keep it)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def _give_up(self, exc: Exception) -> None:
+        log.info(
+            "The words check runs in this process from now on (%s: %s)", type(exc).__name__, exc
+        )
+        self._broken = True
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _quiet_worker() -> None:
+    """Ctrl+C stops ``make preview`` and the worker quietly; if the preview is killed some other
+    way, the worker notices its parent has gone and ends too."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def end_with_parent() -> None:
+            multiprocessing.connection.wait([parent.sentinel])
+            os._exit(0)
+
+        threading.Thread(target=end_with_parent, daemon=True).start()

@@ -99,7 +99,7 @@ def check_in_worker(
     locs: object = None,
 ) -> Result:
     """:func:`check_prepared` in the preview's second process (see
-    ``inspections.mkdocs.PreviewChecker``): everything it needs comes with the call, and data
+    ``inspections.speed.PreviewChecker``): everything it needs comes with the call, and data
     files are read afresh, since they change between rebuilds. ``locs`` is no longer used (each
     text's field comes with the page: :attr:`~inspections.render.TextUse.loc`)."""
     from inspections.check.places import forget_files

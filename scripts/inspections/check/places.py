@@ -288,7 +288,7 @@ class PagePlaces:
                 rel = _relative(tpl, self.root)
                 return Place(rel, line, col, template=True)
         line, col = line_col(self.markdown, offset)
-        return Place(f"build/generated/{self.page_path}", line, col, template=True)
+        return Place(f"build/content/{self.page_path}", line, col, template=True)
 
 
 @functools.cache

@@ -1,44 +1,54 @@
-"""Write the generated Markdown pages to a folder, to read or review them.
+"""Make the complete content tree the site engine builds (pages, open data, feed, robots.txt).
 
-The site build never needs this: MkDocs gets the pages straight from memory.
+Loads and checks the data, makes every page, checks the words on every page once (the report
+goes to build/plain-language-report.md), then writes the tree (default build/content) and the
+theme with its "Get help" boxes (build/theme) into new folders swapped in whole, so nothing
+half-made is ever built. `make site` runs it before `mkdocs build`. Never into docs/.
+
+Example:
+    python -m inspections generate --out build/content
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import sys
 from pathlib import Path
 
-from inspections.pages import build_pages
-from inspections.site import load_site
+from inspections.generate import WordsError, generate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         type=Path,
-        required=True,
-        help="folder to write into (emptied first; must not be docs/)",
+        default=Path("build/content"),
+        help="folder to write the content into (replaced whole; must not be docs/)",
+    )
+    parser.add_argument(
+        "--theme", type=Path, default=None, help="theme folder (default: build/theme beside --out)"
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
 
 
+def refused(out: Path, root: Path) -> bool:
+    """True for docs/, anything in it, and the project folder itself."""
+    out, root = out.resolve(), root.resolve()
+    return out == root / "docs" or root / "docs" in out.parents or out == root
+
+
 def run(args: argparse.Namespace) -> int:
-    out, root = args.out.resolve(), args.root.resolve()
-    if out == (root / "docs") or root / "docs" in out.parents or out == root:
+    theme = args.theme or args.out.parent / "theme"
+    if refused(args.out, args.root) or refused(theme, args.root):
         print(
             f"{args.out}: generated pages must not be written into docs/ or the project "
-            "folder. Choose another folder, e.g. --out build/generated"
+            "folder. Choose another folder, e.g. --out build/content"
         )
         return 2
-    pages = build_pages(load_site(root))
-    tmp = out.with_name(out.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    for path, page in pages.items():
-        target = tmp / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
-    print(f"Wrote {len(pages)} pages to {args.out}")
+    try:
+        made = generate(args.root, args.out, theme)
+    except WordsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Wrote {made.pages} pages and {len(made.written)} files in all to {args.out}")
     return 0

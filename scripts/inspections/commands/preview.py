@@ -1,0 +1,139 @@
+"""Preview the site while you edit: generate, serve, and generate again on every change.
+
+Generates the content into build/content (and the theme into build/theme), then runs MkDocs'
+live server over it (`mkdocs serve --dirty`, in this process). data/, docs/, the page templates
+and scripts/theme are watched: an edit generates again, reusing what it can
+(inspections/speed.py), and writes only the files whose bytes changed, so the server rebuilds
+only those pages. A problem (bad data, words not plain enough) is printed and the last good
+preview stays up. `make preview` runs this.
+
+Example:
+    python -m inspections preview --dev-addr 127.0.0.1:8000
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+from inspections import gethelp, speed
+from inspections.content import THEME
+from inspections.generate import WordsError, generate
+from inspections.problems import DataError
+from inspections.render import TEMPLATES
+
+log = logging.getLogger("inspections")
+CONTENT, THEME_OUT = Path("build/content"), Path("build/theme")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    parser.add_argument(
+        "--interval", type=float, default=0.3, help="seconds between looks for changes"
+    )
+
+
+def watched(root: Path) -> list[Path]:
+    """What an edit may change: the data, the hand-written pages, the templates, the theme."""
+    return [root / "data", root / "docs", TEMPLATES, root / THEME]
+
+
+def stamp(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Each file's modification time and size, to notice any edit."""
+    out = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[str(path)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def regenerate(root: Path, preview: speed.Preview) -> bool:
+    """Generate again into build/; print a problem rather than stop. True when it worked."""
+    started = time.perf_counter()
+    try:
+        made = generate(root, root / CONTENT, root / THEME_OUT, preview)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return False
+    except WordsError as exc:
+        print(exc, file=sys.stderr)
+        return False
+    touch_pages(root / CONTENT, made.theme_written)
+    took = time.perf_counter() - started
+    log.info(
+        "Generated in %.2f s: %d files changed (%d in the theme), %d pages checked",
+        took,
+        len(made.written) + len(made.theme_written),
+        len(made.theme_written),
+        made.checked,
+    )
+    return True
+
+
+def touch_pages(content: Path, theme_written: list[str]) -> None:
+    """``serve --dirty`` rebuilds a page only when its own file is newer than its HTML: after a
+    theme change, mark the pages that show it (an area's "Get help" box: that area's pages;
+    anything else in the theme: every page)."""
+    if not theme_written:
+        return
+    areas = {
+        p.removeprefix(gethelp.FOLDER + "/").removesuffix(".html").removesuffix("-young-people")
+        for p in theme_written
+    }
+    every = (
+        any(not p.startswith(gethelp.FOLDER + "/") for p in theme_written) or "national" in areas
+    )
+    now = time.time()
+    for page in content.rglob("*.md"):
+        if every or any(f"\nhelp_area: {a}\n" in page.read_text(encoding="utf-8") for a in areas):
+            os.utime(page, (now, now))
+
+
+def watch(root: Path, preview: speed.Preview, interval: float, stop: threading.Event) -> None:
+    """Generate again whenever a watched file changes (until ``stop`` is set)."""
+    last = stamp(watched(root))
+    while not stop.wait(interval):
+        now = stamp(watched(root))
+        if now != last:
+            last = now
+            regenerate(root, preview)
+
+
+def _not_dirty_notice(record: logging.LogRecord) -> bool:
+    """``--dirty`` is chosen knowingly here (the site build never uses it): with --strict its
+    notice would otherwise count as a warning and stop every rebuild."""
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
+    root = args.root.resolve()
+    preview = speed.Preview()
+    if not regenerate(root, preview):
+        return 1
+    stop = threading.Event()
+    threading.Thread(target=watch, args=(root, preview, args.interval, stop), daemon=True).start()
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
+    try:
+        serve(
+            str(root / "mkdocs.yml"),
+            livereload=True,
+            build_type="dirty",
+            dev_addr=args.dev_addr,
+            strict=True,
+        )
+    finally:
+        stop.set()
+    return 0

@@ -1,0 +1,129 @@
+"""Generate: load and check the data, make every page, check their words once, write the tree.
+
+The stages (see CONTRIBUTING.md, "How the site is built")::
+
+    data/*.yaml --load+validate--> Site --render--> pages --words check--> content tree
+    docs/ ---------------------------------------------------------------^      |
+    scripts/theme + "Get help" partials -------------------------------> theme |
+                                                    mkdocs build <-------------+
+                                                         |
+                                      finish (HTML fixes) + search index -> site/
+
+A problem at any stage stops before anything is written, every problem listed at once.
+``make site`` writes the tree whole; ``make preview`` passes a :class:`inspections.speed.Preview`
+so only what an edit touches is rendered, checked and written again.
+
+Example::
+
+    >>> made = generate(Path("."), Path("build/content"), Path("build/theme"))  # doctest: +SKIP
+    >>> made.pages  # doctest: +SKIP
+    1853
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspections import content, speed, tree
+from inspections.problems import DataError
+from inspections.site import load_site
+
+log = logging.getLogger("inspections")
+REPORT = Path("build/plain-language-report.md")
+
+
+class WordsError(Exception):
+    """Some words are not plain enough; the message lists each with its place and the report."""
+
+
+@dataclass
+class Generated:
+    """What one generation did: how many pages, and which files it wrote (all, or the changed)."""
+
+    pages: int
+    checked: int
+    written: list[str] = field(default_factory=list)  # in the content tree
+    theme_written: list[str] = field(default_factory=list)
+
+
+def generate(
+    root: Path, out: Path, theme_out: Path, preview: speed.Preview | None = None
+) -> Generated:
+    """Make the content tree into ``out`` and the theme into ``theme_out`` (see the module)."""
+    root = Path(root)
+    with speed.collector_paused():
+        site = load_site(root, cache=preview.files if preview else None)
+        pages = preview.pages(site)[0] if preview else _all_pages(site)
+        settings = content.Settings.read(root)
+        checked = check_words(site, pages, root, preview)
+        files = content.content_files(site, pages, root, settings)
+        theme = content.theme_files(root, site, preview.help_partials(site) if preview else None)
+    if preview is None:
+        tree.write_all(theme, theme_out)
+        tree.write_all(files, out)
+        return Generated(len(pages), checked, sorted(files), sorted(theme))
+    themed = tree.update(theme, theme_out, preview.written["theme"])
+    return Generated(
+        len(pages), checked, tree.update(files, out, preview.written["content"]), themed
+    )
+
+
+def _all_pages(site):
+    from inspections.pages import build_pages
+
+    return build_pages(site)
+
+
+def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = None) -> int:
+    """The plain-language check of every page (generated and docs/), once; the pages checked.
+
+    Writes build/plain-language-report.md (never published). An error raises
+    :class:`WordsError`, unless INSPECTIONS_PLAIN_LANGUAGE=report-only (``make bench`` times
+    the check even while other work is fixing findings).
+    """
+    from inspections.check import RULES_FILE, check_pages, load_rules
+    from inspections.check.places import forget_files
+
+    rules = load_rules(root / RULES_FILE, RULES_FILE.as_posix())
+    todo = pages
+    if preview is not None:
+        basis = ((root / RULES_FILE).read_bytes(), site.glossary.doc if site.glossary else None)
+        todo = preview.to_check(pages, basis)
+        forget_files()  # data files may have changed since the last generation
+
+    def check():
+        return check_pages(site, todo, root, rules)
+
+    if preview is None or len(todo) >= speed.SPLIT_AT:  # a whole site: both cores share it
+        result = speed.check_in_two(site, todo, root, rules)
+    else:
+        future = preview.checker.submit(site, todo, root, rules)
+        result = preview.checker.result(future, check)
+    _report(result, rules, root)
+    if preview is not None:
+        preview.passed(pages, todo)
+    return len(todo)
+
+
+def _report(result, rules, root: Path) -> None:
+    from inspections.check.report import render
+
+    report = root / REPORT
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(render(result, rules), encoding="utf-8")
+    for finding in result.warnings:
+        log.info("%s", finding)
+    if result.errors and os.environ.get("INSPECTIONS_PLAIN_LANGUAGE") == "report-only":
+        log.info("%d plain-language errors (reported only)", len(result.errors))
+    elif result.errors:
+        raise WordsError(
+            "Some words are not plain enough, so the site was not built:\n\n"
+            + "\n".join(str(f) for f in result.errors)
+            + f"\n\nThe full report is in {REPORT}."
+        )
+
+
+__all__ = ["DataError", "Generated", "WordsError", "check_words", "generate"]
