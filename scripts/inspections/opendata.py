@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from inspections import licence, validate
+from inspections import commskit, licence, validate
 from inspections.commands.schema import schemas
 from inspections.context import inspection_path
 from inspections.site import UNKNOWN, Entry, Site, sort_key
@@ -594,4 +594,4 @@ def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     # generated static files.
     for name in ("compare.js", "find.js"):
         files[f"assets/javascripts/{name}"] = (STATIC / name).read_text(encoding="utf-8")
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    return {path: text.encode("utf-8") for path, text in files.items()} | commskit.files(site)
