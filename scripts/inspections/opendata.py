@@ -12,6 +12,7 @@ static files (never written into ``docs/``):
 - ``feed.xml``: an Atom feed (RFC 4287) of inspection summaries, newest first. Dates come
   from the data (the report's publication date, else the best known date), never the clock,
   so the same data always gives the same feed.
+- ``badges/<area>.svg`` and the share card: the comms kit (:mod:`inspections.commskit`).
 
 Example::
 
