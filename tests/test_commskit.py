@@ -79,7 +79,16 @@ def expected() -> dict[str, dict]:
             words = fw["grades"][grade]["official"] if grade in fw["grades"] else "Not known"
             label = LINK.sub(r"\1", fw["judgements"][k]["families"])
             lines.append(f"{label}: {words}")
-        out[area] = {"lines": lines, "end": _value(insp["dates"].get("end"))}
+        dates = insp["dates"]
+        out[area] = {
+            "lines": lines,
+            "end": _value(dates.get("end")),
+            "undated": all(
+                _value(dates.get(k)) == "unknown" and not (dates.get(k) or {}).get("text")
+                for k in ("start", "end")
+            ),
+            "published": _value(dates.get("published")),
+        }
     return out
 
 
@@ -92,7 +101,13 @@ def texts(svg: bytes) -> list[str]:
     return [t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text")]
 
 
+def in_words(day: str) -> str:
+    y, m, d = map(int, day.split("-"))
+    return f"{d} {calendar.month_name[m]} {y}"
+
+
 def test_every_council_with_grades_has_a_badge_with_its_latest_grades(kit, expected):
+    said = commskit.words(ROOT)["badge"]
     areas = {p.stem for p in (ROOT / "data/areas").glob("*.yaml")}
     assert {p for p in kit if p.startswith("badges/")} == {f"badges/{a}.svg" for a in areas}
     assert len(expected) > 100  # the national data: nearly every council has grades
@@ -101,10 +116,18 @@ def test_every_council_with_grades_has_a_badge_with_its_latest_grades(kit, expec
         shown = texts(kit[f"badges/{area}.svg"])
         assert shown[0] == name, area
         assert shown[2:] == want["lines"], area  # every grade, in Ofsted's words, no other
-        end = want["end"]
+        end, published = want["end"], want["published"]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):  # the last day inspectors were there
-            y, m, d = map(int, end.split("-"))
-            assert f"{d} {calendar.month_name[m]} {y}" in shown[1], (area, shown[1])
+            assert in_words(end) in shown[1], (area, shown[1])
+        elif want["undated"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+            assert shown[1] == said["published"].format(date=in_words(published)), area
+        assert "not known" not in shown[1] or want["undated"], (area, shown[1])
+
+
+def test_a_badge_without_inspection_dates_gives_the_reports_date(kit, expected):
+    # Poole's dates were never recorded; Ofsted's statistics give the report's date.
+    assert expected["poole"]["undated"]
+    assert texts(kit["badges/poole.svg"])[1] == "Ofsted report published 24 November 2017"
 
 
 def test_2026_badges_show_each_grade_without_an_overall_one(kit, expected):

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from inspections.context import date_range
+from inspections.context import date_range, date_text
 from inspections.models import Inspection
 from inspections.national import HEADLINE, headline_judgements, is_graded
 from inspections.site import Entry, Site
@@ -45,6 +45,7 @@ PAD = 12
 CHAR = 0.6  # a generous width of one character, in ems (no font is measured: readers' differ)
 INK = "#0b0c0c"  # on white: contrast 19.6:1
 BAND = "#1d3f6e"  # the name's band; white on it: contrast 10.9:1
+NOT_KNOWN = "not known"  # what date_range and date_text say of a date nobody recorded
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -78,28 +79,40 @@ def latest_graded(site: Site, area: str) -> Entry[Inspection] | None:
 
 def grade_lines(site: Site, entry: Entry[Inspection]) -> list[str]:
     """``Judgement: Grade`` lines: overall effectiveness when given, else each top-level
-    judgement the inspection gave, in the framework's order. Grades are Ofsted's words."""
+    judgement the inspection gave (every one it gave, if it judged only parts), in the
+    framework's order. Grades are Ofsted's words, or ``Not known`` as in the open data."""
     insp = entry.model
     fw = site.frameworks[insp.framework].model
-    keys = [HEADLINE] if HEADLINE in insp.judgements else headline_judgements(fw)
+    given = [k for k in fw.judgements if k in insp.judgements]
+    top = [k for k in headline_judgements(fw) if k in insp.judgements]
+    keys = [HEADLINE] if HEADLINE in insp.judgements else (top or given)
     lines = []
     for key in keys:
-        if key not in insp.judgements or key not in fw.judgements:
-            continue
         grade = insp.judgements[key]
         words = fw.grades[grade].official if grade in fw.grades else "Not known"
         lines.append(f"{plain(fw.judgements[key].families)}: {words}")
     return lines
 
 
+def when(insp: Inspection, words: dict[str, str]) -> str:
+    """The inspection's dates in words (``dated``); when nobody recorded them, the day the
+    report came out (``published``), else ``undated``: never a date we made up."""
+    dates = date_range(insp.dates.start, insp.dates.end)
+    if dates != NOT_KNOWN:
+        return words["dated"].format(dates=dates)
+    published = date_text(insp.dates.published)
+    if published != NOT_KNOWN:
+        return words["published"].format(date=published)
+    return words["undated"]
+
+
 def badge_for(site: Site, area: str, words: dict[str, str]) -> Badge:
-    """The badge of ``area``; ``words`` are ``dated`` (with ``{dates}``) and ``no_grades``."""
+    """The badge of ``area``; ``words`` are those of ``extra.comms_kit.badge`` in mkdocs.yml."""
     name = str(site.areas[area].model.name)
     entry = latest_graded(site, area)
     if entry is None:
         return Badge(area, name, (words["no_grades"],))
-    dates = date_range(entry.model.dates.start, entry.model.dates.end)
-    return Badge(area, name, (words["dated"].format(dates=dates), *grade_lines(site, entry)))
+    return Badge(area, name, (when(entry.model, words), *grade_lines(site, entry)))
 
 
 def svg(badge: Badge) -> str:

@@ -14,7 +14,7 @@ page was shared::
     extra:
       comms_kit:
         share: {title: ..., description: ..., image_alt: ...}
-        badge: {dated: "Ofsted inspection, {dates}", no_grades: ...}
+        badge: {dated: "Ofsted inspection, {dates}", published: ..., undated: ..., no_grades: ...}
 
 Every problem with those words is reported at once, as ``mkdocs.yml:line:col: what. Fix.``
 
@@ -46,9 +46,13 @@ WORDS = {
     },
     "badge": {
         "dated": "the line with the inspection's dates, with {dates} where they go",
+        "published": "the line for an inspection whose dates nobody recorded, with {date} "
+        "where the day its report came out goes",
+        "undated": "the line for an inspection with no date at all",
         "no_grades": "what the badge of a council with no graded inspection says",
     },
 }
+PLACES = {("badge", "dated"): "dates", ("badge", "published"): "date"}  # {name} each must say
 
 
 def words(root: Path) -> dict[str, dict[str, str]]:
@@ -79,16 +83,29 @@ def words(root: Path) -> dict[str, dict[str, str]]:
                 )
                 continue
             found[group][key] = " ".join(value.split())
-    dated = found["badge"].get("dated")
-    if dated is not None and _fields(dated) != {"dates"}:
-        problems.append(
-            Problem(
-                CONFIG,
-                *_at(_get(kit, "badge"), "dated"),
-                "extra.comms_kit.badge.dated must say {dates} once, and no other {name}",
-                'Write it like "Ofsted inspection, {dates}"',
+    for (group, key), name in PLACES.items():
+        text = found[group].get(key)
+        if text is not None and _fields(text) != {name}:
+            problems.append(
+                Problem(
+                    CONFIG,
+                    *_at(_get(kit, group), key),
+                    f"extra.comms_kit.{group}.{key} must say {{{name}}} once, and no other "
+                    "{word}",
+                    f"Write it like the example in mkdocs.yml, with {{{name}}} where it goes",
+                )
             )
-        )
+    for group, keys in found.items():  # the others are shown as they are: no {word}
+        for key, text in keys.items():
+            if (group, key) not in PLACES and ("{" in text or "}" in text):
+                problems.append(
+                    Problem(
+                        CONFIG,
+                        *_at(_get(kit, group), key),
+                        f"extra.comms_kit.{group}.{key} has {{ or }} in it",
+                        "Take them out: only the dates lines fill in a {word}",
+                    )
+                )
     if problems:
         raise DataError(problems)
     return found
@@ -119,7 +136,7 @@ def _at(mapping: Any, key: str | None) -> tuple[int, int]:
 def _example() -> str:
     return (
         "Add under extra: comms_kit: with share: (title, description, image_alt) and "
-        "badge: (dated, no_grades), as the guide's Comms kit page shows"
+        "badge: (dated, published, undated, no_grades), as in the project's mkdocs.yml"
     )
 
 
