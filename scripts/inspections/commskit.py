@@ -52,7 +52,11 @@ WORDS = {
         "no_grades": "what the badge of a council with no graded inspection says",
     },
 }
-PLACES = {("badge", "dated"): "dates", ("badge", "published"): "date"}  # {name} each must say
+# The {name} each line must say, with an example for the fix.
+PLACES = {
+    ("badge", "dated"): ("dates", "Ofsted inspection, {dates}"),
+    ("badge", "published"): ("date", "Ofsted report published {date}"),
+}
 
 
 def words(root: Path) -> dict[str, dict[str, str]]:
@@ -83,7 +87,7 @@ def words(root: Path) -> dict[str, dict[str, str]]:
                 )
                 continue
             found[group][key] = " ".join(value.split())
-    for (group, key), name in PLACES.items():
+    for (group, key), (name, example) in PLACES.items():
         text = found[group].get(key)
         if text is not None and _fields(text) != {name}:
             problems.append(
@@ -92,7 +96,7 @@ def words(root: Path) -> dict[str, dict[str, str]]:
                     *_at(_get(kit, group), key),
                     f"extra.comms_kit.{group}.{key} must say {{{name}}} once, and no other "
                     "{word}",
-                    f"Write it like the example in mkdocs.yml, with {{{name}}} where it goes",
+                    f'Write it like "{example}"',
                 )
             )
     for group, keys in found.items():  # the others are shown as they are: no {word}
