@@ -279,3 +279,15 @@ def test_every_page_shares_the_same_neutral_words_and_card(built_site):
     guide = (built_site / "guide/comms-kit/index.html").read_text(encoding="utf-8")
     assert '<img src="../../badges/derby.svg"' in guide
     assert (built_site / "guide/comms-kit/../../badges/derby.svg").resolve().is_file()
+
+
+def test_without_comms_kit_words_nothing_is_built_and_the_fix_is_named(tmp_path):
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    kept = config.replace("  comms_kit:\n", "  not_comms_kit:\n")
+    assert kept != config
+    (tmp_path / "mkdocs.yml").write_text(kept, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        commskit.words(tmp_path)
+    (problem,) = caught.value.problems
+    assert problem.path == "mkdocs.yml" and "extra.comms_kit is missing" in problem.message
+    assert "share:" in problem.fix and "badge:" in problem.fix
