@@ -12,6 +12,7 @@ static files (never written into ``docs/``):
 - ``feed.xml``: an Atom feed (RFC 4287) of inspection summaries, newest first. Dates come
   from the data (the report's publication date, else the best known date), never the clock,
   so the same data always gives the same feed.
+- ``badges/<area>.svg`` and the share card: the comms kit (:mod:`inspections.commskit`).
 
 Modules: :mod:`.columns`, :mod:`.records` (CSV, JSON and its schema), :mod:`.jsontext`,
 :mod:`.atom` (the feed); :func:`static_files` gathers every file.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import json
 
+from inspections import commskit
 from inspections.opendata.atom import feed, stated_date
 from inspections.opendata.columns import COLUMNS, DEFAULT_URL, FEED_ENTRIES, STATIC, Column
 from inspections.opendata.jsontext import indented_json
@@ -75,4 +77,4 @@ def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     # generated static files.
     for name in ("compare.js", "find.js"):
         files[f"assets/javascripts/{name}"] = (STATIC / name).read_text(encoding="utf-8")
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    return {path: text.encode("utf-8") for path, text in files.items()} | commskit.files(site)
