@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 
 from inspections import cli
-from inspections.load import MAX_BYTES, MAX_VALUES, load_bytes
+from inspections.load import MAX_BYTES, load_bytes
 from inspections.problems import DataError
+from inspections.yamlread import MAX_VALUES
 from inspections.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
