@@ -23,8 +23,8 @@ import pytest
 from inspections import cli
 from inspections.load import MAX_BYTES, load_bytes
 from inspections.problems import DataError
-from inspections.yamlread import MAX_VALUES
 from inspections.site import load_site
+from inspections.yamlread import MAX_VALUES
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"
