@@ -151,6 +151,9 @@ class Reading:
     fields: dict[Any, list[tuple[Loc, str]]] = field(default_factory=dict)
 
 
+# libyaml's parser, bundled in PyYAML's wheels; PyYAML's own Python parser gives the same events
+# (slower) where it is missing. "Base": events only, nothing is constructed or resolved.
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _SKIP = object()  # in place of a key: the value that follows is not kept (its key was refused)
 
 
@@ -223,6 +226,7 @@ def _read(text: str, name: str, lines: list[str]) -> Reading:
     fields = got.fields
     problems: list[Problem] = []
     invisible = INVISIBLE.search if "\\" in text else None  # escapes need a backslash
+    properties = "&" in text or "!" in text  # an anchor needs a `&`, a tag a `!`
     maybe, kind_of, indexed = _MAYBE, resolve, INDEXED_FIELDS
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -234,10 +238,10 @@ def _read(text: str, name: str, lines: list[str]) -> Reading:
     key: Any = None
     depth = values = documents = 0
     top: Problem | None = None  # the file holds a list or a single value
-    for event in yaml.parse(text, Loader=yaml.CBaseLoader):
+    for event in yaml.parse(text, Loader=_LOADER):
         cls = event.__class__
         if cls is scalar_event or cls is mapping_start or cls is sequence_start:
-            if event.anchor is not None or event.tag is not None:
+            if properties and (event.anchor is not None or event.tag is not None):
                 raise DataError([_refused(name, event)])
             mark = event.start_mark
             if cls is not scalar_event:
