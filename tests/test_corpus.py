@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 
 from inspections import cli
-from inspections.load import MAX_BYTES, MAX_VALUES, load_bytes
+from inspections.load import MAX_BYTES, load_bytes
 from inspections.problems import DataError
 from inspections.site import load_site
+from inspections.yamlread import MAX_VALUES
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus"

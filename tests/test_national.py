@@ -1,4 +1,4 @@
-"""National context, next inspection window, and the fast loader: computed from data only."""
+"""National context, next inspection window, and the loader on the national data: computed from data only."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import make_project
-from inspections import fastload, national
+from inspections import national
+from inspections.load import load_text
 from inspections.pages import build_pages
+from inspections.problems import DataError
 from inspections.site import load_site
-from readers import careful, no_bel
+from readers import no_bel, reference
 
 
 @pytest.fixture(scope="module")
@@ -154,16 +156,15 @@ def test_add_months(months, expected):
     assert national.add_months("2022-03", months) == expected
 
 
-def test_fast_loader_gives_the_same_documents(root, synthetic):
+def test_loader_reads_every_data_file_as_yaml_1_2_does(root, synthetic):
     paths = [*(root / "data").rglob("*.yaml"), *list((synthetic / "data").rglob("*.yaml"))[:80]]
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        fast, slow = fastload.load_fast(text, "x.yaml"), careful(text)
-        assert fast is not None, path
-        assert fast.data == no_bel(slow.data), path
-        assert fast.positions == slow.positions, path
-        assert fast.key_positions == slow.key_positions, path
-        assert fast.blocks == slow.blocks, path
+        doc, other = load_text(text, "x.yaml"), reference(text)
+        assert doc.data == no_bel(other.data), path
+        assert doc.positions == other.positions, path
+        assert doc.key_positions == other.key_positions, path
+        assert doc.blocks == other.blocks, path
 
 
 @pytest.mark.parametrize(
@@ -179,8 +180,10 @@ def test_fast_loader_gives_the_same_documents(root, synthetic):
         "a: !!str 1\n",
     ],
 )
-def test_fast_loader_leaves_unusual_files_to_the_careful_path(text):
-    assert fastload.load_fast(text, "x.yaml") is None
+def test_loader_refuses_unusual_files_with_a_located_message(text):
+    with pytest.raises(DataError) as caught:
+        load_text(text, "x.yaml")
+    assert all(p.line >= 1 and p.col >= 1 and p.fix for p in caught.value.problems)
 
 
 @pytest.mark.parametrize(
@@ -195,5 +198,5 @@ def test_fast_loader_leaves_unusual_files_to_the_careful_path(text):
         ("a: true\n", True),
     ],
 )
-def test_fast_loader_reads_values_as_yaml_1_2(text, value):
-    assert fastload.load_fast(text, "x.yaml").data == {"a": value} == careful(text).data
+def test_loader_reads_values_as_yaml_1_2(text, value):
+    assert load_text(text, "x.yaml").data == {"a": value} == reference(text).data

@@ -20,18 +20,22 @@ from inspections import commands
 from inspections.problems import DataError
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``command`` (as typed: ``new-reports``), of that
+    one alone when a module of its name exists: ``validate`` then imports what it needs, not
+    every other command (about 0.17 s of its 1 s budget)."""
+    names = [m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_")]
+    if command is not None and command.replace("-", "_") in names:
+        names = [command.replace("-", "_")]
     main = argparse.ArgumentParser(
         prog="python -m inspections",
         description="Check and build the Inspections explained site from the files in data/.",
     )
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    for module_name in sorted(names):
+        module = importlib.import_module(f"{commands.__name__}.{module_name}")
         doc = (module.__doc__ or "").strip()
-        name = getattr(module, "NAME", info.name.replace("_", "-"))
+        name = getattr(module, "NAME", module_name.replace("_", "-"))
         p = sub.add_parser(
             name,
             help=doc.splitlines()[0] if doc else "",
@@ -44,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv[0] if argv else None).parse_args(argv)
     try:
         return int(args.run(args) or 0)
     except DataError as exc:

@@ -1,28 +1,10 @@
-"""Read one YAML data file into plain Python, remembering where every value came from.
+"""Read one data file into a :class:`Document`: plain values, and where every value came from.
 
-Why not ``yaml.safe_load``: comms teams need ``file:line:col`` for every problem, YAML 1.1
-turns ``no`` into ``False`` and ``010`` into 8, duplicate keys silently win, and aliases allow
-"billion laughs" files. So we let ruamel.yaml (YAML 1.2) compose nodes, then build plain values
-ourselves under a small, strict rule set:
-
-- text, whole numbers, decimals, ``true``/``false`` and empty values only; dates stay text
-  (``2022-03-21``), so a date that does not exist is reported by validation, not a crash;
-- anchors, aliases, tags, merge keys and ``%YAML`` directives are refused (data files never
-  need them, and they are how "billion laughs" files and YAML 1.1 surprises get in);
-- duplicate keys are refused, naming both lines;
-- the file must be UTF-8 (a byte-order mark and Windows line endings are accepted quietly),
-  at most 1 MB, one document, and a mapping at the top;
-- invisible characters that break files or hide text (control characters, a NUL, line and
-  paragraph separators, right-to-left overrides, zero-width spaces) are refused with their
-  line and column, whether typed or written as escapes like ``"\\x07"``;
-- at most 20 levels of nesting and 20,000 values, checked while reading, so a hostile file is
-  refused in well under a second instead of exhausting time, memory or Python's stack.
-
-Three readers give exactly the same values and positions, quickest first, each handing back
-what it does not take: :mod:`inspections.lineload` (plain block YAML, line by line),
-:mod:`inspections.fastload` (libyaml) and :mod:`inspections.carefulload` (ruamel.yaml, the
-source of every message about a broken file). The checks above on size, encoding and
-invisible characters run here first, on every file.
+This module reads the bytes, safely: only an ordinary file that really lives in ``data/``
+(never a link), at most 1 MB, in UTF-8 (a byte-order mark is accepted quietly; UTF-16 and
+Word's Windows-1252 are refused with the fix). :mod:`inspections.yamlread` then reads the
+text, under the value and position rules described there, and
+:mod:`inspections.yamlerrors` words every message a comms team can meet.
 
 Example::
 
@@ -37,47 +19,15 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from inspections.problems import DataError, Problem
+from inspections.yamlread import Loc, Reading, read_yaml
 
 MAX_BYTES = 1_000_000
-MAX_DEPTH = 20  # the deepest real data file uses 5 levels
-MAX_VALUES = 20_000  # the largest real data file has a few hundred values
-MAX_DIGITS = 30  # longer "numbers" are refused, not converted (Python caps int() at 4300)
-MAX_REPORTED = 20  # invisible characters reported per file, so a binary file stays readable
-Loc = tuple[str | int, ...]
-# Fields whose texts checks look up by name (safety: web addresses and seed file names; site:
-# source keys). The fast readers note them while reading (see validate.doc_fields), so these
-# checks need not walk every text of every file to find them.
-INDEXED_FIELDS = frozenset({"url", "website", "seed", "source", "judgements_source"})
-
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_CORE = "tag:yaml.org,2002:"
-# Characters a data file never needs, which break files or hide text: C0 and C1 controls
-# (tab and newline are fine), line/paragraph separators (YAML reads them as line breaks, most
-# editors do not), bidirectional overrides ("Trojan Source"), zero-width spaces, a byte-order
-# mark in the middle, non-characters and lone surrogates (from escapes like "\ud800").
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ufffe\uffff\ud800-\udfff]"
-)
-# Every ASCII character but the controls _INVISIBLE refuses (tab and newline are fine).
-_ASCII_FINE = bytes(c for c in range(128) if not _INVISIBLE.match(chr(c)))
-_CHAR_NAMES = {
-    "\x00": "a NUL character",
-    "\u200b": "a zero-width space",
-    "\u2028": "a line separator",
-    "\u2029": "a paragraph separator",
-    "\u2060": "a word joiner",
-    "\ufeff": "a byte-order mark",
-}
 
 
 @dataclass
@@ -88,7 +38,9 @@ class Document:
     ``key_positions[loc]`` the position of its key, when it has one; ``blocks`` holds the
     locs of ``|`` and ``>`` text blocks, whose words start on the line after the marker;
     ``written[loc]`` is how a number, ``true``/``false`` or empty value was typed (``010``
-    reads as 10, and a message should show what the person wrote); ``lines`` is the text.
+    reads as 10, and a message should show what the person wrote); ``lines`` is the text;
+    ``reading`` is everything :func:`~inspections.yamlread.read_yaml` noted (checks use it
+    while ``data`` is still what was read).
     """
 
     path: str
@@ -98,6 +50,7 @@ class Document:
     blocks: set[Loc] = field(default_factory=set)
     written: dict[Loc, str] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    reading: Reading | None = field(default=None, repr=False, compare=False)
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest parent that has one (the file start if none)."""
@@ -151,17 +104,17 @@ class Document:
         >>> doc.may_contain("two"), doc.may_contain("<")
         (True, False)
         """
-        source = self.__dict__.get("_source")
-        if source is None or source[0] is not self.data:
+        reading = self.reading
+        if reading is None or reading.data is not self.data:
             return True
-        return word in source[1] or "\\" in source[1]
+        return word in reading.text or "\\" in reading.text
 
     def may_contain_any(self, words: tuple[str, ...] | str) -> bool:
         """:meth:`may_contain` for any of ``words`` (a string: any of its characters)."""
-        source = self.__dict__.get("_source")
-        if source is None or source[0] is not self.data:
+        reading = self.reading
+        if reading is None or reading.data is not self.data:
             return True
-        text = source[1]
+        text = reading.text
         return "\\" in text or any(word in text for word in words)
 
     def shown(self, loc: Loc, value: Any) -> str:
@@ -387,73 +340,14 @@ def load_bytes(raw: bytes, name: str) -> Document:
 
 def load_text(text: str, name: str) -> Document:
     """Load YAML text; raise :class:`DataError` with every problem found."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise DataError(
-            [
-                Problem(
-                    name,
-                    line,
-                    1,
-                    "This file contains a NUL character, so it is not a text file",
-                    "Check it is the right file",
-                )
-            ]
-        )
-    lines = text.split("\n")
-    problems = _invisible_characters(name, lines, text)
-    if problems:
-        raise DataError(problems)
-    # The hardened checks above run on every file; plain, well-formed files are then read with
-    # libyaml (much faster), which hands anything unusual back to the careful path below.
-    from inspections.fastload import load_fast
-
-    if (doc := load_fast(text, name, lines)) is None:
-        from inspections.carefulload import load_carefully
-
-        doc = load_carefully(text, name, lines)
-    doc.__dict__["_source"] = (doc.data, text)  # for may_contain
-    return doc
-
-
-def _invisible_characters(name: str, lines: list[str], text: str | None = None) -> list[Problem]:
-    text = "\n".join(lines) if text is None else text
-    # One pass over the text in C, usually enough. Plain ASCII text (most files) can hold only
-    # the ASCII controls, found quicker by deleting every other byte than by the pattern.
-    if text.isascii():
-        if not text.encode("ascii").translate(None, _ASCII_FINE):
-            return []
-    elif not _INVISIBLE.search(text):
-        return []
-    problems: list[Problem] = []
-    for number, line in enumerate(lines, 1):
-        for m in _INVISIBLE.finditer(line):
-            problems.append(
-                Problem(
-                    name,
-                    number,
-                    m.start() + 1,
-                    f"This line contains an invisible character, {_char_name(m.group())}, which "
-                    "often comes from pasting out of Word or a PDF",
-                    "Delete it: retype the words around it, or paste them as plain text",
-                )
-            )
-            if len(problems) >= MAX_REPORTED:
-                return problems
-    return problems
-
-
-def _char_name(ch: str) -> str:
-    code = f"U+{ord(ch):04X}"
-    if ch in _CHAR_NAMES:
-        return f"{_CHAR_NAMES[ch]} ({code})"
-    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-        return f"a right-to-left or left-to-right control ({code})"
-    if "\ud800" <= ch <= "\udfff":
-        return f"half of a character pair ({code})"
-    import unicodedata  # only when a message is written
-
-    if unicodedata.category(ch) == "Cc":
-        return f"a control character ({code})"
-    return code
+    got = read_yaml(text, name)
+    return Document(
+        name,
+        got.data,
+        got.positions,
+        got.key_positions,
+        got.blocks,
+        got.written,
+        got.lines,
+        reading=got,
+    )

@@ -25,9 +25,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from inspections.load import INDEXED_FIELDS, Document
+from inspections.load import Document
 from inspections.models import MODELS, PLACEHOLDER, Strict, parse_partial_date
 from inspections.problems import Problem, did_you_mean, one_of
+from inspections.yamlread import INDEXED_FIELDS
 
 # ---------------------------------------------------------------------------- model checks
 
@@ -263,7 +264,11 @@ def texts(data: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
 
 
 def doc_texts(doc: Document) -> list[tuple[tuple, str]]:
-    """:func:`texts` of a document, worked out once: several checks walk the same texts."""
+    """:func:`texts` of a document, worked out once: several checks walk the same texts.
+    The reader noted them while reading (``doc.reading``), unless the data was replaced."""
+    reading = doc.reading
+    if reading is not None and reading.data is doc.data:
+        return reading.texts
     cached = doc.__dict__.get("_texts")
     if cached is None or cached[0] is not doc.data:
         cached = (doc.data, texts(doc.data))
@@ -272,8 +277,8 @@ def doc_texts(doc: Document) -> list[tuple[tuple, str]]:
 
 
 def doc_fields(doc: Document) -> dict[Any, list[tuple[tuple, str]]]:
-    """The texts of ``load.INDEXED_FIELDS`` by field name, and under ``int`` the texts that
-    are list items, from :func:`doc_texts`. The fast readers note these while reading, so
+    """The texts of ``yamlread.INDEXED_FIELDS`` by field name, and under ``int`` the texts
+    that are list items, from :func:`doc_texts`. The reader notes these while reading, so
     checks that look for a few fields need not walk every text.
 
     >>> from inspections.load import load_text
@@ -281,6 +286,9 @@ def doc_fields(doc: Document) -> dict[Any, list[tuple[tuple, str]]]:
     >>> doc_fields(doc)
     {'url': [(('sources', 'a', 'url'), 'https://x.org')], <class 'int'>: [(('also', 0), 'b')]}
     """
+    reading = doc.reading
+    if reading is not None and reading.data is doc.data:
+        return reading.fields
     cached = doc.__dict__.get("_fields")
     if cached is None or cached[0] is not doc.data:
         fields: dict[Any, list[tuple[tuple, str]]] = {}

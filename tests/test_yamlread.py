@@ -1,4 +1,5 @@
-"""The fast libyaml path reads plain values as ruamel.yaml does, and hands back what it must."""
+"""The YAML reader gives the values and positions YAML 1.2 gives (ruamel.yaml is the referee),
+and refuses what data files never need."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ from hypothesis import strategies as st
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from inspections import fastload, lineload, load, validate
+from inspections import load, validate, yamlread
 from inspections.problems import DataError
-from readers import careful, no_bel
+from readers import no_bel, reference
 
 _RUAMEL = VersionedResolver(version=(1, 2))
 
@@ -21,7 +22,7 @@ _RUAMEL = VersionedResolver(version=(1, 2))
 def _ruamel_kind(value: str) -> str | None:
     tag = _RUAMEL.resolve(ScalarNode, value, (True, False))
     kind = str(getattr(tag, "value", tag)).removeprefix("tag:yaml.org,2002:")
-    return kind if kind in fastload._PLAIN_KINDS else None
+    return kind if kind in yamlread.PLAIN_KINDS else None
 
 
 @pytest.mark.parametrize(
@@ -80,12 +81,12 @@ def _ruamel_kind(value: str) -> str | None:
     ],
 )
 def test_plain_values_resolve_as_ruamel_resolves_them(value):
-    assert fastload._resolve(value) == _ruamel_kind(value)
+    assert yamlread.resolve(value) == _ruamel_kind(value)
 
 
 @given(st.text(alphabet="0123456789+-._:eEoxbTtZ nNulfasr~<=", max_size=12))
 def test_any_plain_value_resolves_as_ruamel_resolves_it(value):
-    assert fastload._resolve(value) == _ruamel_kind(value)
+    assert yamlread.resolve(value) == _ruamel_kind(value)
 
 
 @pytest.mark.parametrize(
@@ -99,89 +100,44 @@ def test_any_plain_value_resolves_as_ruamel_resolves_it(value):
     ],
 )
 def test_tags_and_anchors_after_question_marks_and_in_brackets_are_refused(text, message):
-    # These once slipped past the fast path, which read them as plain values.
-    assert fastload.load_fast(text, "x.yaml") is None
+    # These once slipped past a fast path, which read them as plain values.
     with pytest.raises(DataError) as caught:
         load.load_text(text, "x.yaml")
     assert message in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("a: some **bold** text, and a ! mark\n", False),
-        ("a: *x\n", True),
-        ("- - a\n", True),
-        ("a: [b, !x c]\n", True),
-        ("a:\n  - &x b\n", True),
-        ("a: b\n---\nc: d\n", True),
-    ],
-)
-def test_only_files_that_may_hold_properties_or_documents_are_scanned(text, expected):
-    assert fastload._needs_events(text, text.split("\n")) is expected
+# ---------------------------------------------------------------------------- against YAML 1.2
 
 
-# ---------------------------------------------------------------------------- the line reader
-
-
-def _by_lines(text: str) -> load.Document | None:
-    doc = load.Document("x.yaml", None, lines=text.split("\n"))
-    texts: list = []
-    fields: dict = {}
-    data = lineload.read_lines(doc.lines, doc, texts, fields)
-    if data is None:
-        return None
-    doc.data = data
-    doc.__dict__["_texts"] = (data, texts)
-    doc.__dict__["_fields"] = (data, fields)
-    return doc
-
-
-def _by_libyaml(text: str) -> load.Document | None:
-    saved = lineload.read_lines
-    lineload.read_lines = lambda *args: None
+def _same_as_yaml_1_2(text: str) -> bool:
+    """Whether the reader took ``text``; if so, it gave what ruamel.yaml (YAML 1.2) gives."""
     try:
-        return fastload.load_fast(text, "x.yaml")
-    finally:
-        lineload.read_lines = saved
-
-
-def _carefully(text: str) -> load.Document | None:
-    try:
-        return careful(text)
+        doc = load.load_text(text, "x.yaml")
     except DataError:
-        return None
+        return False
+    other = reference(text)  # a file the reader takes, YAML 1.2 reads too
+    assert doc.data == no_bel(other.data), text
+    # An empty value has no text to point at: libyaml places it just after its key's colon
+    # (on the key's line, where a person looks), ruamel.yaml at whatever comes next.
+    empty = {loc for loc, typed in doc.written.items() if typed == ""}
+    assert _without(doc.positions, empty) == _without(other.positions, empty), text
+    assert doc.key_positions == other.key_positions, text
+    assert doc.blocks == other.blocks, text
+    assert doc.written == other.written, text
+    assert validate.doc_texts(doc) == validate.texts(doc.data), text
+    fields = {k: sorted(v, key=repr) for k, v in validate.doc_fields(doc).items()}
+    assert fields == _fields_from(validate.texts(doc.data)), text
+    return True
+
+
+def _without(positions: dict, locs: set) -> dict:
+    return {loc: at for loc, at in positions.items() if loc not in locs}
 
 
 def _fields_from(texts: list) -> dict:
     doc = load.Document("x.yaml", None)
     doc.__dict__["_texts"] = (None, texts)
     return {k: sorted(v, key=repr) for k, v in validate.doc_fields(doc).items()}
-
-
-def _same_as_the_other_readers(text: str) -> bool:
-    """Whether the line reader took ``text``; if so, it gave what libyaml and ruamel give."""
-    if "\t" in text or load._invisible_characters("x.yaml", text.split("\n")):
-        return False  # never handed to it (refused, or left to libyaml, before it is asked)
-    doc = _by_lines(text)
-    if doc is None:
-        return False
-    careful = _carefully(text)
-    assert careful is not None, f"the line reader took a file the careful path refuses: {text!r}"
-    for other in (_by_libyaml(text), careful):
-        if other is None:
-            continue
-        assert doc.data == no_bel(other.data), text
-        assert doc.positions == other.positions, text
-        assert doc.key_positions == other.key_positions, text
-        assert doc.blocks == other.blocks, text
-        assert doc.written == other.written, text
-    assert validate.doc_texts(doc) == validate.texts(doc.data), text
-    texts = doc.__dict__["_texts"][1]
-    assert {k: sorted(v, key=repr) for k, v in doc.__dict__["_fields"][1].items()} == _fields_from(
-        texts
-    ), text
-    return True
 
 
 def _data_files(root: Path, synthetic: Path) -> list[str]:
@@ -209,9 +165,9 @@ def synthetic(tmp_path_factory, root) -> Path:
     return out
 
 
-def test_line_reader_reads_shipped_corpus_and_synthetic_files_as_libyaml_does(root, synthetic):
+def test_reader_reads_shipped_corpus_and_synthetic_files_as_yaml_1_2_does(root, synthetic):
     texts = _data_files(root, synthetic)
-    taken = sum(_same_as_the_other_readers(text) for text in texts)
+    taken = sum(_same_as_yaml_1_2(text) for text in texts)
     assert taken > len(texts) // 2  # most are taken (many corpus files are broken on purpose)
 
 
@@ -260,9 +216,9 @@ _PIECES = [
 ]
 
 
-def test_line_reader_matches_libyaml_on_mutated_files(root, synthetic):
-    """Random small edits of real files: whatever the line reader takes, it reads exactly as
-    libyaml and ruamel do (it hands everything else back)."""
+def test_reader_matches_yaml_1_2_on_mutated_files(root, synthetic):
+    """Random small edits of real files: whatever the reader takes, it reads exactly as
+    ruamel.yaml does (it refuses everything else with a message)."""
     rng = random.Random(2026)
     texts = _data_files(root, synthetic)
     taken = 0
@@ -274,7 +230,7 @@ def test_line_reader_matches_libyaml_on_mutated_files(root, synthetic):
                 text = text[:at] + rng.choice(_PIECES) + text[at:]
             else:
                 text = text[:at] + text[at + rng.randint(1, 3) :]
-        taken += _same_as_the_other_readers(text)
+        taken += _same_as_yaml_1_2(text)
     assert taken > 300  # the test means something only if many edits are still taken
 
 
@@ -289,8 +245,8 @@ def test_line_reader_matches_libyaml_on_mutated_files(root, synthetic):
         "a: |\n\n  after a blank line\n",
     ],
 )
-def test_line_reader_takes_plain_shapes(text):
-    assert _same_as_the_other_readers(text)
+def test_reader_takes_plain_shapes(text):
+    assert _same_as_yaml_1_2(text)
 
 
 @pytest.mark.parametrize(
@@ -304,22 +260,34 @@ def test_line_reader_takes_plain_shapes(text):
         "a: >\n  x\n",
         'a: "x\\ty"\n',
         "a: -5\n",
-        "- a\n",
-        "a: 1\na: 2\n",
         '"a": 1\n',
         "a b: 1\n",
         "a: |\n  x\n   \n  y\n",
         "a: |2\n  x\n",
         "a:\n- - x\n",
-        "a: b: c\n",
-        "a:\n  b:\n - x\n",
-        "a:\n  b: 1\n c: 2\n",
-        "a:\n  - x\n b: 1\n",
-        "  a: 1\nb: 2\n",
     ],
 )
-def test_line_reader_hands_back_what_it_does_not_take(text):
-    assert _by_lines(text) is None
+def test_reader_takes_other_shapes_too(text):
+    # Shapes a hand-written line reader once left to libyaml: all read as YAML 1.2 reads them.
+    assert _same_as_yaml_1_2(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- a\n", "x.yaml:1:1: This file holds a list"),
+        ("a: 1\na: 2\n", "x.yaml:2:1: `a` appears twice in the same place (first on line 1)"),
+        ("a: b: c\n", "x.yaml:1:5: A colon (`:`) here confuses the file's structure"),
+        ("a:\n  b:\n - x\n", "x.yaml:3:2: The indentation here does not match"),
+        ("a:\n  b: 1\n c: 2\n", "x.yaml:3:2: The indentation here does not match"),
+        ("a:\n  - x\n b: 1\n", "x.yaml:3:2: The indentation here does not match"),
+        ("  a: 1\nb: 2\n", "x.yaml:2:1: The indentation here does not match"),
+    ],
+)
+def test_reader_refuses_broken_shapes_at_their_place(text, expected):
+    with pytest.raises(DataError) as caught:
+        load.load_text(text, "x.yaml")
+    assert str(caught.value).startswith(expected)
 
 
 # ---------------------------------------------------------------------------- skipping files
