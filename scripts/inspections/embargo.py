@@ -31,7 +31,7 @@ from inspections.models import UK_TIME_FORMS, parse_uk_time
 from inspections.problems import DataError, Problem
 
 if TYPE_CHECKING:  # only for type hints: site.py imports this module
-    from inspections.site import Site
+    from inspections.sitedata import Site
 
 NOW = "INSPECTIONS_NOW"
 

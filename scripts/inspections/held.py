@@ -29,7 +29,7 @@ from inspections.models import Slug, Strict, Text
 from inspections.problems import DataError, Problem, did_you_mean, one_of
 
 if TYPE_CHECKING:  # only for type hints: site.py imports this module
-    from inspections.site import Site
+    from inspections.sitedata import Site
 
 WORDING = "data/wording/held-report.yaml"
 FIELDS = ("area", "month")  # what a line may name, in {braces}
