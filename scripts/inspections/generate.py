@@ -4,7 +4,7 @@ The stages (see CONTRIBUTING.md, "How the site is built")::
 
     data/*.yaml --load+validate--> Site --render--> pages --words check--> content tree
     docs/ ---------------------------------------------------------------^      |
-    scripts/theme + "Get help" partials -------------------------------> theme |
+    scripts/theme + "Get help" and share partials ---------------------> theme |
                                                     mkdocs build <-------------+
                                                          |
                                       finish (HTML fixes) + search index -> site/
@@ -60,7 +60,8 @@ def generate(
         settings = content.Settings.read(root)
         checked = check_words(site, pages, root, preview)
         files = content.content_files(site, pages, root, settings)
-        theme = content.theme_files(root, site, preview.help_partials(site) if preview else None)
+        helped = preview.help_partials(site) if preview else None
+        theme = content.theme_files(root, site, helped, settings.site_url)
     if preview is None:
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)
