@@ -299,8 +299,15 @@ class HtmlAudit(HTMLParser):
 
 @functools.cache
 def markdown_config() -> tuple[list, dict]:
-    """The Markdown extensions MkDocs uses, from mkdocs.yml."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    """The Markdown extensions MkDocs uses, from mkdocs.yml.
+
+    The content and theme folders are given as docs/ and the bare theme: mkdocs.yml names
+    build/content and build/theme, which exist only once ``generate`` has run, and neither
+    plays a part in converting Markdown.
+    """
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"), theme={"name": "material"}
+    )
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 

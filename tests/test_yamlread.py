@@ -115,7 +115,17 @@ def _same_as_yaml_1_2(text: str) -> bool:
         doc = load.load_text(text, "x.yaml")
     except DataError:
         return False
-    other = reference(text)  # a file the reader takes, YAML 1.2 reads too
+    try:
+        other = reference(text)  # a file the reader takes, YAML 1.2 reads too
+    except Exception as exc:
+        # The one place ruamel.yaml is stricter than YAML 1.2: a block scalar whose first
+        # lines hold only spaces, fewer than its text's indent (spec 8.1.1.1, l-empty: such
+        # lines are empty lines). test_block_scalar_with_spaces_before_its_text pins what
+        # YAML 1.2 gives there; anything else ruamel.yaml refuses, the reader must refuse.
+        if _RUAMEL_STRICTER not in str(exc):
+            raise
+        ABSTAINED.append(text)
+        return False
     assert doc.data == no_bel(other.data), text
     # An empty value has no text to point at: libyaml places it just after its key's colon
     # (on the key's line, where a person looks), ruamel.yaml at whatever comes next.
@@ -128,6 +138,19 @@ def _same_as_yaml_1_2(text: str) -> bool:
     fields = {k: sorted(v, key=repr) for k, v in validate.doc_fields(doc).items()}
     assert fields == _fields_from(validate.texts(doc.data)), text
     return True
+
+
+_RUAMEL_STRICTER = "more indented follow up line than first in a block scalar"
+ABSTAINED: list[str] = []
+
+
+def test_block_scalar_with_spaces_before_its_text():
+    """YAML 1.2 (8.1.1.1): lines of spaces before a block scalar's first text, fewer than its
+    indent, are empty lines, kept as line breaks. ruamel.yaml refuses this shape."""
+    doc = load.load_text("a: |\n \n   x\nb: 1\n", "x.yaml")
+    assert doc.data == {"a": "\nx\n", "b": 1}
+    with pytest.raises(Exception, match=_RUAMEL_STRICTER):
+        reference("a: |\n \n   x\n")
 
 
 def _without(positions: dict, locs: set) -> dict:
@@ -232,6 +255,7 @@ def test_reader_matches_yaml_1_2_on_mutated_files(root, synthetic):
                 text = text[:at] + text[at + rng.randint(1, 3) :]
         taken += _same_as_yaml_1_2(text)
     assert taken > 300  # the test means something only if many edits are still taken
+    assert len(ABSTAINED) <= 15  # ruamel.yaml's one stricter shape (see _same_as_yaml_1_2) is rare
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,10 @@ def template(
         "",
         "# The last graded inspection before this one (folder/file name), or leave empty.",
         f"previous: {previous or ''}",
+        "",
+        "# Optional, for publication day: the site leaves this inspection out until Ofsted",
+        "# publishes the report. UK time, e.g. 2027-01-14 09:30 (the guide's Publishing day page).",
+        "embargo_until:",
     ]
     if graded:
         judgements = [(k, v) for k, v in fw.judgements.items() if not v.get("separate")]
