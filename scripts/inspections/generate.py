@@ -9,7 +9,9 @@ The stages (see CONTRIBUTING.md, "How the site is built")::
                                                          |
                                       finish (HTML fixes) + search index -> site/
 
-A problem at any stage stops before anything is written, every problem listed at once.
+A problem at any stage stops before anything is written, every problem listed at once (with
+``words_later``, ``make site`` checks the words beside the engine's build instead, and swaps
+the new site in only when both passed).
 ``make site`` writes the tree whole; ``make preview`` passes a :class:`inspections.speed.Preview`
 so only what an edit touches is rendered, checked and written again.
 
