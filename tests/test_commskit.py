@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -19,8 +20,9 @@ import pytest
 from PIL import Image
 from ruamel.yaml import YAML
 
-from inspections import badges, commskit, sharecard
+from inspections import badges, commskit, content, sharecard
 from inspections.problems import DataError
+from inspections.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -208,22 +210,55 @@ def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+WORDING = "data/wording/comms-kit.yaml"
+
+
+def words_copy(tmp_path: Path, change) -> Path:
+    """A folder holding only a copy of the kit's wording file, changed by ``change``."""
+    text = (ROOT / WORDING).read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text  # a change that does nothing proves nothing
+    (tmp_path / WORDING).parent.mkdir(parents=True)
+    (tmp_path / WORDING).write_text(changed, encoding="utf-8")
+    return tmp_path
+
+
 def test_missing_or_broken_words_are_all_reported_with_their_place(tmp_path):
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    broken = config.replace(
-        '      dated: "Ofsted inspection, {dates}"', '      dated: "Ofsted inspection"'
-    ).replace("      title: Inspections explained\n", "")
-    assert broken != config
-    (tmp_path / "mkdocs.yml").write_text(broken, encoding="utf-8")
+    broken = words_copy(
+        tmp_path,
+        lambda text: (
+            text.replace('  dated: "Ofsted inspection, {dates}"', '  dated: "Ofsted inspection"')
+            .replace("  title: Inspections explained\n", "")
+            .replace("  undated:", "  undatd:")
+        ),
+    )
     with pytest.raises(DataError) as caught:
-        commskit.words(tmp_path)
+        commskit.words(broken)
     report = [str(p) for p in caught.value.problems]
-    assert len(report) == 2
-    assert any("extra.comms_kit.share.title is missing" in r for r in report)
+    assert len(report) == 4, report
+    assert any("share.title is missing or empty" in r for r in report)
     assert any("must say {dates} once" in r for r in report)
-    assert all(re.match(r"mkdocs\.yml:\d+:\d+: ", r) for r in report)
-    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "dated:" in t)
-    assert any(r.startswith(f"mkdocs.yml:{line}:") for r in report)
+    assert any("badge.undated is missing or empty" in r for r in report)
+    assert any(
+        "`undatd` is not one of the badge words. Did you mean `undated`?" in r for r in report
+    )
+    assert all(re.match(r"data/wording/comms-kit\.yaml:\d+:\d+: ", r) for r in report)
+    lines = (broken / WORDING).read_text(encoding="utf-8").splitlines()
+    for word, col in (("dated:", 3), ("undatd:", 3)):
+        line = next(i for i, t in enumerate(lines, 1) if t.startswith("  " + word))
+        assert any(r.startswith(f"{WORDING}:{line}:{col}") for r in report), (word, report)
+
+
+def test_validate_finds_the_problems_in_the_words_too(project):
+    path = project / WORDING
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  no_grades: No graded", "  no_grades: No {graded}"), "utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project)
+    (problem,) = caught.value.problems
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "no_grades:" in t)
+    assert (problem.path, problem.line) == (WORDING, line)
+    assert "badge.no_grades has { or } in it" in str(problem)
 
 
 def test_the_guide_shows_derbys_badge_with_its_real_grades(site_data):
@@ -242,7 +277,7 @@ def test_the_guide_shows_derbys_badge_with_its_real_grades(site_data):
 
 def meta(html: str) -> dict[str, str]:
     found = re.findall(r'<meta (?:property|name)="((?:og|twitter):[^"]+)" content="([^"]*)"', html)
-    return dict(found)
+    return {name: unescape(value) for name, value in found}
 
 
 def test_every_page_shares_the_same_neutral_words_and_card(built_site):
@@ -281,13 +316,32 @@ def test_every_page_shares_the_same_neutral_words_and_card(built_site):
     assert (built_site / "guide/comms-kit/../../badges/derby.svg").resolve().is_file()
 
 
-def test_without_comms_kit_words_nothing_is_built_and_the_fix_is_named(tmp_path):
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    kept = config.replace("  comms_kit:\n", "  not_comms_kit:\n")
-    assert kept != config
-    (tmp_path / "mkdocs.yml").write_text(kept, encoding="utf-8")
+def test_without_the_wording_file_nothing_is_built_and_the_fix_is_named(tmp_path):
     with pytest.raises(DataError) as caught:
         commskit.words(tmp_path)
     (problem,) = caught.value.problems
-    assert problem.path == "mkdocs.yml" and "extra.comms_kit is missing" in problem.message
+    assert (problem.path, problem.line, problem.col) == (WORDING, 1, 1)
+    assert "The file is missing" in problem.message
     assert "share:" in problem.fix and "badge:" in problem.fix
+
+
+def test_the_share_tags_are_made_from_the_words_for_any_engine(tmp_path, site_data):
+    """The theme has no tags of its own and reads nothing from config.extra: the generated
+    partial holds the words, made safe for HTML, and the card's absolute address."""
+    theme = ROOT / "scripts/theme"
+    assert not (theme / commskit.PARTIAL).exists()
+    assert not any("config.extra.comms_kit" in p.read_text("utf-8") for p in theme.rglob("*.html"))
+    files = content.theme_files(ROOT, site_data, None, "https://example.org/x")
+    tags = meta(files[commskit.PARTIAL].decode("utf-8"))
+    said = commskit.words(ROOT)["share"]
+    assert tags["og:title"] == tags["twitter:title"] == said["title"]
+    assert tags["og:image"] == "https://example.org/x/" + commskit.CARD
+    changed = words_copy(
+        tmp_path,
+        lambda text: text.replace("  title: Inspections explained", '  title: Kids & "care" <b>'),
+    )
+    partial = commskit.partials(replace(site_data, root=changed), None)[commskit.PARTIAL]
+    html = partial.decode("utf-8")
+    assert 'content="Kids &amp; &#34;care&#34; &lt;b&gt;"' in html and "<b>" not in html
+    assert meta(html)["og:title"] == 'Kids & "care" <b>'
+    assert meta(html)["og:image"] == "/" + commskit.CARD  # no site_url: the site's root

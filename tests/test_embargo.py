@@ -12,10 +12,14 @@ import csv
 import datetime as dt
 import gzip
 import io
+import re
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
+from ruamel.yaml import YAML
 
+from inspections import commskit
 from inspections.embargo import now, published, under_embargo
 from inspections.models import parse_uk_time
 from inspections.opendata import static_files
@@ -31,6 +35,7 @@ KEY = f"derby/{STEM}"
 REPORT = "https://files.ofsted.gov.uk/v1/file/99990001"
 BEFORE = "2027-01-19T09:29:00+00:00"
 AFTER = "2027-01-19T09:30:00+00:00"
+SVG = "{http://www.w3.org/2000/svg}"
 # What would give the inspection away: the marker, the file's name, the report and its dates.
 FACTS = (
     MARKER,
@@ -94,8 +99,13 @@ def outputs(project: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> dict[s
     site = load_site(project)
     files = {path: page.markdown for path, page in build_pages(site).items()}
     for path, data in static_files(site, "https://example.org/").items():
-        files[path] = data.decode("utf-8")
+        # The share card is a PNG (drawn from the comms kit's words alone): kept, as text.
+        files[path] = data.decode("utf-8", errors="replace" if path.endswith(".png") else "strict")
     return files
+
+
+def read_yaml(path: Path) -> dict:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
 
 
 def leaks(files: dict[str, str]) -> list[str]:
@@ -229,6 +239,52 @@ def test_after_the_time_it_is_everywhere_it_belongs(
     area = files["areas/derby/index.md"]
     assert area.index(STEM) < area.index("2025-05-ilacs")  # newest first: it is the latest
     assert "19 January 2027" in files[pages[0]] or "2027-01-19" in files[pages[0]]
+
+
+def badge_texts(project: Path, monkeypatch: pytest.MonkeyPatch, when: str) -> tuple[str, ...]:
+    """Derby's badge as the build makes it at ``when``: its SVG and each line it shows."""
+    monkeypatch.setenv("INSPECTIONS_NOW", when)
+    svg = commskit.files(load_site(project))["badges/derby.svg"].decode("utf-8")
+    return (svg, *(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text")))
+
+
+def grade_lines(project: Path, insp: dict) -> list[str]:
+    """What a badge says of ``insp``'s grades, worked out from the YAML: overall effectiveness
+    if given, else each top-level judgement, with the grade in Ofsted's words."""
+    fw = read_yaml(project / "data" / "frameworks" / f"{insp['framework']}.yaml")
+    given = insp["judgements"]
+    keys = (
+        ["overall-effectiveness"]
+        if "overall-effectiveness" in given
+        else [
+            k
+            for k, j in fw["judgements"].items()
+            if k in given and not j.get("part_of") and not j.get("separate")
+        ]
+    )
+    return [
+        re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", fw["judgements"][k]["families"])
+        + ": "
+        + fw["grades"][given[k]]["official"]
+        for k in keys
+    ]
+
+
+def test_the_badge_shows_the_last_published_inspection_until_the_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous = read_yaml(project / "data" / "inspections" / "derby" / "2025-05-ilacs.yaml")
+    new = read_yaml(project / "data" / "inspections" / f"{KEY}.yaml")
+    svg, name, when, *grades = badge_texts(project, monkeypatch, BEFORE)
+    assert name == "Derby"
+    assert grades == grade_lines(project, previous) == ["Overall effectiveness: Outstanding"]
+    assert "23 May 2025" in when  # the last day inspectors were there
+    assert [fact for fact in FACTS if fact in svg] == []  # nothing, not even in its label
+    svg, name, when, *grades = badge_texts(project, monkeypatch, AFTER)
+    assert name == "Derby"
+    assert grades == grade_lines(project, new) and len(grades) == 4  # no overall grade
+    assert {g.rsplit(": ", 1)[1] for g in grades} == {"Good"}
+    assert "16 October 2026" in when and "16 October 2026" in svg
 
 
 def test_the_filter_changes_nothing_when_nothing_is_under_embargo(root: Path) -> None:

@@ -333,7 +333,7 @@ def make_project(out: Path, repo: Path, *, areas: int = 153, seed: int = 2026) -
     rng = random.Random(seed)
     shutil.rmtree(out, ignore_errors=True)
     (out / "data").mkdir(parents=True)
-    for name in ("frameworks", "schema", "rules"):
+    for name in ("frameworks", "schema", "rules", "wording"):
         if (repo / "data" / name).is_dir():
             shutil.copytree(repo / "data" / name, out / "data" / name)
     for name in ("glossary.yaml", "helplines.yaml"):

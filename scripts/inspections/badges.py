@@ -16,8 +16,8 @@ What it shows, from the latest graded inspection (:func:`latest_graded`):
 An area with no graded inspection on the site still gets a badge, which says so: every
 council's snippet works, and none claims a grade it does not have.
 
-The words around the facts are data (``extra.comms_kit.badge`` in mkdocs.yml, see
-:mod:`inspections.commskit`).
+The words around the facts are data (``badge:`` in ``data/wording/comms-kit.yaml``, see
+:mod:`inspections.kitwords`).
 
 Example::
 
@@ -107,7 +107,7 @@ def when(insp: Inspection, words: dict[str, str]) -> str:
 
 
 def badge_for(site: Site, area: str, words: dict[str, str]) -> Badge:
-    """The badge of ``area``; ``words`` are those of ``extra.comms_kit.badge`` in mkdocs.yml."""
+    """The badge of ``area``; ``words`` are the kit's ``badge`` words (:mod:`inspections.kitwords`)."""
     name = str(site.areas[area].model.name)
     entry = latest_graded(site, area)
     if entry is None:

@@ -10,7 +10,8 @@ the engine (MkDocs today, Zensical later) needs no hooks. The tree holds:
   web-editor link to the data file the page is made from);
 - the open data and feed (:mod:`inspections.opendata`) and ``robots.txt``.
 
-The theme folder is ``scripts/theme`` copied, with the "Get help" partials added.
+The theme folder is ``scripts/theme`` copied, with the "Get help" partials and the share tags
+(:mod:`inspections.commskit`) added.
 
 Example::
 
@@ -28,7 +29,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from inspections import gethelp
+from inspections import commskit, gethelp
 from inspections.opendata import static_files
 from inspections.pages import Page
 from inspections.problems import DataError, Problem
@@ -144,13 +145,18 @@ def content_files(
 
 
 def theme_files(
-    root: Path, site: Site, help_partials: dict[str, bytes] | None = None
+    root: Path,
+    site: Site,
+    help_partials: dict[str, bytes] | None = None,
+    site_url: str | None = None,
 ) -> dict[str, bytes]:
-    """The theme's overrides (scripts/theme) with the "Get help" partials added (made here
-    unless given: a preview keeps them while the helplines and areas are unchanged)."""
+    """The theme's overrides (scripts/theme) with the "Get help" partials (made here unless
+    given: a preview keeps them while the helplines and areas are unchanged) and the share
+    tags, whose picture's address is from ``site_url``."""
     theme = root / THEME if (root / THEME).is_dir() else Path(__file__).parents[1] / "theme"
     files = {
         p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()
     }
     files.update(gethelp.partials(site) if help_partials is None else help_partials)
+    files.update(commskit.partials(site, site_url))
     return dict(sorted(files.items()))

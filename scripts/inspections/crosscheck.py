@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from inspections import embargo, held, validate
+from inspections import embargo, held, kitwords, validate
 from inspections.load import Document
 from inspections.models import Area, DateInfo, Framework, Glossary, Inspection, parse_partial_date
 from inspections.problems import Problem, did_you_mean, one_of
@@ -35,6 +35,7 @@ def cross_check(site: Site, seeds: Path) -> Iterator[Problem]:
         yield from _check_inspection(site, entry)
     yield from embargo.check(site)
     yield from held.check(site)
+    yield from kitwords.check(site)
 
 
 def _check_sources(entry: Entry, seeds: Path, seeds_there: bool) -> Iterator[Problem]:

@@ -4,7 +4,7 @@ The stages (see CONTRIBUTING.md, "How the site is built")::
 
     data/*.yaml --load+validate--> Site --render--> pages --words check--> content tree
     docs/ ---------------------------------------------------------------^      |
-    scripts/theme + "Get help" partials -------------------------------> theme |
+    scripts/theme + "Get help" and share partials ---------------------> theme |
                                                     mkdocs build <-------------+
                                                          |
                                       finish (HTML fixes) + search index -> site/
@@ -77,7 +77,8 @@ def generate(
         else:
             checked = speed.save_words_check(site, pages, root, _rules(root), words_later)
         files = content.content_files(site, pages, root, settings)
-        theme = content.theme_files(root, site, preview.help_partials(site) if preview else None)
+        helped = preview.help_partials(site) if preview else None
+        theme = content.theme_files(root, site, helped, settings.site_url)
     if places_to is not None:
         write_places(places(site), places_to)
     if preview is None:
