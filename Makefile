@@ -35,18 +35,25 @@ check: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m inspections generate --out build/content
 
-# Generate the content tree (it loads and validates the data and checks the words once, and
-# stops before writing anything on a problem), build it with MkDocs (no hooks) into a
-# temporary folder, fix the HTML no template reaches, add the search index (Pagefind, see
-# scripts/inspections/search.py) and swap it in only when everything passed, so site/ is either
-# the last good build or the new one, never half-built. Never --quiet: MkDocs then drops
-# warnings before --strict counts them, and a broken link or anchor would not stop the build.
+# Generate the content tree (it loads and validates the data, and stops before writing
+# anything on a problem), then on the 2 cores at once: the words check of every page, once
+# (check-words), and the build with MkDocs (no hooks) into a temporary folder, the HTML fixes no
+# template reaches and the search index (Pagefind, see scripts/inspections/search.py). site/ is
+# swapped only when both passed, so it is either the last good build or the new one, never
+# half-built. Never --quiet: MkDocs then drops warnings before --strict counts them, and a
+# broken link or anchor would not stop the build.
+WORDS_TODO := build/words-check.pickle
 site: $(STAMP)
-	$(PY) -m inspections generate --out build/content
+	$(PY) -m inspections generate --out build/content --words-later $(WORDS_TODO) \
+	  --places build/places.json
 	rm -rf build/site.new
-	$(BIN)/mkdocs build --strict --site-dir build/site.new
-	$(PY) -m inspections finish build/site.new
-	$(PY) -m inspections search-index build/site.new
+	@$(PY) -m inspections check-words $(WORDS_TODO) & words=$$!; \
+	  $(BIN)/mkdocs build --strict --site-dir build/site.new && \
+	  $(PY) -m inspections finish build/site.new && \
+	  $(PY) -m inspections search-index build/site.new --places build/places.json; \
+	  built=$$?; wait $$words; checked=$$?; \
+	  if [ $$checked -ne 0 ]; then echo "site/ was not changed: fix the words above."; fi; \
+	  [ $$built -eq 0 ] && [ $$checked -eq 0 ]
 	rm -rf site && mv build/site.new site
 	@echo "Built site/"
 

@@ -21,7 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Page(HTMLParser):
-    """The bits of a built page the tests look at."""
+    """The bits of a built page the tests look at.
+
+    Each grade shown is a ``span.grade`` with ``data-inspection``, ``data-judgement`` and
+    ``data-grade``. In the compare pages' tables (kept light: a row per council) the inspection
+    is named once on its row (``tr``; a cell from another inspection names its own), the
+    judgement once on its column's heading (``th``), and the grade by the span's class
+    (``grade--KEY``): this reads them from there, so every grade is still checked.
+    """
 
     def __init__(self, html: str):
         super().__init__()
@@ -32,6 +39,10 @@ class Page(HTMLParser):
         self.nav_links: list[str] = []
         self._in_grade = False
         self._nav_depth = 0
+        self._columns: list[str] = []  # data-judgement of each heading cell, in a table head
+        self._row: dict[str, str] = {}
+        self._cell = -1
+        self._in_head = False
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
@@ -42,8 +53,23 @@ class Page(HTMLParser):
             self.meta[a["name"]] = a.get("content", "")
         if tag == "h1":
             self.h1 += 1
+        if tag == "thead":
+            self._in_head, self._columns = True, []
+        if tag == "tr":
+            self._row, self._cell = a, -1
+        if tag in ("td", "th"):
+            self._cell += 1
+            if self._in_head:
+                self._columns.append(a.get("data-judgement", ""))
         if tag == "span" and "grade" in a.get("class", "").split():
-            self.grades.append({**a, "text": ""})
+            classes = [c for c in a["class"].split() if c.startswith("grade--")]
+            column = self._columns[self._cell] if 0 <= self._cell < len(self._columns) else ""
+            found = {
+                "data-inspection": self._row.get("data-inspection", ""),
+                "data-judgement": column,
+                "data-grade": classes[0].removeprefix("grade--") if classes else "",
+            }
+            self.grades.append({**found, **a, "text": ""})
             self._in_grade = True
         if tag == "nav" and "md-nav--primary" in a.get("class", ""):
             self._nav_depth = 1
@@ -55,6 +81,8 @@ class Page(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "span":
             self._in_grade = False
+        if tag == "thead":
+            self._in_head = False
         if tag == "nav" and self._nav_depth:
             self._nav_depth -= 1
 
@@ -101,8 +129,10 @@ def test_each_page_declares_its_audience_and_language(built_site: Path, site_dat
 
 def test_every_grade_shown_equals_the_data(built_site: Path, site_data) -> None:
     shown = 0
+    compared = 0  # in the compare pages' tables, read from their rows and columns
     for html in built_site.rglob("*.html"):
         for g in Page(html.read_text(encoding="utf-8")).grades:
+            compared += "/compare/" in html.as_posix()
             entry = site_data.inspections[g["data-inspection"]]
             insp = entry.model
             fw = site_data.frameworks[insp.framework].model
@@ -113,6 +143,7 @@ def test_every_grade_shown_equals_the_data(built_site: Path, site_data) -> None:
             assert g["text"] in words, f"{html}: shows {g['text']!r} for {g}"
             shown += 1
     assert shown >= 10  # the pages really do show grades
+    assert compared >= len(site_data.areas) // 2  # ...and so do the compare tables
 
 
 @pytest.mark.parametrize("audience", ["families", "young-people"])

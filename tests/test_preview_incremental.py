@@ -129,7 +129,7 @@ def test_nothing_changed_reuses_every_page(project: Path) -> None:
     assert made == set() and pages == old_pages
 
 
-@pytest.mark.parametrize("edit", ["area", "framework", "new inspection", "deleted"])
+@pytest.mark.parametrize("edit", ["area and inspection", "framework", "new inspection", "deleted"])
 def test_other_edits_render_everything(project: Path, edit: str) -> None:
     cache: dict = {}
     old = load_site(project, cache=cache)
@@ -137,11 +137,12 @@ def test_other_edits_render_everything(project: Path, edit: str) -> None:
     key, path = _richest(project)
     old = load_site(project, cache=cache)  # after the notes were added
     old_pages = build_pages(old)
-    if edit == "area":
+    if edit == "area and inspection":  # an area file alone: see the tests of area edits
         area = project / "data" / "areas" / f"{key.split('/')[0]}.yaml"
         area.write_text(
             area.read_text(encoding="utf-8").replace("(made up)", "(invented)"), encoding="utf-8"
         )
+        _edit(path, "summary")
     elif edit == "framework":
         fw = sorted((project / "data" / "frameworks").glob("*.yaml"))[0]
         fw.write_text(fw.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
@@ -211,3 +212,92 @@ def test_a_date_edit_to_one_inspection_matches_a_full_render(project: Path) -> N
     assert {p: (x.markdown, x.texts) for p, x in done[0].items()} == {
         p: (x.markdown, x.texts) for p, x in full.items()
     }
+
+
+# ---------------------------------------------------------------- edits to area files
+
+
+def _area_edit(project: Path, area: str, old: str, new: str):
+    path = project / "data" / "areas" / f"{area}.yaml"
+
+    def edit() -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (area, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return edit
+
+
+def _same_as_full(old_pages: dict, done: tuple, full: dict) -> set[str]:
+    pages, made = done
+    assert list(pages) == list(full)
+    for p in full:
+        assert (pages[p].markdown, pages[p].texts, pages[p].title, pages[p].source) == (
+            full[p].markdown,
+            full[p].texts,
+            full[p].title,
+            full[p].source,
+        ), p
+    changed = {p for p in full if full[p].markdown != old_pages[p].markdown}
+    assert changed <= made  # every page that changed was rendered again...
+    assert len(made) < len(full) / 4  # ...and far from every page
+    return changed
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("name: Bramby\n", "name: Bramby Vale\n"),
+        ("council: Bramby Council (made up)", "council: Bramby Borough Council (made up)"),
+        ('website: "https://bramby.example.org/"', 'website: "https://www.bramby.example.org/"'),
+        ("kind: county\n", "kind: county\n# a comment moves every line below\n"),
+    ],
+)
+def test_an_area_edit_re_renders_only_its_pages_exactly_as_a_full_render(
+    project: Path, old: str, new: str
+) -> None:
+    old_pages, done, full = _rebuilt(project, _area_edit(project, "bramby", old, new))
+    changed = _same_as_full(old_pages, done, full)
+    if "Vale" in new:
+        assert area_path("bramby") in changed and "compare/index.md" in changed
+
+
+@pytest.fixture
+def real_project(root: Path, tmp_path: Path) -> Path:
+    """A copy of the shipped data (158 areas): ended councils, partnerships, contacts."""
+    out = tmp_path / "real"
+    shutil.copytree(root / "data", out / "data")
+    return out
+
+
+@pytest.mark.parametrize(
+    "area, old, new",
+    [
+        ("derby", "name: Derby\n", "name: Derby City\n"),  # its partnership names partners
+        ("derby", "website: https://www.derby.gov.uk/", "website: https://derby.gov.uk/"),
+        # Bournemouth's pages name the council that replaced it.
+        ("bournemouth-christchurch-and-poole", "name: ", "name: New "),
+    ],
+)
+def test_an_area_edit_on_the_real_data_matches_a_full_render(
+    real_project: Path, area: str, old: str, new: str
+) -> None:
+    old_pages, done, full = _rebuilt(real_project, _area_edit(real_project, area, old, new))
+    changed = _same_as_full(old_pages, done, full)
+    if area.startswith("bournemouth-"):
+        assert any(p.startswith("areas/bournemouth/") for p in changed)
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("region: East Midlands", "region: London"),  # regional figures on other areas' pages
+        ("kind: county", "kind: unitary"),
+    ],
+)
+def test_an_edit_to_an_areas_facts_renders_everything(project: Path, old: str, new: str) -> None:
+    cache: dict = {}
+    old_site = load_site(project, cache=cache)
+    old_pages = build_pages(old_site)
+    _area_edit(project, "bramby", old, new)()
+    assert rebuild_pages(old_site, load_site(project, cache=cache), old_pages) is None

@@ -93,3 +93,15 @@ def test_a_councils_list_naming_pages_not_built_is_refused(
     shutil.rmtree(copy / "areas" / "derby")
     with pytest.raises(SearchIndexError, match="names pages that were not built .*areas/derby/"):
         index_site(copy, site_data)
+
+
+def test_the_councils_list_generate_writes_is_the_one_made_from_the_data(
+    tmp_path: Path, site_data
+) -> None:
+    """`generate --places` writes the list for `search-index --places` (no second load of the
+    data): read back, it is exactly places(site)."""
+    from inspections.places import places, read_places, write_places
+
+    written = write_places(places(site_data), tmp_path / "build" / "places.json")
+    assert read_places(written) == places(site_data)
+    assert len(read_places(written)) == len(site_data.areas)

@@ -1,9 +1,10 @@
 """Nothing half-published: when data is broken, the last good site/ stays exactly as it was.
 
-``make site`` generates the content (checking the data and the words first), builds into
-build/site.new and swaps it into site/ only when everything passed; generation stops before
-the engine runs, so it never cleans its output folder. These tests build a temporary copy of the project once, break it in three ways, and
-compare site/ byte for byte afterwards.
+``make site`` generates the content (checking the data first), builds into build/site.new
+while the words are checked beside it, and swaps it into site/ only when everything passed;
+generation stops before the engine runs, so it never cleans its output folder. These tests
+build a temporary copy of the project once, break it in four ways, and compare site/ byte for
+byte afterwards.
 """
 
 from __future__ import annotations
@@ -143,5 +144,25 @@ def test_generation_stops_before_the_engine_cleans_the_output(project, restore):
 
     assert result.returncode != 0
     assert "data/glossary.yaml:1:8: A value that starts with `[`" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert snapshot(project / "site") == before
+
+
+def test_words_not_plain_enough_stop_make_site_and_leave_site_untouched(project, restore):
+    """The words check runs beside the engine's build (check-words): its errors still stop
+    make site, named as file:line:col, and site/ is not swapped."""
+    before = snapshot(project / "site")
+    target = project / "data" / "inspections" / "derby" / "2022-03-ilacs.yaml"
+    text = target.read_text()
+    assert "Ofsted gave Derby the top grade" in text
+    target.write_text(text.replace("Ofsted gave Derby", "Ofsted facilitates Derby", 1))
+
+    result = make_site(project)
+
+    assert result.returncode != 0
+    line = next(n for n, t in enumerate(target.read_text().splitlines(), 1) if "facilitates" in t)
+    assert f"data/inspections/derby/2022-03-ilacs.yaml:{line}:" in result.stderr
+    assert "facilitates" in result.stderr
+    assert "Some words are not plain enough" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project / "site") == before

@@ -9,7 +9,9 @@ The stages (see CONTRIBUTING.md, "How the site is built")::
                                                          |
                                       finish (HTML fixes) + search index -> site/
 
-A problem at any stage stops before anything is written, every problem listed at once.
+A problem at any stage stops before anything is written, every problem listed at once (with
+``words_later``, ``make site`` checks the words beside the engine's build instead, and swaps
+the new site in only when both passed).
 ``make site`` writes the tree whole; ``make preview`` passes a :class:`inspections.speed.Preview`
 so only what an edit touches is rendered, checked and written again.
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspections import content, speed, tree
+from inspections.places import places, write_places
 from inspections.problems import DataError
 from inspections.site import load_site
 
@@ -50,18 +53,34 @@ class Generated:
 
 
 def generate(
-    root: Path, out: Path, theme_out: Path, preview: speed.Preview | None = None
+    root: Path,
+    out: Path,
+    theme_out: Path,
+    preview: speed.Preview | None = None,
+    words_later: Path | None = None,
+    places_to: Path | None = None,
 ) -> Generated:
-    """Make the content tree into ``out`` and the theme into ``theme_out`` (see the module)."""
+    """Make the content tree into ``out`` and the theme into ``theme_out`` (see the module).
+
+    ``words_later`` (``make site``): instead of checking the words here, write what the check
+    needs to that file, for ``python -m inspections check-words`` to run beside the engine's
+    build (:func:`inspections.speed.save_words_check`). ``places_to``: also write the search
+    box's list of councils there, for ``search-index --places`` (no second load of the data).
+    """
     root = Path(root)
     with speed.collector_paused():
         site = load_site(root, cache=preview.files if preview else None)
         pages = preview.pages(site)[0] if preview else _all_pages(site)
         settings = content.Settings.read(root)
-        checked = check_words(site, pages, root, preview)
+        if words_later is None:
+            checked = check_words(site, pages, root, preview)
+        else:
+            checked = speed.save_words_check(site, pages, root, _rules(root), words_later)
         files = content.content_files(site, pages, root, settings)
         helped = preview.help_partials(site) if preview else None
         theme = content.theme_files(root, site, helped, settings.site_url)
+    if places_to is not None:
+        write_places(places(site), places_to)
     if preview is None:
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)
@@ -85,10 +104,10 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
     :class:`WordsError`, unless INSPECTIONS_PLAIN_LANGUAGE=report-only (``make bench`` times
     the check even while other work is fixing findings).
     """
-    from inspections.check import RULES_FILE, check_pages, load_rules
+    from inspections.check import RULES_FILE, check_pages
     from inspections.check.places import forget_files
 
-    rules = load_rules(root / RULES_FILE, RULES_FILE.as_posix())
+    rules = _rules(root)
     todo = pages
     if preview is not None:
         basis = ((root / RULES_FILE).read_bytes(), site.glossary.doc if site.glossary else None)
@@ -103,13 +122,21 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
     else:
         future = preview.checker.submit(site, todo, root, rules)
         result = preview.checker.result(future, check)
-    _report(result, rules, root)
+    report_words(result, rules, root)
     if preview is not None:
         preview.passed(pages, todo)
     return len(todo)
 
 
-def _report(result, rules, root: Path) -> None:
+def _rules(root: Path):
+    """The plain-language rules (a broken rules file stops generate before anything else)."""
+    from inspections.check import RULES_FILE, load_rules
+
+    return load_rules(root / RULES_FILE, RULES_FILE.as_posix())
+
+
+def report_words(result, rules, root: Path) -> None:
+    """Write the report; raise :class:`WordsError` listing every error (see check_words)."""
     from inspections.check.report import render
 
     report = root / REPORT
@@ -127,4 +154,4 @@ def _report(result, rules, root: Path) -> None:
         )
 
 
-__all__ = ["DataError", "Generated", "WordsError", "check_words", "generate"]
+__all__ = ["DataError", "Generated", "WordsError", "check_words", "generate", "report_words"]

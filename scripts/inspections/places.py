@@ -69,11 +69,15 @@ def places(site: Site) -> list[dict[str, Any]]:
     return out
 
 
-def write_places(site: Site, folder: Path) -> Path:
-    """Write :func:`places` to ``folder/places.json`` (compact: every byte is fetched)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / FILE
+def write_places(listed: list[dict[str, Any]], target: Path) -> Path:
+    """Write a list made by :func:`places` to ``target`` (compact: every byte is fetched)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(
-        json.dumps(places(site), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        json.dumps(listed, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     return target
+
+
+def read_places(source: Path) -> list[dict[str, Any]]:
+    """A list written by :func:`write_places` (``generate --places``), for the search index."""
+    return json.loads(source.read_text(encoding="utf-8"))

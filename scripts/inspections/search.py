@@ -28,7 +28,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from inspections.places import places, write_places
+from inspections.places import FILE, places, write_places
 from inspections.site import Site
 
 BUNDLE = "pagefind"  # the folder, inside the site, that the search files are written to
@@ -43,9 +43,10 @@ def bundle_dir(site_dir: Path) -> Path:
     return site_dir / BUNDLE
 
 
-def index_site(site_dir: Path, site: Site) -> str:
+def index_site(site_dir: Path, site: Site | list[dict]) -> str:
     """Index the built HTML in ``site_dir`` and write the councils' list from ``site`` (the
-    data it was built from); returns Pagefind's summary (the "Indexed" lines).
+    data it was built from, or the list :func:`inspections.places.places` made from it, as
+    ``generate --places`` writes it); returns Pagefind's summary (the "Indexed" lines).
 
     Raises :class:`SearchIndexError` when the folder is not a built site, when no page is
     marked for indexing, when Pagefind fails, or when the list names a page not built.
@@ -77,9 +78,10 @@ def index_site(site_dir: Path, site: Site) -> str:
     pages = [int(line.split()[1]) for line in summary if line.endswith(" pages")]
     if not pages or not pages[0]:
         raise SearchIndexError(f"{site_dir}: Pagefind indexed no pages.")
+    listed = places(site) if isinstance(site, Site) else site
     missing = [
         url
-        for place in places(site)
+        for place in listed
         for url in (place["area"], place.get("yp"), place.get("fam"))
         if url and not (site_dir / url / "index.html").is_file()
     ]
@@ -88,5 +90,5 @@ def index_site(site_dir: Path, site: Site) -> str:
             f"{site_dir}: the councils' list names pages that were not built "
             f"({', '.join(missing[:3])}). Build the site from the same data (make site)."
         )
-    write_places(site, bundle_dir(site_dir))
-    return "; ".join(summary) + f"; {len(site.areas)} councils in {BUNDLE}/places.json"
+    write_places(listed, bundle_dir(site_dir) / FILE)
+    return "; ".join(summary) + f"; {len(listed)} councils in {BUNDLE}/{FILE}"

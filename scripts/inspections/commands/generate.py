@@ -5,6 +5,10 @@ goes to build/plain-language-report.md), then writes the tree (default build/con
 theme with its "Get help" boxes (build/theme) into new folders swapped in whole, so nothing
 half-made is ever built. `make site` runs it before `mkdocs build`. Never into docs/.
 
+With --words-later FILE (make site), the words are not checked here: what the check needs
+goes to FILE, and `python -m inspections check-words FILE` checks them beside `mkdocs build`.
+With --places FILE, the search box's list of councils goes to FILE for `search-index --places`.
+
 Example:
     python -m inspections generate --out build/content
 """
@@ -29,6 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--theme", type=Path, default=None, help="theme folder (default: build/theme beside --out)"
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    parser.add_argument(
+        "--words-later",
+        type=Path,
+        default=None,
+        help="save the words check for `check-words` instead of running it here",
+    )
+    parser.add_argument(
+        "--places", type=Path, default=None, help="write the councils' list for the search index"
+    )
 
 
 def refused(out: Path, root: Path) -> bool:
@@ -46,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        made = generate(args.root, args.out, theme)
+        made = generate(
+            args.root, args.out, theme, words_later=args.words_later, places_to=args.places
+        )
     except WordsError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from inspections.places import read_places
 from inspections.search import SearchIndexError, index_site
-from inspections.site import load_site
 
 NAME = "search-index"
 
@@ -21,13 +21,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root", type=Path, default=Path("."), help="the project folder the site was built from"
     )
+    parser.add_argument(
+        "--places",
+        type=Path,
+        default=None,
+        help="the councils' list `generate --places` wrote (default: made again from the data)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        summary = index_site(args.site_dir, load_site(args.root))
+        summary = index_site(args.site_dir, _councils(args))
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"Search index built in {args.site_dir}/pagefind: {summary}.")
     return 0
+
+
+def _councils(args: argparse.Namespace):
+    if args.places is not None:
+        return read_places(args.places)
+    from inspections.site import load_site
+
+    return load_site(args.root)

@@ -24,7 +24,15 @@ from inspections.render import Renderer
 from inspections.site import Site
 from inspections.urls import area_path, inspection_path
 
-__all__ = ["Page", "render_page", "build_pages", "rebuild_pages", "modules", "LOCAL_FIELDS"]
+__all__ = [
+    "Page",
+    "render_page",
+    "build_pages",
+    "rebuild_pages",
+    "modules",
+    "LOCAL_FIELDS",
+    "AREA_FACTS",
+]
 
 
 def modules() -> list[str]:
@@ -89,8 +97,8 @@ def rebuild_pages(
     then renders everything).
 
     ``old`` and ``new`` must come from ``load_site(..., cache=...)`` with the same cache, so an
-    unchanged file gives the same Document object. Only edits to existing inspection files
-    are done here. When they touch :data:`LOCAL_FIELDS` alone, the inspection's two pages and
+    unchanged file gives the same Document object. Edits to area files alone go to
+    :func:`_rebuild_areas`; otherwise only edits to existing inspection files are done here. When they touch :data:`LOCAL_FIELDS` alone, the inspection's two pages and
     its area's page are rendered again, and a page elsewhere that shows any words from the
     file means everything is rendered again. Other edits that keep each inspection in its area
     and framework go to :func:`_rebuild_facts`.
@@ -101,11 +109,14 @@ def rebuild_pages(
     changed = {path for path, doc in after.items() if doc is not before[path]}
     if not changed:
         return dict(old_pages), set()
+    area_files = {e.path for e in new.areas.values()}
+    if changed <= area_files:
+        return _rebuild_areas(old, new, old_pages, changed, renderer)
     olds = {e.path: e for e in old.inspections.values()}
     news = {e.path: e for e in new.inspections.values()}
     for path in changed:
         if path not in olds or path not in news or olds[path].key != news[path].key:
-            return None  # an area, framework, glossary or helplines file: everything
+            return None  # a framework, glossary or helplines file, or several kinds: everything
     for path in changed:
         a, b = olds[path].model, news[path].model
         if a.model_dump(exclude=LOCAL_FIELDS) != b.model_dump(exclude=LOCAL_FIELDS):
@@ -195,6 +206,79 @@ def _rebuild_facts(
     if pages.keys() != old_pages.keys():
         return None  # pages came or went: render everything
     return dict(sorted(pages.items())), made
+
+
+# Facts of an area that other areas' pages use without printing them (regional figures, the
+# windows of next inspections, who replaced whom, partnerships): an edit to one of them renders
+# everything. Any other field of an area shows only on its own pages, on the pages that list
+# every area, and as its words (recorded in Page.texts) on the pages that print them.
+AREA_FACTS = frozenset({"region", "kind", "ended", "held_report", "partnership"})
+
+
+def _rebuild_areas(
+    old: Site, new: Site, old_pages: dict[str, Page], changed: set[str], renderer: Renderer | None
+) -> tuple[dict[str, Page], set[str]] | None:
+    """Pages for ``new`` after edits to area files (a name, a contact, a link...), or None.
+
+    Rendered again: the pages that list every area (every module but areas and inspections:
+    compare, reference...), the area index, and every area page and inspection page that
+    printed words from an edited file or belongs to an edited area. An edit to
+    :data:`AREA_FACTS`, or an area that came, went or moved file, renders everything.
+    tests/test_preview_incremental.py checks the result against full renders.
+    """
+    from inspections.pages.areas import INDEX, area_page
+    from inspections.pages.areas import pages as area_pages
+    from inspections.pages.inspections import inspection_pages
+
+    olds = {e.path: k for k, e in old.areas.items()}
+    news = {e.path: k for k, e in new.areas.items()}
+    if olds != news:
+        return None
+    edited = {news[path] for path in changed}
+    for key in edited:
+        a, b = old.areas[key].model, new.areas[key].model
+        if a.model_dump(include=AREA_FACTS) != b.model_dump(include=AREA_FACTS):
+            return None
+    edited |= _successions(new, edited)  # a name printed as a plain string, not as its words
+    shown = {
+        path
+        for path, page in old_pages.items()
+        if page.source in changed or any(u.path in changed for u in page.texts)
+    }
+    renderer = renderer or Renderer()
+    context.install(renderer)
+    pages = _render_modules(new, renderer, skip=("areas", "inspections"))
+    index = next(area_pages(new, renderer))  # the area index comes first, then each area
+    if index.path != INDEX:
+        return None
+    pages[index.path] = index
+    for key, entry in new.areas.items():
+        if key in edited or area_path(key) in shown:
+            pages[area_path(key)] = area_page(new, renderer, key, entry)
+    for key, entry in new.inspections.items():
+        mine = [inspection_path(key, r.slug) for r in READERS]
+        if entry.model.area in edited or any(p in shown for p in mine):
+            pages.update((page.path, page) for page in inspection_pages(new, renderer, key, entry))
+    for path, page in old_pages.items():
+        pages.setdefault(path, page)
+    if pages.keys() != old_pages.keys():
+        return None  # pages came or went: render everything
+    made = {path for path, page in pages.items() if old_pages.get(path) is not page}
+    return dict(sorted(pages.items())), made
+
+
+def _successions(site: Site, keys: set[str]) -> set[str]:
+    """The areas that replaced one of ``keys``, or that one of ``keys`` replaced: their pages
+    name each other."""
+    out = set()
+    for key, entry in site.areas.items():
+        ended = getattr(entry.model, "ended", None)
+        successors = set(getattr(ended, "replaced_by", None) or [])
+        if key in keys:
+            out |= successors
+        elif successors & keys:
+            out.add(key)
+    return out
 
 
 def _docs(site: Site) -> dict[str, object]:

@@ -4,7 +4,10 @@ simpler version for young people.
 Only like is compared with like: each table is one framework, showing each area's latest
 graded inspection under it, or "not yet inspected under this framework". Grades are never
 converted between frameworks. The table is plain HTML, complete without JavaScript;
-``compare.js`` only adds a region filter and sortable columns.
+``compare.js`` only adds a region filter and sortable columns. With a row per council it is
+the heaviest page, so each fact is written once: the inspection on its row
+(``tr data-inspection``; a cell from another inspection names its own), the judgement on its
+column's heading (``th data-judgement``), the grade as the cell's class (``grade--KEY``).
 
 Pages: ``compare/index.md`` (the framework most areas were inspected under), one
 ``compare/<framework>.md`` for each other graded framework, and ``compare/young-people.md``.
