@@ -37,18 +37,18 @@ generate: $(STAMP)
 
 # Generate the content tree (it loads and validates the data, and stops before writing
 # anything on a problem), then on the 2 cores at once: the words check of every page, once
-# (check-words), and the build with MkDocs (no hooks) into a temporary folder, the HTML fixes no
-# template reaches and the search index (Pagefind, see scripts/inspections/search.py). site/ is
-# swapped only when both passed, so it is either the last good build or the new one, never
-# half-built. Never --quiet: MkDocs then drops warnings before --strict counts them, and a
-# broken link or anchor would not stop the build.
+# (check-words), and the build with MkDocs (no hooks; `mkdocs build --strict` in two parts, each
+# of half the areas, see scripts/inspections/engine.py) into a temporary folder, the HTML fixes
+# no template reaches and the search index (Pagefind, see scripts/inspections/search.py). site/
+# is swapped only when both passed, so it is either the last good build or the new one, never
+# half-built.
 WORDS_TODO := build/words-check.pickle
 site: $(STAMP)
 	$(PY) -m inspections generate --out build/content --words-later $(WORDS_TODO) \
 	  --places build/places.json
-	rm -rf build/site.new
+	rm -rf build/site.new build/site.new.parts
 	@$(PY) -m inspections check-words $(WORDS_TODO) & words=$$!; \
-	  $(BIN)/mkdocs build --strict --site-dir build/site.new && \
+	  $(PY) -m inspections build build/site.new && \
 	  $(PY) -m inspections finish build/site.new && \
 	  $(PY) -m inspections search-index build/site.new --places build/places.json; \
 	  built=$$?; wait $$words; checked=$$?; \

@@ -1,4 +1,5 @@
-"""Build a project's site as ``make site`` does: generate, ``mkdocs build --strict``, finish.
+"""Build a project's site as ``make site`` does: generate, build (``mkdocs build --strict`` in
+two parts, inspections/engine.py), finish.
 
 Shared by tests and fixtures. The content and theme are generated into ``out``'s parent
 (``content``, ``theme``) and mkdocs.yml's folders are pointed there (``--config-file`` with
@@ -14,8 +15,9 @@ from pathlib import Path
 
 
 def build_site(project: Path, out: Path, **settings: str) -> subprocess.CompletedProcess:
-    """Generate ``project``'s content, build it with ``mkdocs build --strict`` into ``out``, and
-    finish the HTML. The first step that fails is returned (its output says why).
+    """Generate ``project``'s content, build it as ``make site`` does (``python -m inspections
+    build``: ``mkdocs build --strict`` in two parts) into ``out``, and finish the HTML. The
+    first step that fails is returned (its output says why).
     ``settings`` are environment variables (SITE_URL, EDIT_URI, TZ...). As in the Makefile,
     SOURCE_DATE_EPOCH comes from the project's last commit when it is not set.
 
@@ -40,16 +42,7 @@ def build_site(project: Path, out: Path, **settings: str) -> subprocess.Complete
             "--theme",
             str(theme),
         ],
-        [
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(_config(project, work)),
-            "--site-dir",
-            str(out),
-        ],
+        ["-m", "inspections", "build", str(out), "--config-file", str(_config(project, work))],
         ["-m", "inspections", "finish", str(out)],
     ]
     done = None

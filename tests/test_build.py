@@ -281,9 +281,12 @@ def test_a_broken_anchor_stops_the_build(project: Path, tmp_path: Path) -> None:
     assert "Aborted with 2 warnings in strict mode" in output
 
 
-def test_the_makefile_build_is_strict_and_never_quiet() -> None:
-    """`mkdocs build --strict --quiet` passes with broken links: quiet drops the warnings
-    before strict mode counts them."""
+def test_make_site_builds_through_the_engine_step() -> None:
+    """`make site` builds with `python -m inspections build` (inspections/engine.py), whose MkDocs
+    runs are strict and never quiet: `--quiet` drops warnings before strict mode counts them,
+    and tests/test_engine.py shows a broken link in either part stops the build. A bare
+    `mkdocs build` there would skip that."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    (line,) = [ln for ln in makefile.splitlines() if "mkdocs build" in ln]
-    assert "--strict" in line and "--quiet" not in line and " -q" not in line
+    site = makefile.split("\nsite:")[1].split("\n\n")[0]
+    assert "$(PY) -m inspections build build/site.new" in site
+    assert "mkdocs build" not in site
