@@ -249,7 +249,8 @@ ALLOWED_ATTRS = {
     "data-compare-table",
     "data-sort",
     "data-sort-type",
-    "data-region",
+    "data-filter",
+    "data-ranks",
     "src",
     "defer",
     # its scroll box, a named region keyboard users can reach (tabindex="0" only)

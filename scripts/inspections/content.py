@@ -10,7 +10,8 @@ the engine (MkDocs today, Zensical later) needs no hooks. The tree holds:
   web-editor link to the data file the page is made from);
 - the open data and feed (:mod:`inspections.opendata`) and ``robots.txt``.
 
-The theme folder is ``scripts/theme`` copied, with the "Get help" partials and the share tags
+The theme folder is ``scripts/theme`` copied (its CSS and JavaScript minified,
+:mod:`inspections.minify`), with the "Get help" partials and the share tags
 (:mod:`inspections.commskit`) added.
 
 Example::
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspections import commskit, gethelp
+from inspections.minify import minified
 from inspections.opendata import static_files
 from inspections.pages import Page
 from inspections.problems import DataError, Problem
@@ -150,13 +152,12 @@ def theme_files(
     help_partials: dict[str, bytes] | None = None,
     site_url: str | None = None,
 ) -> dict[str, bytes]:
-    """The theme's overrides (scripts/theme) with the "Get help" partials (made here unless
-    given: a preview keeps them while the helplines and areas are unchanged) and the share
-    tags, whose picture's address is from ``site_url``."""
+    """The theme's overrides (scripts/theme, CSS and JavaScript minified) with the "Get help"
+    partials (made here unless given: a preview keeps them while the helplines and areas are
+    unchanged) and the share tags, whose picture's address is from ``site_url``."""
     theme = root / THEME if (root / THEME).is_dir() else Path(__file__).parents[1] / "theme"
-    files = {
-        p.relative_to(theme).as_posix(): p.read_bytes() for p in theme.rglob("*") if p.is_file()
-    }
+    paths = {p.relative_to(theme).as_posix(): p for p in theme.rglob("*") if p.is_file()}
+    files = {name: minified(name, p.read_bytes()) for name, p in paths.items()}
     files.update(gethelp.partials(site) if help_partials is None else help_partials)
     files.update(commskit.partials(site, site_url))
     return dict(sorted(files.items()))

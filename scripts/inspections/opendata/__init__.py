@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 
 from inspections import commskit
+from inspections.minify import minified
 from inspections.opendata.atom import feed, stated_date
 from inspections.opendata.columns import COLUMNS, DEFAULT_URL, FEED_ENTRIES, STATIC, Column
 from inspections.opendata.jsontext import indented_json
@@ -74,7 +75,7 @@ def static_files(site: Site, site_url: str | None) -> dict[str, bytes]:
     for name, text in schemas().items():
         files[f"data/schema/{name}"] = text
     # The compare and find-your-area pages' enhancement scripts travel with the other
-    # generated static files.
+    # generated static files, minified like the theme's.
     for name in ("compare.js", "find.js"):
-        files[f"assets/javascripts/{name}"] = (STATIC / name).read_text(encoding="utf-8")
+        files[f"assets/javascripts/{name}"] = minified(name, (STATIC / name).read_text("utf-8"))
     return {path: text.encode("utf-8") for path, text in files.items()} | commskit.files(site)

@@ -7,7 +7,9 @@ converted between frameworks. The table is plain HTML, complete without JavaScri
 ``compare.js`` only adds a region filter and sortable columns. With a row per council it is
 the heaviest page, so each fact is written once: the inspection on its row
 (``tr data-inspection``; a cell from another inspection names its own), the judgement on its
-column's heading (``th data-judgement``), the grade as the cell's class (``grade--KEY``).
+column's heading (``th data-judgement``), the grade as the cell's class (``grade--KEY``), the
+region in its cell. The order of the grades, best first, is on each grade column's heading
+(``th data-ranks``, from the framework's data): ``compare.js`` sorts by it.
 
 Pages: ``compare/index.md`` (the framework most areas were inspected under), one
 ``compare/<framework>.md`` for each other graded framework, and ``compare/young-people.md``.
@@ -54,11 +56,10 @@ def heading_words(text: str) -> str:
 
 @dataclass
 class Cell:
-    """One grade in the table: words from the framework and a rank for sorting (best = 0)."""
+    """One grade in the table: its key and words from the framework."""
 
     key: str
     words: str
-    rank: int
     inspection: str = ""  # the inspection that gave this grade
     when: str = ""  # its date in words, when it is not the row's latest inspection
 
@@ -130,7 +131,6 @@ def rows(site: Site, framework: str, audience: str = FAMILIES.slug) -> list[Row]
     table it has no inspection in (it will never have one)."""
     fw = site.frameworks[framework].model
     heads = national.headline_judgements(fw)
-    scale = list(fw.grades)
     latest = national.latest_under(site, framework)
     field = by_slug(audience).field
     out = []
@@ -151,13 +151,12 @@ def rows(site: Site, framework: str, audience: str = FAMILIES.slug) -> list[Row]
                         Cell(
                             grade,
                             getattr(fw.grades[grade], field),
-                            scale.index(grade),
                             judged.key,
                             when,
                         )
                     )
                 else:
-                    cells.append(Cell(UNKNOWN, "Not known", len(scale), insp.key))
+                    cells.append(Cell(UNKNOWN, "Not known", insp.key))
         out.append(
             Row(
                 key,
@@ -229,6 +228,7 @@ def pages(site: Site, renderer: Renderer) -> Iterator[Page]:
                 "heads": heads,
                 "rows": table_rows,
                 "head_words": {j: heading_words(fw.model.judgements[j].families) for j in heads},
+                "ranks": " ".join(fw.model.grades),  # best first: the order compare.js sorts by
                 "regions": regions,
                 "choices": choices,
                 "is_default": key == default,

@@ -1,5 +1,7 @@
 /* Compare areas: adds a region filter and sortable columns to the table.
-   The full table works without this script; it only enhances it. No other site is contacted. */
+   The full table works without this script; it only enhances it. No other site is contacted.
+   Each fact is in the table once: the region is read from the column headed data-filter, a
+   grade from its cell's class (grade--KEY), ranked by its column's data-ranks (best first). */
 (function () {
   "use strict";
   var box = document.querySelector("[data-compare]");
@@ -9,9 +11,12 @@
   var tbody = table.tBodies[0];
   var status = box.querySelector("[data-compare-status]");
   var rows = Array.prototype.slice.call(tbody.rows);
+  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var at = heads.findIndex(function (th) { return th.hasAttribute("data-filter"); });
+  function region(r) { return r.cells[at].textContent.trim(); }
   var regions = [];
   rows.forEach(function (r) {
-    var g = r.getAttribute("data-region");
+    var g = region(r);
     if (regions.indexOf(g) < 0) regions.push(g);
   });
   regions.sort();
@@ -33,7 +38,7 @@
   function update() {
     var g = select.value, shown = 0;
     rows.forEach(function (r) {
-      var on = !g || r.getAttribute("data-region") === g;
+      var on = !g || region(r) === g;
       r.hidden = !on;
       if (on) shown++;
     });
@@ -42,17 +47,23 @@
   }
   select.addEventListener("change", update);
 
-  var heads = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var words = {
     text: [" A to Z", " Z to A"], date: [" newest first", " oldest first"],
     rank: [" best first", " worst first"]
   };
+  // Each grade column's grades, best first; a grade not among them ("Not known") after them.
+  var ranks = heads.map(function (th) { return (th.getAttribute("data-ranks") || "").split(" "); });
   function key(row, i, type) {
     var cell = row.cells[i];
+    if (type === "rank") {
+      var grade = cell.querySelector(".grade");
+      if (!grade) return 999;  // not yet inspected
+      var k = /(?:^|\s)grade--(\S+)/.exec(grade.className);
+      var rank = ranks[i].indexOf(k ? k[1] : "");
+      return rank < 0 ? ranks[i].length : rank;
+    }
     var v = cell.getAttribute("data-sort");
-    if (v === null) v = cell.textContent.trim();
-    if (type === "rank") return v === "" ? 999 : Number(v);
-    return v;
+    return v === null ? cell.textContent.trim() : v;
   }
   heads.forEach(function (th, i) {
     var type = th.getAttribute("data-sort-type") || "text";
@@ -71,7 +82,7 @@
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       rows.sort(function (a, b) {
         var x = key(a, i, type), y = key(b, i, type);
-        var xe = x === "" || x === 999 || x === 99, ye = y === "" || y === 999 || y === 99;
+        var xe = x === "" || x === 999, ye = y === "" || y === 999;
         if (xe !== ye) return xe ? 1 : -1;  // not inspected: always last
         var c = (type === "rank") ? x - y : String(x).localeCompare(String(y), "en-GB");
         if (c === 0) return key(a, 0, "text").localeCompare(key(b, 0, "text"), "en-GB");
