@@ -299,3 +299,88 @@ def test_an_edit_to_an_areas_facts_renders_everything(project: Path, old: str, n
     old_pages = build_pages(old_site)
     _area_edit(project, "bramby", old, new)()
     assert rebuild_pages(old_site, load_site(project, cache=cache), old_pages) is None
+
+
+# ---------------------------------------------------------------- the first pages written
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _generate_watching(project: Path, preview, out: Path) -> dict[str, bytes]:
+    """Generate with ``preview`` into ``out``; the tree as it was when the first pages had
+    been written and the rest was about to be made."""
+    from inspections.generate import generate
+
+    seen: dict[str, bytes] = {}
+    rest = preview.pages
+
+    def pages_after_first(site):
+        seen.update(_tree(out))
+        return rest(site)
+
+    preview.pages = pages_after_first
+    try:
+        generate(project, out, project / "build" / "theme", preview)
+    finally:
+        del preview.pages
+    return seen
+
+
+@pytest.mark.parametrize("which", range(3))
+def test_a_grade_edit_writes_its_own_pages_first_as_a_full_generate_makes_them(
+    project: Path, tmp_path: Path, which: int
+) -> None:
+    """After a grade edit the preview writes the edited inspection's two pages and its area's
+    page first (national counts from the new data), then everything else: the first pages are
+    a full generate's pages for the new data, and the whole tree then equals a full generate."""
+    from inspections.generate import generate
+    from inspections.speed import Preview
+
+    out = tmp_path / "content"
+    preview = Preview()
+    generate(project, out, project / "build" / "theme", preview)
+    before = _tree(out)
+    path = _graded(project)[(which * 5) % len(_graded(project))]
+    key = f"{path.parent.name}/{path.stem}"
+    _new_grade(project, path, which)
+    during = _generate_watching(project, preview, out)
+    full_out = tmp_path / "full"
+    generate(project, full_out, tmp_path / "full-theme")
+    full = _tree(full_out)
+
+    first = {p for p in during if during[p] != before.get(p)}
+    assert first == {p for p in _own_pages(key) if full[p] != before[p]}
+    assert inspection_path(key, "families") in first  # the new grade shows...
+    for p in _own_pages(key):
+        assert during[p] == full[p], p  # ...exactly as a full generate makes it
+    assert {p for p in full if full[p] != before.get(p)} > first  # the rest came after
+    assert _tree(out) == full
+    preview.checker.close()
+
+
+def test_a_word_to_avoid_with_a_grade_edit_writes_nothing(project: Path, tmp_path: Path) -> None:
+    """The first pages pass the words check before they are written: a word to avoid in the
+    same edit as a grade stops every write and names the file and the word."""
+    from inspections.generate import WordsError, generate
+    from inspections.speed import Preview
+
+    out = tmp_path / "content"
+    preview = Preview()
+    generate(project, out, project / "build" / "theme", preview)
+    before = _tree(out)
+    path = _graded(project)[0]
+    _new_grade(project, path, 0)
+    data = load_file(path).data
+    data["summary"]["families"] = "This facilitates help. " + data["summary"]["families"]
+    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    assert preview.first_pages(load_site(project, cache=preview.files))  # the path under test
+    with pytest.raises(WordsError) as stopped:
+        generate(project, out, project / "build" / "theme", preview)
+    assert f"data/inspections/{path.parent.name}/{path.name}" in str(stopped.value)
+    assert "facilitates" in str(stopped.value)
+    assert _tree(out) == before
+    preview.checker.close()

@@ -70,8 +70,12 @@ def generate(
     root = Path(root)
     with speed.collector_paused():
         site = load_site(root, cache=preview.files if preview else None)
-        pages = preview.pages(site)[0] if preview else _all_pages(site)
         settings = content.Settings.read(root)
+        first = preview.first_pages(site) if preview else None
+        if first:  # a preview shows an edited inspection's own pages before the rest is made
+            check_words(site, first, root, preview, every=False)
+            preview.write_first(first, root, out, settings)
+        pages = preview.pages(site)[0] if preview else _all_pages(site)
         if words_later is None:
             checked = check_words(site, pages, root, preview)
         else:
@@ -97,8 +101,11 @@ def _all_pages(site):
     return build_pages(site)
 
 
-def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = None) -> int:
-    """The plain-language check of every page (generated and docs/), once; the pages checked.
+def check_words(
+    site, pages: dict, root: Path, preview: speed.Preview | None = None, every: bool = True
+) -> int:
+    """The plain-language check of every page (generated and docs/), once; the pages checked
+    (``every=False``: ``pages`` are a preview's first pages, the rest come later).
 
     Writes build/plain-language-report.md (never published). An error raises
     :class:`WordsError`, unless INSPECTIONS_PLAIN_LANGUAGE=report-only (``make bench`` times
@@ -124,7 +131,7 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
         result = preview.checker.result(future, check)
     report_words(result, rules, root)
     if preview is not None:
-        preview.passed(pages, todo)
+        preview.passed(pages, todo, every)
     return len(todo)
 
 

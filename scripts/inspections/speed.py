@@ -17,6 +17,9 @@ with a full render and check.
   certain (:func:`inspections.pages.rebuild_pages`), else everything. The words check then runs
   on the pages whose Markdown changed since they last passed it (in a second process when
   there are many, :class:`PreviewChecker`); new rules or a new glossary check everything.
+  An edit to an inspection's facts (a grade) changes hundreds of pages (national counts): the
+  edited inspection's own pages are made, checked and written first
+  (:meth:`Preview.first_pages`), so the engine shows them while the rest is made.
 """
 
 from __future__ import annotations
@@ -34,7 +37,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from inspections.pages import Page, build_pages, rebuild_pages
+from inspections import content, tree
+from inspections.pages import (
+    Page,
+    build_pages,
+    changed_files,
+    edited_inspections,
+    local_only,
+    own_pages,
+    own_paths,
+    rebuild_pages,
+)
 from inspections.render import TEMPLATES, Renderer
 from inspections.site import Site
 
@@ -124,6 +137,50 @@ class Preview:
         self._site, self._pages = site, pages
         return pages, made
 
+    def first_pages(self, site: Site) -> dict[str, Page]:
+        """After an edit to the facts of inspections (a grade, a date) that other pages show
+        too, the pages made from the edited files (each one's two pages and its area's page),
+        rendered for ``site`` exactly as a full render makes them (national counts included):
+        ``generate`` checks and writes these before making the rest. Empty when there is no
+        such edit or these pages are not certain (files came or went, a framework, area or
+        glossary file changed, an inspection moved area or framework, templates changed); a
+        words-only edit re-renders just these pages anyway (:meth:`pages`).
+
+        tests/test_preview_incremental.py compares them with a full render.
+        """
+        old, old_pages = self._site, self._pages
+        if old is None or old_pages is None or self._renderer is None:
+            return {}
+        if self._templates != _templates_stamp():
+            return {}
+        changed = changed_files(old, site)
+        edited = edited_inspections(old, site, changed) if changed else None
+        if not edited or all(local_only(a, b) for a, b in edited):
+            return {}
+        for a, b in edited:
+            if (a.model.area, a.model.framework) != (b.model.area, b.model.framework):
+                return {}
+        keys = {b.key for _, b in edited}
+        if not own_paths(keys) <= old_pages.keys():
+            return {}
+        pages = own_pages(site, keys, self._renderer)
+        return pages if pages.keys() == own_paths(keys) else {}
+
+    def write_first(
+        self, pages: dict[str, Page], root: Path, out: Path, settings: content.Settings
+    ) -> list[str]:
+        """Write :meth:`first_pages` (once they passed the words check) into the content tree
+        ``out``, as ``generate`` writes every page; the paths whose bytes changed. Nothing is
+        written if a hand-written page has one of their addresses (``generate`` reports it)."""
+        if any((root / content.DOCS / path).exists() for path in pages):
+            return []
+        files = {
+            p: content.page_markdown(page, settings).encode("utf-8") for p, page in pages.items()
+        }
+        written = tree.write_some(files, out, self.written["content"])
+        log.info("Wrote first the %d pages made from the edited files", len(written))
+        return written
+
     def help_partials(self, site: Site) -> dict[str, bytes]:
         """The "Get help" partials, made again only when the helplines or an area changed (an
         unchanged file is the same Document from load_site's cache)."""
@@ -147,10 +204,11 @@ class Preview:
             if self._passed.get(path) != (page.markdown, tuple(page.texts))
         }
 
-    def passed(self, pages: dict[str, Page], checked: dict[str, Page]) -> None:
-        """Remember that ``checked`` passed, and forget pages that are gone."""
+    def passed(self, pages: dict[str, Page], checked: dict[str, Page], every: bool = True) -> None:
+        """Remember that ``checked`` passed, and forget pages that are gone (when ``pages`` is
+        ``every`` page, not just the first ones)."""
         self._passed.update((p, (page.markdown, tuple(page.texts))) for p, page in checked.items())
-        for gone in [p for p in self._passed if p not in pages]:
+        for gone in [p for p in self._passed if every and p not in pages]:
             del self._passed[gone]
 
 
