@@ -89,10 +89,9 @@ def generate(
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)
         return Generated(len(pages), checked, sorted(files), sorted(theme))
-    themed = tree.update(theme, theme_out, preview.written["theme"])
-    return Generated(
-        len(pages), checked, tree.update(files, out, preview.written["content"]), themed
-    )
+    with preview.writing():
+        themed = tree.update(theme, theme_out, preview.written["theme"])
+    return Generated(len(pages), checked, preview.write_rest(files, out), themed)
 
 
 def _all_pages(site):

@@ -34,7 +34,7 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
 from inspections import content, tree
@@ -52,6 +52,7 @@ from inspections.render import TEMPLATES, Renderer
 from inspections.site import Site
 
 log = logging.getLogger("inspections")
+REST_CHUNK = 30  # files: after first pages, the engine builds this many in under a second
 
 
 @contextmanager
@@ -121,6 +122,12 @@ class Preview:
         self.checker = PreviewChecker()
         self._help: tuple | None = None
         self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
+        # Set by ``make preview`` once its server runs: see write_rest.
+        self.pace: Callable[[], bool] | None = None
+        self.writing: Callable[[], AbstractContextManager] = nullcontext
+        self._first = False  # this generation wrote first pages
+        self._behind = False  # the last generation left some of the rest unwritten
+        self._made: set[str] | None = None  # the pages rendered this time (None: all)
 
     def pages(self, site: Site) -> tuple[dict[str, Page], set[str] | None]:
         """Every page, and the paths rendered this time (None: all of them)."""
@@ -134,7 +141,7 @@ class Preview:
             else None
         )
         pages, made = done if done is not None else (build_pages(site, self._renderer), None)
-        self._site, self._pages = site, pages
+        self._site, self._pages, self._made = site, pages, made
         return pages, made
 
     def first_pages(self, site: Site) -> dict[str, Page]:
@@ -149,6 +156,7 @@ class Preview:
         tests/test_preview_incremental.py compares them with a full render.
         """
         old, old_pages = self._site, self._pages
+        self._first = False
         if old is None or old_pages is None or self._renderer is None:
             return {}
         if self._templates != _templates_stamp():
@@ -177,9 +185,53 @@ class Preview:
         files = {
             p: content.page_markdown(page, settings).encode("utf-8") for p, page in pages.items()
         }
-        written = tree.write_some(files, out, self.written["content"])
+        with self.writing():
+            written = tree.write_some(files, out, self.written["content"])
         log.info("Wrote first the %d pages made from the edited files", len(written))
+        self._first = True
         return written
+
+    def write_rest(self, files: dict[str, bytes], out: Path, chunk: int = REST_CHUNK) -> list[str]:
+        """Bring the content tree ``out`` to ``files`` (as :func:`inspections.tree.update`); the
+        paths written or removed.
+
+        After first pages, or after a generation that left some of its rest unwritten, with a
+        ``pace`` (``make preview``): in chunks of ``chunk`` files (the pages this edit rendered
+        come first), calling ``pace()`` after each, which waits for the engine to build them
+        and says False when a newer edit waits. The rest is then left to the next generation
+        (``written`` says what is on disk), so a next edit waits for one small build, not
+        hundreds of pages. Otherwise all at once.
+        """
+        last = self.written["content"]
+        first, self._first = self._first, False
+        if self.pace is None or not (first or self._behind) or not last:
+            with self.writing():
+                return tree.update(files, out, last)
+        changed = [path for path, data in files.items() if last.get(path) != data]
+        mine = self._made if self._made is not None and not first else set()
+        parts = [[p for p in changed if p in mine]]  # this edit's own pages, alone
+        rest = [p for p in changed if p not in mine]
+        parts += [rest[start : start + chunk] for start in range(0, len(rest), chunk)]
+        done: list[str] = []
+        self._behind = True
+        for n, part in enumerate(p for p in parts if p):
+            if n and not self.pace():
+                log.info("A newer edit came: the rest of this one is written after it")
+                return sorted(done)
+            with self.writing():
+                done += tree.write_some({path: files[path] for path in part}, out, last)
+        with self.writing():
+            done += self._remove_gone(files, out)
+        self._behind = False
+        return sorted(done)
+
+    def _remove_gone(self, files: dict[str, bytes], out: Path) -> list[str]:
+        last = self.written["content"]
+        gone = [path for path in last if path not in files]
+        for path in gone:
+            (out / path).unlink(missing_ok=True)
+            del last[path]
+        return gone
 
     def help_partials(self, site: Site) -> dict[str, bytes]:
         """The "Get help" partials, made again only when the helplines or an area changed (an
