@@ -384,3 +384,44 @@ def test_a_word_to_avoid_with_a_grade_edit_writes_nothing(project: Path, tmp_pat
     assert "facilitates" in str(stopped.value)
     assert _tree(out) == before
     preview.checker.close()
+
+
+def test_the_rest_goes_in_chunks_and_a_newer_edit_leaves_it_to_the_next_generation(
+    project: Path, tmp_path: Path
+) -> None:
+    """With a pace (make preview's, which waits for the engine's builds), the rest of a grade
+    edit is written a few files at a time; a newer edit (pace says False) stops it, and the
+    next generation writes the pages of that edit first, then what was left: the tree then
+    equals a full generate."""
+    from inspections.generate import generate
+    from inspections.pages import own_paths
+    from inspections.speed import Preview
+
+    out, theme = tmp_path / "content", project / "build" / "theme"
+    preview = Preview()
+    generate(project, out, theme, preview)
+    graded = _graded(project)
+    path = graded[2]
+    _new_grade(project, path, 0)
+    trees: list[dict[str, bytes]] = []
+    preview.rest_chunk = 1
+    preview.pace = lambda: trees.append(_tree(out)) or len(trees) < 2  # a newer edit at the 2nd
+    made = generate(project, out, theme, preview)
+    assert len(trees) == 2 and len(made.written) == 2  # two chunks of the rest, then stop
+    assert len({p for p in trees[1] if trees[1][p] != trees[0][p]}) == 1  # one file a chunk
+
+    other = next(p for p in graded if p.parent != path.parent)  # the newer edit: words only
+    _edit(other, "summary")
+    key = f"{other.parent.name}/{other.stem}"
+    trees.clear()
+    preview.pace = lambda: trees.append(_tree(out)) or True
+    before = _tree(out)
+    generate(project, out, theme, preview)
+    full_out = tmp_path / "full"
+    generate(project, full_out, tmp_path / "full-theme")
+    full = _tree(full_out)
+    assert any(full[p] != before[p] for p in own_paths({key}))
+    assert all(trees[0][p] == full[p] for p in own_paths({key}))  # its pages first...
+    assert len([p for p in full if trees[0].get(p) != full[p]]) > 1  # ...the rest after
+    assert _tree(out) == full
+    preview.checker.close()

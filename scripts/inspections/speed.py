@@ -124,6 +124,7 @@ class Preview:
         self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
         # Set by ``make preview`` once its server runs: see write_rest.
         self.pace: Callable[[], bool] | None = None
+        self.rest_chunk = REST_CHUNK
         self.writing: Callable[[], AbstractContextManager] = nullcontext
         self._first = False  # this generation wrote first pages
         self._behind = False  # the last generation left some of the rest unwritten
@@ -191,12 +192,12 @@ class Preview:
         self._first = True
         return written
 
-    def write_rest(self, files: dict[str, bytes], out: Path, chunk: int = REST_CHUNK) -> list[str]:
+    def write_rest(self, files: dict[str, bytes], out: Path) -> list[str]:
         """Bring the content tree ``out`` to ``files`` (as :func:`inspections.tree.update`); the
         paths written or removed.
 
         After first pages, or after a generation that left some of its rest unwritten, with a
-        ``pace`` (``make preview``): in chunks of ``chunk`` files (the pages this edit rendered
+        ``pace`` (``make preview``): in chunks of ``rest_chunk`` files (the pages this edit rendered
         come first), calling ``pace()`` after each, which waits for the engine to build them
         and says False when a newer edit waits. The rest is then left to the next generation
         (``written`` says what is on disk), so a next edit waits for one small build, not
@@ -211,7 +212,8 @@ class Preview:
         mine = self._made if self._made is not None and not first else set()
         parts = [[p for p in changed if p in mine]]  # this edit's own pages, alone
         rest = [p for p in changed if p not in mine]
-        parts += [rest[start : start + chunk] for start in range(0, len(rest), chunk)]
+        step = self.rest_chunk
+        parts += [rest[start : start + step] for start in range(0, len(rest), step)]
         done: list[str] = []
         self._behind = True
         for n, part in enumerate(p for p in parts if p):
