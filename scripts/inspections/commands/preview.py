@@ -4,8 +4,9 @@ Generates the content into build/content (and the theme into build/theme), then 
 live server over it (`mkdocs serve --dirty`, in this process). data/, docs/, the page templates
 and scripts/theme are watched: an edit generates again, reusing what it can
 (inspections/speed.py), and writes only the files whose bytes changed, so the server rebuilds
-only those pages. A problem (bad data, words not plain enough) is printed and the last good
-preview stays up. `make preview` runs this.
+only those pages. After a new grade, the edited inspection's pages are written first and the
+rest follows in chunks, one per build of the server (:class:`Engine`). A problem (bad data,
+words not plain enough) is printed and the last good preview stays up. `make preview` runs this.
 
 Example:
     python -m inspections preview --dev-addr 127.0.0.1:8000
