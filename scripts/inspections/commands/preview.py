@@ -111,15 +111,17 @@ def watch(
     stop: threading.Event,
     engine: Engine | None = None,
 ) -> None:
-    """Generate again whenever a watched file changes (until ``stop`` is set)."""
+    """Generate again whenever a watched file changes (until ``stop`` is set); at once when
+    one changed while generating (or stopped the rest of an edit: :class:`Engine`)."""
     last = stamp(watched(root))
     while not stop.wait(interval):
         now = stamp(watched(root))
-        if now != last:
+        while now != last and not stop.is_set():
             last = now
             if engine is not None:  # the rest of a grade edit goes at the engine's pace
                 preview.pace = partial(engine.pace, partial(_newer, root, now))
             regenerate(root, preview)
+            now = stamp(watched(root))
 
 
 def _newer(root: Path, seen: dict[str, tuple[int, int]]) -> bool:
@@ -175,7 +177,7 @@ class Engine:
                 self._written_at = self._started  # builds from now on see what was written
                 self._cond.notify_all()
 
-    def pace(self, newer: Callable[[], bool], timeout: float = 10.0, poll: float = 0.2) -> bool:
+    def pace(self, newer: Callable[[], bool], timeout: float = 10.0, poll: float = 0.1) -> bool:
         """Wait until a build that started after the last :meth:`writing` has ended (at most
         ``timeout`` seconds, if the engine says nothing); False as soon as ``newer()`` says
         another edit came."""
