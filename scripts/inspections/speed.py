@@ -196,16 +196,19 @@ class Preview:
         """Bring the content tree ``out`` to ``files`` (as :func:`inspections.tree.update`); the
         paths written or removed.
 
-        After first pages, or after a generation that left some of its rest unwritten, with a
-        ``pace`` (``make preview``): in chunks of ``rest_chunk`` files (the pages this edit rendered
-        come first), calling ``pace()`` after each, which waits for the engine to build them
-        and says False when a newer edit waits. The rest is then left to the next generation
-        (``written`` says what is on disk), so a next edit waits for one small build, not
-        hundreds of pages. Otherwise all at once.
+        After first pages, or after a generation that left some of its rest unwritten (unless
+        every page was rendered again), with a ``pace`` (``make preview``): in chunks of
+        ``rest_chunk`` files (the pages this edit rendered first, alone), calling ``pace()``
+        after each, which waits for the engine to build them and says False when a newer edit
+        waits. The rest is then left to the next generation (``written`` says what is on
+        disk), so a next edit waits for one small build, not hundreds of pages. Otherwise all
+        at once.
         """
         last = self.written["content"]
         first, self._first = self._first, False
-        if self.pace is None or not (first or self._behind) or not last:
+        paced = first or (self._behind and self._made is not None)
+        if self.pace is None or not paced or not last:
+            self._behind = False
             with self.writing():
                 return tree.update(files, out, last)
         changed = [path for path, data in files.items() if last.get(path) != data]
