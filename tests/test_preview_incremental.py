@@ -390,7 +390,7 @@ def test_the_rest_goes_in_chunks_and_a_newer_edit_leaves_it_to_the_next_generati
     project: Path, tmp_path: Path
 ) -> None:
     """With a pace (make preview's, which waits for the engine's builds), the rest of a grade
-    edit is written a few files at a time; a newer edit (pace says False) stops it, and the
+    edit is written a few files at a time (twice as many each time); a newer edit (pace says False) stops it, and the
     next generation writes the pages of that edit first, then what was left: the tree then
     equals a full generate."""
     from inspections.generate import generate
@@ -407,8 +407,8 @@ def test_the_rest_goes_in_chunks_and_a_newer_edit_leaves_it_to_the_next_generati
     preview.rest_chunk = 1
     preview.pace = lambda: trees.append(_tree(out)) or len(trees) < 2  # a newer edit at the 2nd
     made = generate(project, out, theme, preview)
-    assert len(trees) == 2 and len(made.written) == 2  # two chunks of the rest, then stop
-    assert len({p for p in trees[1] if trees[1][p] != trees[0][p]}) == 1  # one file a chunk
+    assert len(trees) == 2 and len(made.written) == 1 + 2  # two chunks of the rest, then stop
+    assert len({p for p in trees[1] if trees[1][p] != trees[0][p]}) == 2  # the 2nd: two files
 
     other = next(p for p in graded if p.parent != path.parent)  # the newer edit: words only
     _edit(other, "summary")

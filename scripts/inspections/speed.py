@@ -52,7 +52,7 @@ from inspections.render import TEMPLATES, Renderer
 from inspections.site import Site
 
 log = logging.getLogger("inspections")
-REST_CHUNK = 30  # files: after first pages, the engine builds this many in under a second
+REST_CHUNK = 10  # files in the first chunk of the rest (each next chunk has twice as many)
 
 
 @contextmanager
@@ -198,8 +198,8 @@ class Preview:
 
         After first pages, or after a generation that left some of its rest unwritten (unless
         every page was rendered again), with a ``pace`` (``make preview``): in chunks of
-        ``rest_chunk`` files (the pages this edit rendered first, alone), calling ``pace()``
-        after each, which waits for the engine to build them and says False when a newer edit
+        ``rest_chunk`` files, then twice as many each time (the pages this edit rendered
+        first, alone), calling ``pace()`` after each, which waits for the engine to build them and says False when a newer edit
         waits. The rest is then left to the next generation (``written`` says what is on
         disk), so a next edit waits for one small build, not hundreds of pages. Otherwise all
         at once.
@@ -216,7 +216,9 @@ class Preview:
         parts = [[p for p in changed if p in mine]]  # this edit's own pages, alone
         rest = [p for p in changed if p not in mine]
         step = self.rest_chunk
-        parts += [rest[start : start + step] for start in range(0, len(rest), step)]
+        while rest:  # small chunks first: a next edit soon after waits least
+            parts.append(rest[:step])
+            rest, step = rest[step:], step * 2
         done: list[str] = []
         self._behind = True
         for n, part in enumerate(p for p in parts if p):
