@@ -72,8 +72,9 @@ def regenerate(root: Path, preview: speed.Preview) -> bool:
     except WordsError as exc:
         print(exc, file=sys.stderr)
         return False
-    with preview.writing():
-        touch_pages(root / CONTENT, made.theme_written)
+    if made.theme_written:
+        with preview.writing():
+            touch_pages(root / CONTENT, made.theme_written)
     took = time.perf_counter() - started
     log.info(
         "Generated in %.2f s: %d files changed (%d in the theme), %d pages checked",
