@@ -6,11 +6,13 @@ Runs the real ``make preview`` on a copy of the project, on a free port.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -150,3 +152,41 @@ def test_preview_holds_back_words_that_are_not_plain_and_says_where(
         encoding="utf-8",
     )
     assert wait_for(lambda: "Preview fixed. Ofsted gave Derby" in fetch(page)), "fix not shown"
+
+
+def _log(message: str) -> logging.LogRecord:
+    return logging.LogRecord("mkdocs", logging.INFO, __file__, 1, message, None, None)
+
+
+def test_files_are_written_between_the_engines_builds_and_the_rest_at_its_pace() -> None:
+    """``make preview`` follows MkDocs' builds in its log: a write waits for a build under way
+    (a page written while MkDocs reads the tree broke that build), and after a chunk of the
+    rest it waits for the build that shows it (inspections.commands.preview.Engine)."""
+    from inspections.commands.preview import Engine
+
+    engine = Engine()
+    assert engine.filter(_log("Building documentation...")) is True  # it hides nothing
+    order: list[str] = []
+
+    def write() -> None:
+        with engine.writing():
+            order.append("written")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    writer.join(0.5)
+    order.append("built")
+    engine.filter(_log("Documentation built in 0.50 seconds"))
+    writer.join()
+    assert order == ["built", "written"]
+
+    paced: list[bool] = []
+    waiter = threading.Thread(target=lambda: paced.append(engine.pace(lambda: False, 60)))
+    waiter.start()
+    waiter.join(0.5)
+    assert paced == []  # no build since the write yet
+    engine.filter(_log("Building documentation..."))
+    engine.filter(_log("[03:00:00] An error happened during the rebuild. The server will..."))
+    waiter.join()
+    assert paced == [True]  # a build that failed has ended too
+    assert engine.pace(lambda: True) is False  # a newer edit stops the rest at once

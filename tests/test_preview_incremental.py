@@ -299,3 +299,129 @@ def test_an_edit_to_an_areas_facts_renders_everything(project: Path, old: str, n
     old_pages = build_pages(old_site)
     _area_edit(project, "bramby", old, new)()
     assert rebuild_pages(old_site, load_site(project, cache=cache), old_pages) is None
+
+
+# ---------------------------------------------------------------- the first pages written
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def _generate_watching(project: Path, preview, out: Path) -> dict[str, bytes]:
+    """Generate with ``preview`` into ``out``; the tree as it was when the first pages had
+    been written and the rest was about to be made."""
+    from inspections.generate import generate
+
+    seen: dict[str, bytes] = {}
+    rest = preview.pages
+
+    def pages_after_first(site):
+        seen.update(_tree(out))
+        return rest(site)
+
+    preview.pages = pages_after_first
+    try:
+        generate(project, out, project / "build" / "theme", preview)
+    finally:
+        del preview.pages
+    return seen
+
+
+@pytest.mark.parametrize("which", range(3))
+def test_a_grade_edit_writes_its_own_pages_first_as_a_full_generate_makes_them(
+    project: Path, tmp_path: Path, which: int
+) -> None:
+    """After a grade edit the preview writes the edited inspection's two pages and its area's
+    page first (national counts from the new data), then everything else: the first pages are
+    a full generate's pages for the new data, and the whole tree then equals a full generate."""
+    from inspections.generate import generate
+    from inspections.speed import Preview
+
+    out = tmp_path / "content"
+    preview = Preview()
+    generate(project, out, project / "build" / "theme", preview)
+    before = _tree(out)
+    path = _graded(project)[(which * 5) % len(_graded(project))]
+    key = f"{path.parent.name}/{path.stem}"
+    _new_grade(project, path, which)
+    during = _generate_watching(project, preview, out)
+    full_out = tmp_path / "full"
+    generate(project, full_out, tmp_path / "full-theme")
+    full = _tree(full_out)
+
+    first = {p for p in during if during[p] != before.get(p)}
+    assert first == {p for p in _own_pages(key) if full[p] != before[p]}
+    assert inspection_path(key, "families") in first  # the new grade shows...
+    for p in _own_pages(key):
+        assert during[p] == full[p], p  # ...exactly as a full generate makes it
+    assert {p for p in full if full[p] != before.get(p)} > first  # the rest came after
+    assert _tree(out) == full
+    preview.checker.close()
+
+
+def test_a_word_to_avoid_with_a_grade_edit_writes_nothing(project: Path, tmp_path: Path) -> None:
+    """The first pages pass the words check before they are written: a word to avoid in the
+    same edit as a grade stops every write and names the file and the word."""
+    from inspections.generate import WordsError, generate
+    from inspections.speed import Preview
+
+    out = tmp_path / "content"
+    preview = Preview()
+    generate(project, out, project / "build" / "theme", preview)
+    before = _tree(out)
+    path = _graded(project)[0]
+    _new_grade(project, path, 0)
+    data = load_file(path).data
+    data["summary"]["families"] = "This facilitates help. " + data["summary"]["families"]
+    path.write_text(to_yaml(data) + "\n", encoding="utf-8")
+    assert preview.first_pages(load_site(project, cache=preview.files))  # the path under test
+    with pytest.raises(WordsError) as stopped:
+        generate(project, out, project / "build" / "theme", preview)
+    assert f"data/inspections/{path.parent.name}/{path.name}" in str(stopped.value)
+    assert "facilitates" in str(stopped.value)
+    assert _tree(out) == before
+    preview.checker.close()
+
+
+def test_the_rest_goes_in_chunks_and_a_newer_edit_leaves_it_to_the_next_generation(
+    project: Path, tmp_path: Path
+) -> None:
+    """With a pace (make preview's, which waits for the engine's builds), the rest of a grade
+    edit is written a few files at a time (twice as many each time); a newer edit (pace says False) stops it, and the
+    next generation writes the pages of that edit first, then what was left: the tree then
+    equals a full generate."""
+    from inspections.generate import generate
+    from inspections.pages import own_paths
+    from inspections.speed import Preview
+
+    out, theme = tmp_path / "content", project / "build" / "theme"
+    preview = Preview()
+    generate(project, out, theme, preview)
+    graded = _graded(project)
+    path = graded[2]
+    _new_grade(project, path, 0)
+    trees: list[dict[str, bytes]] = []
+    preview.rest_chunk = 1
+    preview.pace = lambda: trees.append(_tree(out)) or len(trees) < 2  # a newer edit at the 2nd
+    made = generate(project, out, theme, preview)
+    assert len(trees) == 2 and len(made.written) == 1 + 2  # two chunks of the rest, then stop
+    assert len({p for p in trees[1] if trees[1][p] != trees[0][p]}) == 2  # the 2nd: two files
+
+    other = next(p for p in graded if p.parent != path.parent)  # the newer edit: words only
+    _edit(other, "summary")
+    key = f"{other.parent.name}/{other.stem}"
+    trees.clear()
+    preview.pace = lambda: trees.append(_tree(out)) or True
+    before = _tree(out)
+    generate(project, out, theme, preview)
+    full_out = tmp_path / "full"
+    generate(project, full_out, tmp_path / "full-theme")
+    full = _tree(full_out)
+    assert any(full[p] != before[p] for p in own_paths({key}))
+    assert all(trees[0][p] == full[p] for p in own_paths({key}))  # its pages first...
+    assert len([p for p in full if trees[0].get(p) != full[p]]) > 1  # ...the rest after
+    assert _tree(out) == full
+    preview.checker.close()

@@ -70,8 +70,12 @@ def generate(
     root = Path(root)
     with speed.collector_paused():
         site = load_site(root, cache=preview.files if preview else None)
-        pages = preview.pages(site)[0] if preview else _all_pages(site)
         settings = content.Settings.read(root)
+        first = preview.first_pages(site) if preview else None
+        if first:  # a preview shows an edited inspection's own pages before the rest is made
+            check_words(site, first, root, preview, every=False)
+            preview.write_first(first, root, out, settings)
+        pages = preview.pages(site)[0] if preview else _all_pages(site)
         if words_later is None:
             checked = check_words(site, pages, root, preview)
         else:
@@ -85,10 +89,9 @@ def generate(
         tree.write_all(theme, theme_out)
         tree.write_all(files, out)
         return Generated(len(pages), checked, sorted(files), sorted(theme))
-    themed = tree.update(theme, theme_out, preview.written["theme"])
-    return Generated(
-        len(pages), checked, tree.update(files, out, preview.written["content"]), themed
-    )
+    with preview.writing():
+        themed = tree.update(theme, theme_out, preview.written["theme"])
+    return Generated(len(pages), checked, preview.write_rest(files, out), themed)
 
 
 def _all_pages(site):
@@ -97,8 +100,11 @@ def _all_pages(site):
     return build_pages(site)
 
 
-def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = None) -> int:
-    """The plain-language check of every page (generated and docs/), once; the pages checked.
+def check_words(
+    site, pages: dict, root: Path, preview: speed.Preview | None = None, every: bool = True
+) -> int:
+    """The plain-language check of every page (generated and docs/), once; the pages checked
+    (``every=False``: ``pages`` are a preview's first pages, the rest come later).
 
     Writes build/plain-language-report.md (never published). An error raises
     :class:`WordsError`, unless INSPECTIONS_PLAIN_LANGUAGE=report-only (``make bench`` times
@@ -124,7 +130,7 @@ def check_words(site, pages: dict, root: Path, preview: speed.Preview | None = N
         result = preview.checker.result(future, check)
     report_words(result, rules, root)
     if preview is not None:
-        preview.passed(pages, todo)
+        preview.passed(pages, todo, every)
     return len(todo)
 
 

@@ -17,6 +17,9 @@ with a full render and check.
   certain (:func:`inspections.pages.rebuild_pages`), else everything. The words check then runs
   on the pages whose Markdown changed since they last passed it (in a second process when
   there are many, :class:`PreviewChecker`); new rules or a new glossary check everything.
+  An edit to an inspection's facts (a grade) changes hundreds of pages (national counts): the
+  edited inspection's own pages are made, checked and written first
+  (:meth:`Preview.first_pages`), so the engine shows them while the rest is made.
 """
 
 from __future__ import annotations
@@ -31,14 +34,25 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 
-from inspections.pages import Page, build_pages, rebuild_pages
+from inspections import content, tree
+from inspections.pages import (
+    Page,
+    build_pages,
+    changed_files,
+    edited_inspections,
+    local_only,
+    own_pages,
+    own_paths,
+    rebuild_pages,
+)
 from inspections.render import TEMPLATES, Renderer
 from inspections.site import Site
 
 log = logging.getLogger("inspections")
+REST_CHUNK = 10  # files in the first chunk of the rest (each next chunk has twice as many)
 
 
 @contextmanager
@@ -108,6 +122,13 @@ class Preview:
         self.checker = PreviewChecker()
         self._help: tuple | None = None
         self.written: dict[str, dict[str, bytes]] = {"content": {}, "theme": {}}  # last written
+        # Set by ``make preview`` once its server runs: see write_rest.
+        self.pace: Callable[[], bool] | None = None
+        self.rest_chunk = REST_CHUNK
+        self.writing: Callable[[], AbstractContextManager] = nullcontext
+        self._first = False  # this generation wrote first pages
+        self._behind = False  # the last generation left some of the rest unwritten
+        self._made: set[str] | None = None  # the pages rendered this time (None: all)
 
     def pages(self, site: Site) -> tuple[dict[str, Page], set[str] | None]:
         """Every page, and the paths rendered this time (None: all of them)."""
@@ -121,8 +142,103 @@ class Preview:
             else None
         )
         pages, made = done if done is not None else (build_pages(site, self._renderer), None)
-        self._site, self._pages = site, pages
+        self._site, self._pages, self._made = site, pages, made
         return pages, made
+
+    def first_pages(self, site: Site) -> dict[str, Page]:
+        """After an edit to the facts of inspections (a grade, a date) that other pages show
+        too, the pages made from the edited files (each one's two pages and its area's page),
+        rendered for ``site`` exactly as a full render makes them (national counts included):
+        ``generate`` checks and writes these before making the rest. Empty when there is no
+        such edit or these pages are not certain (files came or went, a framework, area or
+        glossary file changed, an inspection moved area or framework, templates changed); a
+        words-only edit re-renders just these pages anyway (:meth:`pages`).
+
+        tests/test_preview_incremental.py compares them with a full render.
+        """
+        old, old_pages = self._site, self._pages
+        self._first = False
+        if old is None or old_pages is None or self._renderer is None:
+            return {}
+        if self._templates != _templates_stamp():
+            return {}
+        changed = changed_files(old, site)
+        edited = edited_inspections(old, site, changed) if changed else None
+        if not edited or all(local_only(a, b) for a, b in edited):
+            return {}
+        for a, b in edited:
+            if (a.model.area, a.model.framework) != (b.model.area, b.model.framework):
+                return {}
+        keys = {b.key for _, b in edited}
+        if not own_paths(keys) <= old_pages.keys():
+            return {}
+        pages = own_pages(site, keys, self._renderer)
+        return pages if pages.keys() == own_paths(keys) else {}
+
+    def write_first(
+        self, pages: dict[str, Page], root: Path, out: Path, settings: content.Settings
+    ) -> list[str]:
+        """Write :meth:`first_pages` (once they passed the words check) into the content tree
+        ``out``, as ``generate`` writes every page; the paths whose bytes changed. Nothing is
+        written if a hand-written page has one of their addresses (``generate`` reports it)."""
+        if any((root / content.DOCS / path).exists() for path in pages):
+            return []
+        files = {
+            p: content.page_markdown(page, settings).encode("utf-8") for p, page in pages.items()
+        }
+        with self.writing():
+            written = tree.write_some(files, out, self.written["content"])
+        log.info("Wrote first the %d pages made from the edited files", len(written))
+        self._first = True
+        return written
+
+    def write_rest(self, files: dict[str, bytes], out: Path) -> list[str]:
+        """Bring the content tree ``out`` to ``files`` (as :func:`inspections.tree.update`); the
+        paths written or removed.
+
+        After first pages, or after a generation that left some of its rest unwritten (unless
+        every page was rendered again), with a ``pace`` (``make preview``): in chunks of
+        ``rest_chunk`` files, then twice as many each time (the pages this edit rendered
+        first, alone), calling ``pace()`` after each, which waits for the engine to build them and says False when a newer edit
+        waits. The rest is then left to the next generation (``written`` says what is on
+        disk), so a next edit waits for one small build, not hundreds of pages. Otherwise all
+        at once.
+        """
+        last = self.written["content"]
+        first, self._first = self._first, False
+        paced = first or (self._behind and self._made is not None)
+        if self.pace is None or not paced or not last:
+            self._behind = False
+            with self.writing():
+                return tree.update(files, out, last)
+        changed = [path for path, data in files.items() if last.get(path) != data]
+        mine = self._made if self._made is not None and not first else set()
+        parts = [[p for p in changed if p in mine]]  # this edit's own pages, alone
+        rest = [p for p in changed if p not in mine]
+        step = self.rest_chunk
+        while rest:  # small chunks first: a next edit soon after waits least
+            parts.append(rest[:step])
+            rest, step = rest[step:], step * 2
+        done: list[str] = []
+        self._behind = True
+        for n, part in enumerate(p for p in parts if p):
+            if n and not self.pace():
+                log.info("A newer edit came: the rest of this one is written after it")
+                return sorted(done)
+            with self.writing():
+                done += tree.write_some({path: files[path] for path in part}, out, last)
+        with self.writing():
+            done += self._remove_gone(files, out)
+        self._behind = False
+        return sorted(done)
+
+    def _remove_gone(self, files: dict[str, bytes], out: Path) -> list[str]:
+        last = self.written["content"]
+        gone = [path for path in last if path not in files]
+        for path in gone:
+            (out / path).unlink(missing_ok=True)
+            del last[path]
+        return gone
 
     def help_partials(self, site: Site) -> dict[str, bytes]:
         """The "Get help" partials, made again only when the helplines or an area changed (an
@@ -147,10 +263,11 @@ class Preview:
             if self._passed.get(path) != (page.markdown, tuple(page.texts))
         }
 
-    def passed(self, pages: dict[str, Page], checked: dict[str, Page]) -> None:
-        """Remember that ``checked`` passed, and forget pages that are gone."""
+    def passed(self, pages: dict[str, Page], checked: dict[str, Page], every: bool = True) -> None:
+        """Remember that ``checked`` passed, and forget pages that are gone (when ``pages`` is
+        ``every`` page, not just the first ones)."""
         self._passed.update((p, (page.markdown, tuple(page.texts))) for p, page in checked.items())
-        for gone in [p for p in self._passed if p not in pages]:
+        for gone in [p for p in self._passed if every and p not in pages]:
             del self._passed[gone]
 
 

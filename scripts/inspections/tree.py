@@ -67,6 +67,22 @@ def update(files: dict[str, bytes], out: Path, last: dict[str, bytes] | None = N
     return sorted(changed)
 
 
+def write_some(files: dict[str, bytes], out: Path, last: dict[str, bytes]) -> list[str]:
+    """Write those of ``files`` whose bytes differ from ``last`` (what :func:`update` wrote last
+    time, updated here), leaving every other file in ``out`` alone; the paths written.
+
+    >>> import tempfile
+    >>> out, last = Path(tempfile.mkdtemp()) / "content", {}
+    >>> update({"a.md": b"A", "b.md": b"B"}, out, last); write_some({"a.md": b"A2"}, out, last)
+    ['a.md', 'b.md']
+    ['a.md']
+    """
+    changed = {path: data for path, data in files.items() if last.get(path) != data}
+    _write(changed, out)
+    last.update(changed)
+    return sorted(changed)
+
+
 def _differs(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size != len(data) or path.read_bytes() != data

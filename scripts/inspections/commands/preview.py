@@ -4,8 +4,9 @@ Generates the content into build/content (and the theme into build/theme), then 
 live server over it (`mkdocs serve --dirty`, in this process). data/, docs/, the page templates
 and scripts/theme are watched: an edit generates again, reusing what it can
 (inspections/speed.py), and writes only the files whose bytes changed, so the server rebuilds
-only those pages. A problem (bad data, words not plain enough) is printed and the last good
-preview stays up. `make preview` runs this.
+only those pages. After a new grade, the edited inspection's pages are written first and the
+rest follows in chunks, one per build of the server (:class:`Engine`). A problem (bad data,
+words not plain enough) is printed and the last good preview stays up. `make preview` runs this.
 
 Example:
     python -m inspections preview --dev-addr 127.0.0.1:8000
@@ -19,6 +20,9 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from inspections import gethelp, speed
@@ -68,7 +72,9 @@ def regenerate(root: Path, preview: speed.Preview) -> bool:
     except WordsError as exc:
         print(exc, file=sys.stderr)
         return False
-    touch_pages(root / CONTENT, made.theme_written)
+    if made.theme_written:
+        with preview.writing():
+            touch_pages(root / CONTENT, made.theme_written)
     took = time.perf_counter() - started
     log.info(
         "Generated in %.2f s: %d files changed (%d in the theme), %d pages checked",
@@ -99,14 +105,93 @@ def touch_pages(content: Path, theme_written: list[str]) -> None:
             os.utime(page, (now, now))
 
 
-def watch(root: Path, preview: speed.Preview, interval: float, stop: threading.Event) -> None:
-    """Generate again whenever a watched file changes (until ``stop`` is set)."""
+def watch(
+    root: Path,
+    preview: speed.Preview,
+    interval: float,
+    stop: threading.Event,
+    engine: Engine | None = None,
+) -> None:
+    """Generate again whenever a watched file changes (until ``stop`` is set); at once when
+    one changed while generating (or stopped the rest of an edit: :class:`Engine`)."""
     last = stamp(watched(root))
     while not stop.wait(interval):
         now = stamp(watched(root))
-        if now != last:
+        while now != last and not stop.is_set():
             last = now
+            if engine is not None:  # the rest of a grade edit goes at the engine's pace
+                preview.pace = partial(engine.pace, partial(_newer, root, now))
             regenerate(root, preview)
+            now = stamp(watched(root))
+
+
+def _newer(root: Path, seen: dict[str, tuple[int, int]]) -> bool:
+    return stamp(watched(root)) != seen
+
+
+class Engine:
+    """Follows the engine's builds in its log (as logging filters that hide nothing), so that
+    ``make preview`` writes files only between builds (a page written while the engine reads
+    the tree can break that build), and writes the rest of a grade edit in chunks the engine
+    builds one at a time (:meth:`inspections.speed.Preview.write_rest`): a next edit then waits
+    for one small build, not hundreds of pages (the server answers no request while it builds).
+
+    >>> engine = Engine()
+    >>> engine.pace(lambda: True)  # a newer edit: stop at once
+    False
+    """
+
+    BUILDS = ("mkdocs.commands.serve", "mkdocs.commands.build", "mkdocs.livereload")
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._started = self._finished = self._written_at = 0
+        self._writing = False
+
+    def listen(self) -> None:
+        for name in self.BUILDS:
+            logging.getLogger(name).addFilter(self.filter)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = str(record.msg)
+        with self._cond:
+            if text.startswith("Building documentation"):
+                self._cond.wait_for(lambda: not self._writing, timeout=30)
+                self._started += 1
+            elif text.startswith("Documentation built in") or "error happened during" in text:
+                self._finished = self._started
+            self._cond.notify_all()
+        return True
+
+    @contextmanager
+    def writing(self, timeout: float = 30.0) -> Iterator[None]:
+        """Write inside this block: it waits for a build under way to end (at most
+        ``timeout`` seconds), and no build starts until it ends."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._finished >= self._started, timeout=timeout)
+            self._writing = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._written_at = self._started  # builds from now on see what was written
+                self._cond.notify_all()
+
+    def pace(self, newer: Callable[[], bool], timeout: float = 10.0, poll: float = 0.1) -> bool:
+        """Wait until a build that started after the last :meth:`writing` has ended (at most
+        ``timeout`` seconds, if the engine says nothing); False as soon as ``newer()`` says
+        another edit came."""
+        with self._cond:
+            mark = self._written_at
+        end = time.monotonic() + timeout
+        while not newer():
+            with self._cond:
+                if self._cond.wait_for(lambda: self._finished > mark, timeout=poll):
+                    return not newer()
+            if time.monotonic() > end:
+                return True
+        return False
 
 
 def _not_dirty_notice(record: logging.LogRecord) -> bool:
@@ -124,7 +209,12 @@ def run(args: argparse.Namespace) -> int:
     if not regenerate(root, preview):
         return 1
     stop = threading.Event()
-    threading.Thread(target=watch, args=(root, preview, args.interval, stop), daemon=True).start()
+    engine = Engine()
+    engine.listen()
+    preview.writing = engine.writing
+    threading.Thread(
+        target=watch, args=(root, preview, args.interval, stop, engine), daemon=True
+    ).start()
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
     try:
         serve(

@@ -29,6 +29,11 @@ __all__ = [
     "render_page",
     "build_pages",
     "rebuild_pages",
+    "changed_files",
+    "edited_inspections",
+    "local_only",
+    "own_paths",
+    "own_pages",
     "modules",
     "LOCAL_FIELDS",
     "AREA_FACTS",
@@ -103,34 +108,23 @@ def rebuild_pages(
     file means everything is rendered again. Other edits that keep each inspection in its area
     and framework go to :func:`_rebuild_facts`.
     """
-    before, after = _docs(old), _docs(new)
-    if before.keys() != after.keys() or old.broken or new.broken:
+    changed = changed_files(old, new)
+    if changed is None:
         return None
-    changed = {path for path, doc in after.items() if doc is not before[path]}
     if not changed:
         return dict(old_pages), set()
     area_files = {e.path for e in new.areas.values()}
     if changed <= area_files:
         return _rebuild_areas(old, new, old_pages, changed, renderer)
-    olds = {e.path: e for e in old.inspections.values()}
-    news = {e.path: e for e in new.inspections.values()}
-    for path in changed:
-        if path not in olds or path not in news or olds[path].key != news[path].key:
-            return None  # a framework, glossary or helplines file, or several kinds: everything
-    for path in changed:
-        a, b = olds[path].model, news[path].model
-        if a.model_dump(exclude=LOCAL_FIELDS) != b.model_dump(exclude=LOCAL_FIELDS):
-            return _rebuild_facts(
-                old,
-                new,
-                old_pages,
-                [news[p] for p in changed],
-                [olds[p] for p in changed],
-                renderer,
-            )
-    own = {news[p].key for p in changed}
-    allowed = {inspection_path(k, a) for k in own for a in (r.slug for r in READERS)}
-    allowed |= {area_path(k.split("/")[0]) for k in own}
+    edited = edited_inspections(old, new, changed)
+    if edited is None:
+        return None  # a framework, glossary or helplines file, or several kinds: everything
+    if not all(local_only(a, b) for a, b in edited):
+        return _rebuild_facts(
+            old, new, old_pages, [b for _, b in edited], [a for a, _ in edited], renderer
+        )
+    own = {b.key for _, b in edited}
+    allowed = own_paths(own)
     touched = {
         path
         for path, page in old_pages.items()
@@ -138,24 +132,61 @@ def rebuild_pages(
     }
     if not touched <= allowed:
         return None
-    renderer = renderer or Renderer()
-    context.install(renderer)
+    mine = own_pages(new, own, renderer)
+    if mine.keys() != allowed:
+        return None  # the pages are not where we expected: render everything
+    return {**old_pages, **mine}, set(mine)
+
+
+def changed_files(old: Site, new: Site) -> set[str] | None:
+    """The data files whose Document changed from ``old`` to ``new`` (loaded with one cache);
+    None when files came or went, or either site is broken."""
+    before, after = _docs(old), _docs(new)
+    if before.keys() != after.keys() or old.broken or new.broken:
+        return None
+    return {path for path, doc in after.items() if doc is not before[path]}
+
+
+def edited_inspections(old: Site, new: Site, changed: set[str]) -> list[tuple] | None:
+    """Each ``changed`` file's inspection entry (before, after), sorted by key; None unless
+    every changed file is an inspection file that kept its key (its area and date)."""
+    olds = {e.path: e for e in old.inspections.values()}
+    news = {e.path: e for e in new.inspections.values()}
+    for path in changed:
+        if path not in olds or path not in news or olds[path].key != news[path].key:
+            return None
+    return sorted(((olds[p], news[p]) for p in changed), key=lambda pair: pair[1].key)
+
+
+def local_only(before, after) -> bool:
+    """Whether an inspection's edit changed nothing but :data:`LOCAL_FIELDS`."""
+    return before.model.model_dump(exclude=LOCAL_FIELDS) == after.model.model_dump(
+        exclude=LOCAL_FIELDS
+    )
+
+
+def own_paths(keys: set[str]) -> set[str]:
+    """The pages made from these inspections' files: their two pages and their areas' pages."""
+    paths = {inspection_path(k, r.slug) for k in keys for r in READERS}
+    return paths | {area_path(k.split("/")[0]) for k in keys}
+
+
+def own_pages(site: Site, keys: set[str], renderer: Renderer | None = None) -> dict[str, Page]:
+    """The pages of :func:`own_paths`, rendered for ``site`` as :func:`build_pages` does."""
     from inspections.pages.areas import area_page
     from inspections.pages.inspections import inspection_pages
 
-    pages = dict(old_pages)
-    made: set[str] = set()
-    for key in sorted(own):
-        for page in inspection_pages(new, renderer, key, new.inspections[key]):
-            pages[page.path] = page
-            made.add(page.path)
-    for area in sorted({k.split("/")[0] for k in own}):
-        page = area_page(new, renderer, area, new.areas[area])
+    renderer = renderer or Renderer()
+    context.install(renderer)
+    pages: dict[str, Page] = {}
+    for key in sorted(keys):
+        pages.update(
+            (p.path, p) for p in inspection_pages(site, renderer, key, site.inspections[key])
+        )
+    for area in sorted({k.split("/")[0] for k in keys}):
+        page = area_page(site, renderer, area, site.areas[area])
         pages[page.path] = page
-        made.add(page.path)
-    if made != allowed:
-        return None  # the pages are not where we expected: render everything
-    return pages, made
+    return pages
 
 
 def _rebuild_facts(
