@@ -190,3 +190,22 @@ def test_files_are_written_between_the_engines_builds_and_the_rest_at_its_pace()
     waiter.join()
     assert paced == [True]  # a build that failed has ended too
     assert engine.pace(lambda: True) is False  # a newer edit stops the rest at once
+
+
+def test_the_engine_says_what_the_preview_listens_for() -> None:
+    """The preview writes between MkDocs' builds by following three of its log messages
+    (commands/preview.py, Engine). If a new MkDocs said them otherwise, each write would wait
+    for its timeout: this shows the pinned MkDocs still says them, from the loggers named."""
+    import importlib
+    import inspect
+
+    from inspections.commands.preview import Engine
+
+    said = {
+        "Building documentation": "mkdocs.commands.serve",
+        "Documentation built in": "mkdocs.commands.build",
+        "error happened during": "mkdocs.livereload",
+    }
+    for words, module in said.items():
+        assert module in Engine.BUILDS
+        assert words in inspect.getsource(importlib.import_module(module)), (module, words)
