@@ -47,6 +47,7 @@ from inspections.pages import (
     own_pages,
     own_paths,
     rebuild_pages,
+    stays_put,
 )
 from inspections.render import TEMPLATES, Renderer
 from inspections.site import Site
@@ -166,9 +167,8 @@ class Preview:
         edited = edited_inspections(old, site, changed) if changed else None
         if not edited or all(local_only(a, b) for a, b in edited):
             return {}
-        for a, b in edited:
-            if (a.model.area, a.model.framework) != (b.model.area, b.model.framework):
-                return {}
+        if not stays_put(edited):
+            return {}
         keys = {b.key for _, b in edited}
         if not own_paths(keys) <= old_pages.keys():
             return {}
@@ -228,17 +228,9 @@ class Preview:
             with self.writing():
                 done += tree.write_some({path: files[path] for path in part}, out, last)
         with self.writing():
-            done += self._remove_gone(files, out)
+            done += tree.remove_gone(files, out, last)
         self._behind = False
         return sorted(done)
-
-    def _remove_gone(self, files: dict[str, bytes], out: Path) -> list[str]:
-        last = self.written["content"]
-        gone = [path for path in last if path not in files]
-        for path in gone:
-            (out / path).unlink(missing_ok=True)
-            del last[path]
-        return gone
 
     def help_partials(self, site: Site) -> dict[str, bytes]:
         """The "Get help" partials, made again only when the helplines or an area changed (an

@@ -45,14 +45,8 @@ def update(files: dict[str, bytes], out: Path, last: dict[str, bytes] | None = N
             last.update(files)
         return sorted(files)
     if last:
-        changed = [path for path, data in files.items() if last.get(path) != data]
-        gone = [path for path in last if path not in files]
-        _write({path: files[path] for path in changed}, out)
-        for path in gone:
-            (out / path).unlink(missing_ok=True)
-        last.clear()
-        last.update(files)
-        return sorted(changed + gone)
+        changed = write_some(files, out, last)
+        return sorted(changed + remove_gone(files, out, last))
     changed = [path for path, data in files.items() if _differs(out / path, data)]
     _write({path: files[path] for path in changed}, out)
     for path in sorted(out.rglob("*"), reverse=True):
@@ -81,6 +75,16 @@ def write_some(files: dict[str, bytes], out: Path, last: dict[str, bytes]) -> li
     _write(changed, out)
     last.update(changed)
     return sorted(changed)
+
+
+def remove_gone(files: dict[str, bytes], out: Path, last: dict[str, bytes]) -> list[str]:
+    """Remove from ``out`` the files :func:`update` wrote last time (``last``, updated here)
+    that are not in ``files``; the paths removed."""
+    gone = [path for path in last if path not in files]
+    for path in gone:
+        (out / path).unlink(missing_ok=True)
+        del last[path]
+    return gone
 
 
 def _differs(path: Path, data: bytes) -> bool:

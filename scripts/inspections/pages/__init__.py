@@ -33,6 +33,7 @@ __all__ = [
     "edited_inspections",
     "local_only",
     "own_paths",
+    "stays_put",
     "own_pages",
     "modules",
     "LOCAL_FIELDS",
@@ -165,6 +166,14 @@ def local_only(before, after) -> bool:
     )
 
 
+def stays_put(edited: list[tuple]) -> bool:
+    """Whether each edited inspection (before, after) kept its area and framework: then only
+    its own pages and the national figures can change (:func:`_rebuild_facts`)."""
+    return all(
+        (a.model.area, a.model.framework) == (b.model.area, b.model.framework) for a, b in edited
+    )
+
+
 def own_paths(keys: set[str]) -> set[str]:
     """The pages made from these inspections' files: their two pages and their areas' pages."""
     paths = {inspection_path(k, r.slug) for k in keys for r in READERS}
@@ -211,9 +220,8 @@ def _rebuild_facts(
     from inspections.national import inspection_national
     from inspections.pages.inspections import inspection_pages
 
-    for a, b in zip(before, edited, strict=True):
-        if (a.model.area, a.model.framework) != (b.model.area, b.model.framework):
-            return None
+    if not stays_put(list(zip(before, edited, strict=True))):
+        return None
     areas = {e.model.area for e in edited}
     # All of the old site's comparisons first: answers are remembered for one site at a time.
     compared = {key: inspection_national(old, entry) for key, entry in old.inspections.items()}
