@@ -35,27 +35,15 @@ check: $(STAMP)
 generate: $(STAMP)
 	$(PY) -m inspections generate --out build/content
 
-# Generate the content tree (it loads and validates the data, and stops before writing
-# anything on a problem), then on the 2 cores at once: the words check of every page, once
-# (check-words), and the build with MkDocs (no hooks; `mkdocs build --strict` in two parts, each
-# of half the areas, see scripts/inspections/engine.py) into a temporary folder, the HTML fixes
-# no template reaches and the search index (Pagefind, see scripts/inspections/search.py). site/
-# is swapped only when both passed, so it is either the last good build or the new one, never
-# half-built.
-WORDS_TODO := build/words-check.pickle
+# The whole build, in one readable sequence (scripts/inspections/pipeline.py): generate the
+# content tree (it loads and validates the data, and stops before writing anything on a
+# problem), build it with MkDocs (no hooks; `mkdocs build --strict` in two parts on the 2
+# cores, see scripts/inspections/engine.py) into build/site.new, the HTML fixes no template
+# reaches and the search index (Pagefind, see scripts/inspections/search.py); the words check of
+# every page runs once, in a second process beside them. site/ is swapped only when all passed,
+# so it is either the last good build or the new one, never half-built.
 site: $(STAMP)
-	$(PY) -m inspections generate --out build/content --words-later $(WORDS_TODO) \
-	  --places build/places.json
-	rm -rf build/site.new build/site.new.parts
-	@$(PY) -m inspections check-words $(WORDS_TODO) & words=$$!; \
-	  $(PY) -m inspections build build/site.new && \
-	  $(PY) -m inspections finish build/site.new && \
-	  $(PY) -m inspections search-index build/site.new --places build/places.json; \
-	  built=$$?; wait $$words; checked=$$?; \
-	  if [ $$checked -ne 0 ]; then echo "site/ was not changed: fix the words above."; fi; \
-	  [ $$built -eq 0 ] && [ $$checked -eq 0 ]
-	rm -rf site && mv build/site.new site
-	@echo "Built site/"
+	$(PY) -m inspections site
 
 # Generate, then `mkdocs serve` over the tree while data/, docs/ and the templates are watched:
 # an edit generates again and writes only the files that changed (inspections/commands/preview.py).

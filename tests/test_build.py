@@ -282,11 +282,17 @@ def test_a_broken_anchor_stops_the_build(project: Path, tmp_path: Path) -> None:
 
 
 def test_make_site_builds_through_the_engine_step() -> None:
-    """`make site` builds with `python -m inspections build` (inspections/engine.py), whose MkDocs
-    runs are strict and never quiet: `--quiet` drops warnings before strict mode counts them,
-    and tests/test_engine.py shows a broken link in either part stops the build. A bare
-    `mkdocs build` there would skip that."""
+    """`make site` is `python -m inspections site` (inspections/pipeline.py), which builds with
+    the engine step (inspections/engine.py), whose MkDocs runs are strict and never quiet:
+    `--quiet` drops warnings before strict mode counts them, and tests/test_engine.py shows a
+    broken link in either part stops the build. A bare `mkdocs build` there would skip that."""
+    import inspect
+
+    from inspections import pipeline
+
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     site = makefile.split("\nsite:")[1].split("\n\n")[0]
-    assert "$(PY) -m inspections build build/site.new" in site
+    assert "$(PY) -m inspections site" in site
     assert "mkdocs build" not in site
+    steps = inspect.getsource(pipeline.SiteBuild)
+    assert "engine.build(" in steps and "mkdocs" not in steps.replace("mkdocs.yml", "")

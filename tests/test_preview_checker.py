@@ -82,16 +82,19 @@ def test_the_build_checks_on_both_cores_and_finds_the_same(checked) -> None:
     assert [(p.path, p.grade) for p in split.pages] == [(p.path, p.grade) for p in here.pages]
 
 
-def test_the_check_saved_for_check_words_finds_what_the_build_finds(checked, tmp_path) -> None:
-    """make site's words check, saved by generate and run by `check-words` beside the engine's
-    build (inspections.speed.save_words_check), against the check run in this process."""
-    from inspections.speed import run_saved_check, save_words_check
+def test_the_check_sent_to_check_words_finds_what_the_build_finds(checked) -> None:
+    """make site's words check, sent by generate to `check-words -` beside the engine's build
+    (inspections.pipeline.save_words_check), against the check run in this process."""
+    import io
+
+    from inspections.pipeline import run_saved_check, save_words_check
 
     site, pages, root, rules = checked
     here = check_pages(site, pages, root, rules)
-    saved = tmp_path / "words-check.pickle"
-    assert save_words_check(site, pages, root, rules, saved) == len(pages)
-    there, rules_there, root_there = run_saved_check(saved)
+    sent = io.BytesIO()
+    save_words_check(site, pages, root, rules, sent)
+    sent.seek(0)
+    there, rules_there, root_there = run_saved_check(sent)
     assert any("[sentence-length]" in f for f in _findings(there))
     assert _findings(there) == _findings(here)
     assert [(p.path, p.words, p.sentences) for p in there.pages] == [

@@ -1,15 +1,17 @@
 """The site engine's build of the generated tree, on both cores: two ``mkdocs build`` runs,
-each of every page but half of the areas, joined into one site.
+each of about half the pages, joined into one site.
 
 Why: MkDocs builds one page after another on one core, and the national site has about 1,850
 pages (about 12 s). ``make site`` runs on 2 cores, so each part builds about half the pages.
 
 Each part is an ordinary ``mkdocs build --strict`` of mkdocs.yml, given on standard input as
-``INHERIT: mkdocs.yml`` plus one line: ``draft_docs``, MkDocs' own setting for pages that
-``mkdocs build`` leaves out. So MkDocs still sees the whole tree: every link from a page it
-builds is checked, and links to the other part's pages are made as usual. The pages outside
-``areas/`` (about 50) and the theme's files are built by both parts; the second part's copies
-are dropped. The one file that lists every page, ``sitemap.xml``, is joined from both.
+``INHERIT: mkdocs.yml`` plus one setting (:data:`PARTS`). The first part leaves out the
+second part's areas with ``draft_docs``, MkDocs' own setting for pages ``mkdocs build`` leaves
+out. The second leaves out, with ``exclude_docs``, everything but its areas and the pages
+they link into by heading (so it copies none of the theme's files; its copies of those pages
+are dropped). MkDocs still sees the whole tree: every link from a page it builds is checked,
+and links to the other part's pages are made as usual. The one file that lists every page,
+``sitemap.xml``, is joined from both.
 
 This makes the same site as one ``mkdocs build`` because nothing on a page depends on which
 other pages are built: mkdocs.yml's menu (``nav``) lists no area's page and there are no
@@ -18,8 +20,8 @@ shipped site both ways and compares them.
 
 What a part cannot check: a link to a heading (``#anchor``) on a page only the other part
 builds. No page links to a heading on an area's pages today (links to headings go to the
-glossary, the grades and about, which both parts build), and the one plain build in
-tests/test_engine.py would fail on such a link.
+glossary, the grades and about: :data:`ANCHORED`, which both parts build), and the one plain
+build in tests/test_engine.py would fail on such a link.
 
 Example::
 
@@ -40,10 +42,19 @@ from pathlib import Path
 
 AREAS = "areas"
 LETTERS = "m-z"  # the second part builds the areas whose folder starts with these (about half)
-# Each part leaves out the other part's areas (patterns as in .gitignore, like exclude_docs).
-PARTS = (f"/{AREAS}/[{LETTERS}]*/", f"/{AREAS}/[!{LETTERS}]*/")
-# MkDocs says this of every link to the other part's pages; it is expected, so not shown.
-_EXPECTED = re.compile(r"which is excluded from the built site\.$")
+# Pages the area pages link into by heading (#anchor): the second part builds them too (and
+# drops them), so MkDocs checks those links there as well.
+ANCHORED = ("/glossary.md", "/grades.md", "/about/")
+# What each part leaves out, as MkDocs settings (patterns as in .gitignore): the first part
+# the second part's areas; the second part everything but its areas and the ANCHORED pages.
+PARTS = (
+    f"draft_docs: /{AREAS}/[{LETTERS}]*/\n",
+    "exclude_docs: |\n"
+    + "".join(f"  {line}\n" for line in ("/*", f"!/{AREAS}/", *(f"!{a}" for a in ANCHORED)))
+    + f"  /{AREAS}/*.md\n  /{AREAS}/[!{LETTERS}]*/\n",
+)
+# MkDocs says this of every link (and menu entry) to the other part's pages: expected, not shown.
+_EXPECTED = re.compile(r"(which is|but this file is) excluded from the built site\.$")
 SITEMAP = "sitemap.xml"
 
 
@@ -84,7 +95,7 @@ def _run(part: Part, config: Path, mkdocs: str | None) -> None:
         f"INHERIT: {Path(config).resolve()}\n"
         f"site_dir: {part.site_dir.resolve()}\n"
         "# Built by the other part of `python -m inspections build` (inspections/engine.py).\n"
-        f"draft_docs: {part.leaves_out}\n"
+        f"{part.leaves_out}"
     )
     command = [mkdocs] if mkdocs else [sys.executable, "-m", "mkdocs"]
     done = subprocess.run(

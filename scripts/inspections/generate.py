@@ -11,9 +11,11 @@ The stages (see CONTRIBUTING.md, "How the site is built")::
 
 A problem at any stage stops before anything is written, every problem listed at once (with
 ``words_later``, ``make site`` checks the words beside the engine's build instead, and swaps
-the new site in only when both passed).
-``make site`` writes the tree whole; ``make preview`` passes a :class:`inspections.speed.Preview`
-so only what an edit touches is rendered, checked and written again.
+the new site in only when both passed: :mod:`inspections.pipeline`).
+Every file is written only when its bytes changed (and files that are gone are removed), so
+the engine's folders keep their times; ``make preview`` passes a
+:class:`inspections.speed.Preview` so only what an edit touches is rendered, checked and
+written again.
 
 Example::
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,15 +60,16 @@ def generate(
     out: Path,
     theme_out: Path,
     preview: speed.Preview | None = None,
-    words_later: Path | None = None,
+    words_later: Callable[..., int] | None = None,
     places_to: Path | None = None,
 ) -> Generated:
     """Make the content tree into ``out`` and the theme into ``theme_out`` (see the module).
 
-    ``words_later`` (``make site``): instead of checking the words here, write what the check
-    needs to that file, for ``python -m inspections check-words`` to run beside the engine's
-    build (:func:`inspections.speed.save_words_check`). ``places_to``: also write the search
-    box's list of councils there, for ``search-index --places`` (no second load of the data).
+    ``words_later`` (``make site``): instead of checking the words here, hand the pages to
+    this function, called as ``words_later(site, pages, root, rules)``, which checks them
+    elsewhere and returns how many (:class:`inspections.pipeline.WordsBeside`). ``places_to``:
+    also write the search box's list of councils there, for the search index (no second load
+    of the data).
     """
     root = Path(root)
     with speed.collector_paused():
@@ -79,15 +83,15 @@ def generate(
         if words_later is None:
             checked = check_words(site, pages, root, preview)
         else:
-            checked = speed.save_words_check(site, pages, root, _rules(root), words_later)
+            checked = words_later(site, pages, root, _rules(root))
         files = content.content_files(site, pages, root, settings)
         helped = preview.help_partials(site) if preview else None
         theme = content.theme_files(root, site, helped, settings.site_url)
     if places_to is not None:
         write_places(places(site), places_to)
     if preview is None:
-        tree.write_all(theme, theme_out)
-        tree.write_all(files, out)
+        tree.update(theme, theme_out)
+        tree.update(files, out)
         return Generated(len(pages), checked, sorted(files), sorted(theme))
     with preview.writing():
         themed = tree.update(theme, theme_out, preview.written["theme"])

@@ -8,9 +8,6 @@ with a full render and check.
 - :func:`collector_paused`: the collector is off while the data is loaded and the pages made
   and checked (it kept scanning the growing data, about 0.4 s at national scale); ordinary
   reference counting still frees almost everything meanwhile.
-- :func:`save_words_check` / :func:`run_saved_check`: ``make site`` checks the words in a
-  second process beside ``mkdocs build`` (each on one of the 2 cores) instead of before it;
-  the Makefile swaps the new site in only when both passed.
 - :class:`Preview`: ``make preview`` generates again after every edit, in the same process.
   Each time it still loads and cross-checks every data file (unchanged files come from a cache
   keyed by their exact bytes), then re-renders only the pages an edit touches when that is
@@ -29,7 +26,6 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
-import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -66,37 +62,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-def save_words_check(site: Site, pages: dict, root: Path, rules, target: Path) -> int:
-    """Write what the words check of ``pages`` (and docs/) needs to ``target``, for
-    :func:`run_saved_check` in another process; the number of generated pages it will check.
-
-    The file is ours (written here, read by the next command of the same ``make site``), so
-    pickle is safe; it is written whole or not at all.
-    """
-    from inspections.check.checker import GlossaryForms
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    with part.open("wb") as out:
-        pickle.dump(
-            (pages, str(Path(root).resolve()), rules, GlossaryForms.from_site(site)),
-            out,
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
-    part.replace(target)
-    return len(pages)
-
-
-def run_saved_check(source: Path):
-    """The words check :func:`save_words_check` saved: (its Result, its rules, the project
-    folder). The same Result as the check ``generate`` runs itself (tests compare them)."""
-    from inspections.check import check_in_worker
-
-    with source.open("rb") as saved:
-        pages, root, rules, glossary = pickle.load(saved)
-    return check_in_worker(pages, root, rules, glossary), rules, Path(root)
 
 
 def _templates_stamp() -> tuple:

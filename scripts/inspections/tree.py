@@ -1,8 +1,9 @@
-"""Write a tree of files (path -> bytes) to a folder: whole and atomically, or only what changed.
+"""Write a tree of files (path -> bytes) to a folder: whole, or only what changed.
 
-``make site`` writes the content whole, into a new folder swapped in at the end, so a folder
-is never half-written. ``make preview`` writes only the files whose bytes changed (and removes
-files that are gone), so their times tell the engine's ``serve --dirty`` what to rebuild.
+A folder that is not there yet is written whole, into a new folder renamed into place at the
+end. After that, only the files whose bytes changed are written (and files that are gone are
+removed), so their times tell the engine (``serve --dirty`` in ``make preview``) what to
+rebuild, and ``make site`` does not write 2,000 unchanged files again.
 
 Example::
 

@@ -1,11 +1,12 @@
-"""Check the words of the pages `generate --words-later FILE` made (make site runs it beside
-`mkdocs build`, one on each core, and replaces site/ only when both passed).
+"""Check the words of the pages make site's generate step sends (make site runs it beside the
+engine's build: see inspections/pipeline.py; you do not need to run it yourself).
 
-Prints each error as file:line:col with what to change, writes the report to
-build/plain-language-report.md (never published) and exits 1 if there is any error.
+Reads what to check from standard input (``-``) or a file, prints each error as file:line:col
+with what to change, writes the report to build/plain-language-report.md (never published)
+and exits 1 if there is any error. To check every page yourself: python -m inspections check.
 
 Example:
-    python -m inspections check-words build/words-check.pickle
+    python -m inspections check-words -
 """
 
 from __future__ import annotations
@@ -14,28 +15,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from inspections.generate import WordsError, report_words
-from inspections.speed import run_saved_check
+from inspections.pipeline import check_saved
 
 NAME = "check-words"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("saved", type=Path, help="the file `generate --words-later` wrote")
+    parser.add_argument("saved", help="`-` (standard input, as make site sends it) or a file")
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.saved.is_file():
-        print(
-            f"{args.saved}: no such file. Run `python -m inspections generate --words-later "
-            f"{args.saved}` first (make site does both).",
-            file=sys.stderr,
-        )
+    if args.saved == "-":
+        return check_saved(sys.stdin.buffer)
+    saved = Path(args.saved)
+    if not saved.is_file():
+        print(f"{saved}: no such file. make site runs this check itself.", file=sys.stderr)
         return 2
-    result, rules, root = run_saved_check(args.saved)
-    try:
-        report_words(result, rules, root)
-    except WordsError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    return 0
+    with saved.open("rb") as source:
+        return check_saved(source)

@@ -2,12 +2,12 @@
 
 Loads and checks the data, makes every page, checks the words on every page once (the report
 goes to build/plain-language-report.md), then writes the tree (default build/content) and the
-theme with its "Get help" boxes (build/theme) into new folders swapped in whole, so nothing
-half-made is ever built. `make site` runs it before `mkdocs build`. Never into docs/.
+theme with its "Get help" boxes (build/theme): only the files whose bytes changed, and it
+removes the files that are gone. Every check comes before the first write, so a problem
+changes nothing. Never into docs/.
 
-With --words-later FILE (make site), the words are not checked here: what the check needs
-goes to FILE, and `python -m inspections check-words FILE` checks them beside `mkdocs build`.
 With --places FILE, the search box's list of councils goes to FILE for `search-index --places`.
+`make site` (python -m inspections site) runs this step, then the rest: inspections/pipeline.py.
 
 Example:
     python -m inspections generate --out build/content
@@ -34,12 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
     parser.add_argument(
-        "--words-later",
-        type=Path,
-        default=None,
-        help="save the words check for `check-words` instead of running it here",
-    )
-    parser.add_argument(
         "--places", type=Path, default=None, help="write the councils' list for the search index"
     )
 
@@ -59,9 +53,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        made = generate(
-            args.root, args.out, theme, words_later=args.words_later, places_to=args.places
-        )
+        made = generate(args.root, args.out, theme, places_to=args.places)
     except WordsError as exc:
         print(exc, file=sys.stderr)
         return 1
