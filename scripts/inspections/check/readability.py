@@ -80,7 +80,7 @@ def grade(sentences: list[str]) -> float:
     (textstat's rule). Each sentence's counts are remembered: many sentences are on hundreds of
     pages at national scale.
     """
-    counts = [_line_counts(_clean(s)) for s in sentences if words(s)]
+    counts = [c for c in map(_sentence_counts, sentences) if c is not None]
     if not counts:
         return 0.0
     word_count = sum(w for w, _ in counts)
@@ -93,9 +93,13 @@ def grade(sentences: list[str]) -> float:
 
 
 @functools.lru_cache(maxsize=65536)
-def _line_counts(line: str) -> tuple[int, int]:
-    """Words and syllables in one sentence."""
-    found = list_words(line)
+def _sentence_counts(sentence: str) -> tuple[int, int] | None:
+    """Words and syllables in one sentence as :func:`_clean` gives it (None if it has no
+    words: it is not counted). Remembered by the sentence as written, so a sentence on many
+    pages is cleaned and counted once."""
+    if not words(sentence):
+        return None
+    found = list_words(_clean(sentence))
     return len(found), sum(word_syllables(w) for w in found)
 
 

@@ -143,15 +143,18 @@ class _Builder:
         self._block_start, self._kind = len(self.chars), kind
 
     def close(self) -> None:
-        if self._block_start is None:
+        start = self._block_start
+        if start is None:
             return
-        while len(self.chars) > self._block_start and self.chars[-1].isspace():
-            self.chars.pop()
-            self.src.pop()
-        if len(self.chars) > self._block_start:
-            self.blocks.append(Block(self._block_start, len(self.chars), self._kind))
-            self.add_char("\n", self.src[-1] + 1)
-            self.add_char("\n", self.src[-1])
+        chars, src = self.chars, self.src
+        while len(chars) > start and chars[-1].isspace():
+            chars.pop()
+            src.pop()
+        if len(chars) > start:
+            self.blocks.append(Block(start, len(chars), self._kind))
+            end = src[-1] + 1
+            chars += "\n\n"
+            src += (end, end)
         self._block_start = None
 
     def at_start(self) -> bool:
@@ -168,28 +171,35 @@ class _Builder:
         # Most lines have no inline Markdown at all: a quick look for the characters that
         # every piece of it starts with saves scanning them with the long pattern below.
         for m in _INLINE.finditer(text) if _INLINE_START.search(text) else ():
-            self._plain_run(text[pos : m.start()], offset + pos)
+            start = m.start()
+            if pos < start:
+                self._plain_run(text[pos:start], offset + pos)
             pos = m.end()
-            if m.group("link") is not None:
-                bang, words, target = m.group("bang"), m.group("words"), m.group("target")
-                start = len(self.chars)
+            kind = m.lastgroup  # None for the parts that are not read
+            if kind == "link":
+                words, target = m.group("words", "target")
+                at = len(self.chars)
                 self._plain_run(words, offset + m.start("words"))
-                if not bang:
-                    self.links.append(Link(start, len(self.chars), target))
-            elif m.group("auto") is not None:
+                if not m.group("bang"):
+                    self.links.append(Link(at, len(self.chars), target))
+            elif kind == "auto":
                 self._plain_run(m.group("auto"), offset + m.start("auto"))
-            elif m.group("entity") is not None:
-                self.add_char(html.unescape(m.group("entity")), offset + m.start())
+            elif kind == "entity":
+                self.add_char(html.unescape(m.group("entity")), offset + start)
             else:  # tag, attribute list, emphasis marker, split link tail: not read
-                self.skipped.append((offset + m.start(), offset + m.end()))
-                tag = _REFERENCE_TAG.match(m.group())
+                self.skipped.append((offset + start, offset + pos))
+                if text[start] != "<":
+                    continue
+                tag = _REFERENCE_TAG.match(text, start)
                 if tag:  # <small>, <q>: a citation or a quotation, read as a reference
-                    self.open("prose" if tag.group(1) else "reference", offset + m.end())
-                elif tag := _TABLE_TAG.match(m.group()):  # a cell never runs into the next
+                    self.open("prose" if tag.group(1) else "reference", offset + pos)
+                elif tag := _TABLE_TAG.match(text, start):  # a cell never runs into the next
                     header = not tag.group(1) and tag.group(2).lower() == "th"
-                    self.open("heading" if header else "prose", offset + m.end())
-        self._plain_run(text[pos:], offset + pos)
-        self.add_char(" ", offset + len(text))
+                    self.open("heading" if header else "prose", offset + pos)
+        if pos < len(text):
+            self._plain_run(text[pos:] if pos else text, offset + pos)
+        self.chars.append(" ")
+        self.src.append(offset + len(text))
 
     def _plain_run(self, text: str, offset: int) -> None:
         """Add text with no links or markers: escapes and link brackets go, spaces fold to one.
@@ -197,8 +207,20 @@ class _Builder:
         A backslash before a character that is not a letter or digit is a Markdown escape (the
         next character is shown as it is); ``[`` and ``]`` left here belong to links whose words
         come from a data value; any run of spaces and line breaks is one space, and none after
-        a space already added. Done run by run (see :data:`_RUN`), not character by character.
+        a space already added.
+
+        Most text is words with single spaces between them: that is added as it is, in one go
+        (:data:`_RUN_SPECIAL` finds what needs more); the rest run by run (:meth:`_runs`).
         """
+        chars = self.chars
+        if _RUN_SPECIAL.search(text) or (text[:1] == " " and chars and chars[-1] == " "):
+            self._runs(text, offset)
+        else:
+            chars += text
+            self.src += range(offset, offset + len(text))
+
+    def _runs(self, text: str, offset: int) -> None:
+        """:meth:`_plain_run` run by run (see :data:`_RUN`), not character by character."""
         chars = self.chars
         for m in _RUN.finditer(text):
             kind = m.lastgroup
@@ -213,6 +235,10 @@ class _Builder:
                 self.add_char("\\", offset + m.start())
             # "escape" (the backslash of an escape) and "bracket": not shown
 
+
+# What makes a plain stretch of text more than words with single spaces between them: a
+# backslash, a link bracket, two spaces, or white space other than a space.
+_RUN_SPECIAL = re.compile(r"[\\\[\]]|[^\S ]|  ")
 
 # One run of a plain stretch of text: words with single spaces between them (kept as they
 # are, so a whole phrase is one run), an escape's backslash (before a character that is not a
