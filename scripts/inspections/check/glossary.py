@@ -90,9 +90,11 @@ class _Finder:
 
     - a phrase whose longest run of letters (:func:`_key`) is nowhere in the page cannot match,
       so it is left out (most phrases are on no page at all);
-    - a match can only start where a phrase's first run of letters (:func:`_head`) is, so the
-      pattern is tried only there (``str.find``), with only the phrases starting there, in the
-      same order, skipping places inside the last match, as ``finditer`` does.
+    - a match can only start where a phrase's first run of letters (:func:`_head`) starts a run
+      of the folded text (:func:`_head_at_run_start`; inside a run the character before is a
+      letter or digit, which ``(?<![\\w-])`` refuses), so the pattern is tried only there, with
+      only the phrases starting there, in the same order, skipping places inside the last
+      match, as ``finditer`` does.
 
     A phrase that does not start with an ASCII letter or digit is looked for the slow way.
     """
@@ -122,13 +124,15 @@ class _Finder:
         if any(self.heads[i] is None for i in keep):
             yield from self._pattern(tuple(keep)).finditer(text)
             return
-        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        by_head: dict[str, list[int]] = {}  # phrases sharing a first run are looked for once
         for i in keep:
-            head = self.heads[i]
-            at = folded.text.find(head)  # type: ignore[arg-type]
-            while at >= 0:
-                starting.setdefault(at, []).append(i)
-                at = folded.text.find(head, at + 1)  # type: ignore[arg-type]
+            by_head.setdefault(self.heads[i], []).append(i)  # type: ignore[arg-type]
+        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        for head, group in by_head.items():
+            for found in _head_at_run_start(head).finditer(folded.text):
+                at = found.start()
+                before = starting.get(at)
+                starting[at] = group if before is None else sorted(before + group)
         end = 0
         for at in sorted(starting):
             if at < end:
@@ -196,6 +200,16 @@ def _head(phrase: str) -> str | None:
     """The run of ASCII letters and digits a phrase starts with, lower-cased (None if none)."""
     m = _ASCII_RUN.match(phrase)
     return m.group().lower() if m else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_at_run_start(head: str) -> re.Pattern[str]:
+    """Finds ``head`` in folded text where it starts a run of ASCII letters and digits.
+
+    The look-behind comes after the words, so the engine looks for the words themselves.
+    """
+    words = re.escape(head)
+    return re.compile(words + r"(?<![a-z0-9_]" + words + ")")
 
 
 @functools.lru_cache(maxsize=4096)

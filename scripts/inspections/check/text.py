@@ -23,9 +23,9 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -106,9 +106,9 @@ class Sentence:
     text: str
     kind: str
 
-    @functools.cached_property
+    @property
     def words(self) -> list[str]:
-        """The sentence's words (worked out once: the rules ask several times)."""
+        """The sentence's words (the checker asks once per sentence)."""
         return WORD.findall(self.text)
 
 
@@ -168,9 +168,7 @@ class _Builder:
     def inline(self, text: str, offset: int) -> None:
         """Add one line's inline Markdown: links keep their words, markers and tags go."""
         pos = 0
-        # Most lines have no inline Markdown at all: a quick look for the characters that
-        # every piece of it starts with saves scanning them with the long pattern below.
-        for m in _INLINE.finditer(text) if _INLINE_START.search(text) else ():
+        for m in inline_matches(text):
             start = m.start()
             if pos < start:
                 self._plain_run(text[pos:start], offset + pos)
@@ -258,9 +256,31 @@ _INLINE = re.compile(
 )
 
 
-# Every match of _INLINE holds one of these (a link's "[" or "](", a tag's or autolink's "<",
-# an entity's "&", an attribute list's "{", an emphasis or code marker).
-_INLINE_START = re.compile(r"[\[\]<&{*_`]")
+# Where a match of _INLINE can start: an image's "!", a link's "[" or "](", a tag's or
+# autolink's "<", an entity's "&", an attribute list's "{" (or the spaces before it), an
+# emphasis or code marker.
+_INLINE_AT = re.compile(r"[!\[\]<&{*_`]")
+
+
+def inline_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_INLINE` in ``text``, as ``_INLINE.finditer(text)`` finds them.
+
+    The regex engine would try the long pattern at every character; here it is tried only
+    where a match can start (:data:`_INLINE_AT`), found by a quick scan: most lines have no
+    inline Markdown, or only a little. ``tests/test_check_text.py`` compares the two.
+    """
+    pos = 0
+    while (found := _INLINE_AT.search(text, pos)) is not None:
+        at = found.start()
+        if text[at] == "{":  # an attribute list starts at the spaces before its "{"
+            while at > pos and text[at - 1].isspace():
+                at -= 1
+        m = _INLINE.match(text, at)
+        if m is None:
+            pos = found.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def plain(markdown: str) -> Plain:
