@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from inspections.check.text import Plain
 
 _GLOSSARY_TARGET = re.compile(r"(?:^|/)glossary(?:\.md|/)?#([\w-]+)$|^glossary:([\w-]+)$")
-ABBREVIATION = re.compile(r"(?<![\w\u2019'-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w])")
+# A word with two capitals or more, not after a letter, apostrophe or hyphen. The look-behind
+# comes after the first capital, so the engine jumps from capital to capital.
+ABBREVIATION = re.compile(r"([A-Z](?<![\w\u2019'-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?![\w])")
 
 
 def _both(text: str) -> tuple[str, Folded]:

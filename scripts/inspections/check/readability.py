@@ -97,10 +97,11 @@ def _sentence_counts(sentence: str) -> tuple[int, int] | None:
     """Words and syllables in one sentence as :func:`_clean` gives it (None if it has no
     words: it is not counted). Remembered by the sentence as written, so a sentence on many
     pages is cleaned and counted once."""
-    if not words(sentence):
+    found = words(sentence)
+    if not found:
         return None
-    found = list_words(_clean(sentence))
-    return len(found), sum(word_syllables(w) for w in found)
+    counted = list_words(" ".join(w.replace("\u2019", "'") for w in found) + ".")  # _clean
+    return len(counted), sum(word_syllables(w) for w in counted)
 
 
 def reading_age(fk_grade: float) -> int:

@@ -94,6 +94,8 @@ class Scope:
         if not self.fast:
             found = self.places.loc_at(self.p.origin(index))
             return FIELD_AUDIENCE.get(str(found[-1]), self.audience) if found else self.audience
+        if not self._aud_ends:
+            return self.audience  # no text on the page is written for one audience
         offset = self._origin(index)
         i = bisect.bisect_right(self._aud_ends, offset)
         if i < len(self._aud_ends) and self._aud_starts[i] <= offset:
@@ -109,8 +111,12 @@ class Scope:
         if self.fast:
             i = bisect.bisect_right(self._ref_ends, s.start)
             if i == len(self._ref_ends) or self._ref_starts[i] >= s.end:
-                src = self.p.source[s.start : s.end]
-                lo, hi = min(src), max(src)
+                if not self._skip_ends:
+                    return n
+                # Plain text never goes back in the Markdown (Plain.source), so these are the
+                # lowest and highest offsets of the sentence's characters.
+                source = self.p.source
+                lo, hi = source[s.start], source[min(s.end, len(source)) - 1]
                 j = bisect.bisect_right(self._skip_ends, lo)
                 if j == len(self._skip_ends) or self._skip_starts[j] > hi:
                     return n

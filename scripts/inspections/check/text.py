@@ -80,7 +80,12 @@ class Block:
 
 @dataclass
 class Plain:
-    """Plain text with, for each character, its offset in the Markdown it came from."""
+    """Plain text with, for each character, its offset in the Markdown it came from.
+
+    The plain text follows the Markdown in order, so ``source`` never goes down: the first and
+    last offsets of a stretch are its lowest and highest (the checker relies on it; the tests
+    check it on every page).
+    """
 
     text: str = ""
     source: list[int] = field(default_factory=list)
