@@ -106,20 +106,24 @@ class _Finder:
         self.keys = [_key(p) for p in phrases]
         self.heads = [_head(p) for p in phrases]
         self.exact = [p.isascii() for p in phrases]
+        self._keys = list(zip(self.keys, self.exact, strict=True))
 
     def may_match(self, folded: Folded) -> bool:
-        """False if no phrase can match (a quick test before :meth:`finditer`)."""
-        return any(
-            key is None or folded.may_hold(key, exact)
-            for key, exact in zip(self.keys, self.exact, strict=True)
-        )
+        """False if no phrase can match (a quick test before :meth:`finditer`): a loop, not
+        ``any`` over :meth:`Folded.may_hold`, as it runs for every phrase on every page."""
+        runs, text = folded.runs, folded.text
+        for key, exact in self._keys:
+            if key is None or (key in runs if exact else key in text):
+                return True
+        return False
 
     def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
         """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
+        runs, lower = folded.runs, folded.text
         keep = [
             i
-            for i, key in enumerate(self.keys)
-            if key is None or folded.may_hold(key, self.exact[i])
+            for i, (key, exact) in enumerate(self._keys)
+            if key is None or (key in runs if exact else key in lower)  # Folded.may_hold
         ]
         if not keep:
             return
@@ -131,7 +135,7 @@ class _Finder:
             by_head.setdefault(self.heads[i], []).append(i)  # type: ignore[arg-type]
         starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
         for head, group in by_head.items():
-            for found in _head_at_run_start(head).finditer(folded.text):
+            for found in _head_at_run_start(head).finditer(lower):
                 at = found.start()
                 before = starting.get(at)
                 starting[at] = group if before is None else sorted(before + group)
