@@ -299,7 +299,8 @@ def shown_forms(use: TextUse) -> list[str]:
     """How a data text can look in the page: as the renderer printed it (recorded in the
     :class:`~inspections.render.TextUse`), and on one line (the ``inline`` filter)."""
     printed = str(use.markdown if use.markdown is not None else use.text).strip()
-    return [cand for cand in (printed, " ".join(printed.split())) if cand]
+    one_line = " ".join(printed.split())
+    return [printed, one_line] if one_line != printed else [printed] if printed else []
 
 
 def _find(markdown: str, forms: list[str], cursor: int) -> tuple[int, int] | None:
