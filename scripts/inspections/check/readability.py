@@ -68,11 +68,6 @@ def syllables(text: str) -> int:
     return sum(word_syllables(w) for w in list_words(text))
 
 
-def _clean(sentence: str) -> str:
-    """A sentence as it is counted: its words, then one full stop."""
-    return " ".join(w.replace("\u2019", "'") for w in words(sentence)) + "."
-
-
 def grade(sentences: list[str]) -> float:
     """Flesch-Kincaid grade of the sentences.
 
@@ -94,13 +89,28 @@ def grade(sentences: list[str]) -> float:
 
 @functools.lru_cache(maxsize=65536)
 def _sentence_counts(sentence: str) -> tuple[int, int] | None:
-    """Words and syllables in one sentence as :func:`_clean` gives it (None if it has no
-    words: it is not counted). Remembered by the sentence as written, so a sentence on many
-    pages is cleaned and counted once."""
+    """Words and syllables in one sentence (None if it has no words: it is not counted).
+
+    textstat counted the sentence's words joined by spaces, with ’ as ' and one full stop; its
+    rule works within each word (no word ends with an apostrophe, and punctuation goes one
+    character at a time), so the counts are the sums of each word's (:func:`_word_counts`).
+    Remembered by the sentence as written: many are on hundreds of pages.
+    """
     found = words(sentence)
     if not found:
         return None
-    counted = list_words(" ".join(w.replace("\u2019", "'") for w in found) + ".")  # _clean
+    count = syllable_count = 0
+    for word in found:
+        n, s = _word_counts(word)
+        count += n
+        syllable_count += s
+    return count, syllable_count
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_counts(word: str) -> tuple[int, int]:
+    """Words (1, or 0 if textstat's rule leaves no letters) and syllables in one of our words."""
+    counted = list_words(word.replace("\u2019", "'"))
     return len(counted), sum(word_syllables(w) for w in counted)
 
 
