@@ -179,7 +179,7 @@ class _Builder:
     def inline(self, text: str, offset: int) -> None:
         """Add one line's inline Markdown: links keep their words, markers and tags go."""
         pos = 0
-        for m in inline_matches(text):
+        for m in inline_matches(text) if _INLINE_AT.search(text) else ():
             start = m.start()
             if pos < start:
                 self._plain_run(text[pos:start], offset + pos)
@@ -219,10 +219,18 @@ class _Builder:
         a space already added.
 
         Most text is words with single spaces between them: that is added as it is, in one go
-        (:data:`_RUN_SPECIAL` finds what needs more); the rest run by run (:meth:`_runs`).
+        (a backslash, a link bracket, two spaces or white space other than a space need more,
+        and so does a space after a space); the rest run by run (:meth:`_runs`).
         """
         chars = self.chars
-        if _RUN_SPECIAL.search(text) or (text[:1] == " " and chars and chars[-1] == " "):
+        if (
+            "\\" in text
+            or "[" in text
+            or "]" in text
+            or "  " in text
+            or _OTHER_SPACE.search(text)
+            or (text[:1] == " " and chars and chars[-1] == " ")
+        ):
             self._runs(text, offset)
         else:
             chars += text
@@ -244,10 +252,6 @@ class _Builder:
                 self.add_char("\\", offset + m.start())
             # "escape" (the backslash of an escape) and "bracket": not shown
 
-
-# What makes a plain stretch of text more than words with single spaces between them: a
-# backslash, a link bracket, two spaces, or white space other than a space.
-_RUN_SPECIAL = re.compile(r"[\\\[\]]|[^\S ]|  ")
 
 # One run of a plain stretch of text: words with single spaces between them (kept as they
 # are, so a whole phrase is one run), an escape's backslash (before a character that is not a
