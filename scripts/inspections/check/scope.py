@@ -120,4 +120,22 @@ class Scope:
                 j = bisect.bisect_right(self._skip_ends, lo)
                 if j == len(self._skip_ends) or self._skip_starts[j] > hi:
                     return n
+                return n - self._words_skipped(s, j, hi)
         return sum(1 for m in WORD.finditer(s.text) if self.checked(s.start + m.start()))
+
+    def _words_skipped(self, s: Sentence, j: int, hi: int) -> int:
+        """Words of ``s`` (which holds no citation) that start in a field that is not judged:
+        the fields from the ``j``-th on that start by Markdown offset ``hi``. Where each word
+        starts in the Markdown (:meth:`_origin`) never goes down, so each field's words are
+        counted with two binary searches."""
+        source, end = self.p.source, len(self.p.source)
+        starts = [
+            source[i] if i < end else source[-1] + 1
+            for i in [s.start + m.start() for m in WORD.finditer(s.text)]
+        ]
+        skipped = 0
+        while j < len(self._skip_ends) and self._skip_starts[j] <= hi:
+            a, b = self._skip_starts[j], self._skip_ends[j]
+            skipped += bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a)
+            j += 1
+        return skipped
