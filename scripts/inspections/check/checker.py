@@ -285,10 +285,10 @@ def _glossary_rule(
         return
     finder, keys = found
     headings = [(b.start, b.end) for b in p.blocks if b.kind == "heading"]
-    done: set[str] = set()
+    done: set[str] = set(rule.not_required)  # each key once; those not required never
     for m in finder.finditer(p.text, folded):
         key = keys.get(m.group(1).casefold().replace("\u2019", "'"))
-        if key is None or key in done or key in rule.not_required:
+        if key is None or key in done:
             continue
         if any(a <= m.start() < b for a, b in headings) or not checked(m.start()):
             continue
