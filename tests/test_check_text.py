@@ -144,15 +144,15 @@ def _random_texts(seed: int, count: int, lines: bool = False) -> list[str]:
 
 
 def test_inline_markdown_is_found_where_the_pattern_finds_it() -> None:
-    from inspections.check import text
+    from inspections.check import inline
 
     def found(matches) -> list[tuple]:
         return [(m.span(), m.lastgroup, m.groupdict()) for m in matches]
 
     texts = _random_texts(1, 3000)
-    assert sum(1 for t in texts if text._INLINE.search(t)) > 2000  # the texts have Markdown
+    assert sum(1 for t in texts if inline.INLINE.search(t)) > 2000  # the texts have Markdown
     for t in texts:
-        assert found(text.inline_matches(t)) == found(text._INLINE.finditer(t)), t
+        assert found(inline.inline_matches(t)) == found(inline.INLINE.finditer(t)), t
 
 
 def test_plain_runs_in_one_go_are_the_runs_one_by_one() -> None:

@@ -91,14 +91,12 @@ def save_words_check(site: Site, pages: dict, root: Path, rules, target: Path) -
 
 def run_saved_check(source: Path):
     """The words check :func:`save_words_check` saved: (its Result, its rules, the project
-    folder). The same Result as the check ``generate`` runs itself (tests compare them). The
-    collector is paused, as it is while ``generate`` checks the words itself."""
+    folder). The same Result as the check ``generate`` runs itself (tests compare them)."""
     from inspections.check import check_in_worker
 
-    with collector_paused():
-        with source.open("rb") as saved:
-            pages, root, rules, glossary = pickle.load(saved)
-        return check_in_worker(pages, root, rules, glossary), rules, Path(root)
+    with source.open("rb") as saved:
+        pages, root, rules, glossary = pickle.load(saved)
+    return check_in_worker(pages, root, rules, glossary), rules, Path(root)
 
 
 def _templates_stamp() -> tuple:

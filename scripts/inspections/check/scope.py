@@ -15,7 +15,7 @@ give the same results.
 
 Example::
 
-    >>> p = plain("Kids are safe. They play.")
+    >>> p = plain("Kids are safe. They play.")                                               # doctest: +SKIP
     >>> scope = Scope(p, FilePlaces("x.md", "Kids are safe. They play."), rules, "families")  # doctest: +SKIP
     >>> scope.checked(0), scope.audience_at(0)                                                # doctest: +SKIP
     (True, 'families')

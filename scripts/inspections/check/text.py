@@ -25,24 +25,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK_TAIL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # "](x)" of a link split by a value
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
-_ATTR = re.compile(r"\s*\{[:#.][^{}]*\}")
-_MARK = re.compile(r"\*\*|__|[*`]|(?<![\w])_|_(?![\w])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
+from inspections.check.inline import INLINE_AT, REFERENCE_TAG, RUN, TABLE_TAG, inline_matches
 
-# Read as references, not as our prose: citations (<small>) and quotations of Ofsted's own
-# words (<q>), which stay exactly as Ofsted wrote them.
-_REFERENCE_TAG = re.compile(r"<(/?)(?:small|q)\b", re.I)
-# HTML table parts: each caption and cell is its own block, like a Markdown table's cells.
-# A header cell (<th>) is a label, read like a heading.
-_TABLE_TAG = re.compile(r"<(/?)(table|caption|thead|tbody|tfoot|tr|th|td)\b", re.I)
 # A bold label at the start of a block: "**In short:**", "**Name** (plain name):"
 _LABEL = re.compile(r"\*\*[^*\n]+?:\*\*|\*\*[^*\n]+?\*\*(?:[ \t]*\([^()\n]*\))?[ \t]*:")
 _HEADING = re.compile(r"(#{1,6})[ \t]+")
@@ -179,7 +166,7 @@ class _Builder:
     def inline(self, text: str, offset: int) -> None:
         """Add one line's inline Markdown: links keep their words, markers and tags go."""
         pos = 0
-        for m in inline_matches(text) if _INLINE_AT.search(text) else ():
+        for m in inline_matches(text) if INLINE_AT.search(text) else ():
             start = m.start()
             if pos < start:
                 self._plain_run(text[pos:start], offset + pos)
@@ -199,10 +186,10 @@ class _Builder:
                 self.skipped.append((offset + start, offset + pos))
                 if text[start] != "<":
                     continue
-                tag = _REFERENCE_TAG.match(text, start)
+                tag = REFERENCE_TAG.match(text, start)
                 if tag:  # <small>, <q>: a citation or a quotation, read as a reference
                     self.open("prose" if tag.group(1) else "reference", offset + pos)
-                elif tag := _TABLE_TAG.match(text, start):  # a cell never runs into the next
+                elif tag := TABLE_TAG.match(text, start):  # a cell never runs into the next
                     header = not tag.group(1) and tag.group(2).lower() == "th"
                     self.open("heading" if header else "prose", offset + pos)
         if pos < len(text):
@@ -237,9 +224,9 @@ class _Builder:
             self.src += range(offset, offset + len(text))
 
     def _runs(self, text: str, offset: int) -> None:
-        """:meth:`_plain_run` run by run (see :data:`_RUN`), not character by character."""
+        """:meth:`_plain_run` run by run (see :data:`.inline.RUN`), not character by character."""
         chars = self.chars
-        for m in _RUN.finditer(text):
+        for m in RUN.finditer(text):
             kind = m.lastgroup
             if kind == "plain":
                 start = offset + m.start()
@@ -251,51 +238,6 @@ class _Builder:
             elif kind == "backslash":  # not an escape: shown as it is
                 self.add_char("\\", offset + m.start())
             # "escape" (the backslash of an escape) and "bracket": not shown
-
-
-# One run of a plain stretch of text: words with single spaces between them (kept as they
-# are, so a whole phrase is one run), an escape's backslash (before a character that is not a
-# letter or digit: ``str.isalnum`` is ``\w`` without ``_``), a backslash shown as it is,
-# other spaces, or link brackets.
-_RUN = re.compile(
-    r"(?P<plain>[^\s\\\[\]]+(?: [^\s\\\[\]]+)*)|(?P<escape>\\(?=\W|_))"
-    r"|(?P<backslash>\\)|(?P<space>\s+)|(?P<bracket>[\[\]]+)"
-)
-
-
-_INLINE = re.compile(
-    r"(?P<link>(?P<bang>!?)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
-    r"|<(?P<auto>(?:https?|mailto|tel):[^>\s]*)>"
-    r"|(?P<entity>" + _ENTITY.pattern + ")"
-    r"|" + _TAG.pattern + r"|" + _ATTR.pattern + r"|" + _LINK_TAIL.pattern + r"|" + _MARK.pattern
-)
-
-
-# Where a match of _INLINE can start: an image's "!", a link's "[" or "](", a tag's or
-# autolink's "<", an entity's "&", an attribute list's "{" (or the spaces before it), an
-# emphasis or code marker.
-_INLINE_AT = re.compile(r"[!\[\]<&{*_`]")
-
-
-def inline_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_INLINE` in ``text``, as ``_INLINE.finditer(text)`` finds them.
-
-    The regex engine would try the long pattern at every character; here it is tried only
-    where a match can start (:data:`_INLINE_AT`), found by a quick scan: most lines have no
-    inline Markdown, or only a little. ``tests/test_check_text.py`` compares the two.
-    """
-    pos = 0
-    while (found := _INLINE_AT.search(text, pos)) is not None:
-        at = found.start()
-        if text[at] == "{":  # an attribute list starts at the spaces before its "{"
-            while at > pos and text[at - 1].isspace():
-                at -= 1
-        m = _INLINE.match(text, at)
-        if m is None:
-            pos = found.start() + 1
-        else:
-            yield m
-            pos = m.end()
 
 
 def plain(markdown: str) -> Plain:
