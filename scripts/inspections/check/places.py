@@ -52,6 +52,8 @@ class Span:
     are asked for: most texts have no problem, and the national site has about 50,000 of them.
     """
 
+    __slots__ = ("start", "end", "use", "loc", "_root")
+
     def __init__(self, start: int, end: int, use: TextUse, loc: tuple | None, root: str):
         self.start, self.end, self.use, self.loc = start, end, use, loc
         self._root = root

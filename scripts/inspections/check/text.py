@@ -338,8 +338,10 @@ def sentences(p: Plain) -> list[Sentence]:
     for block in p.blocks:
         text = p.text[block.start : block.end]
         start = 0
-        only_spaces = not _OTHER_SPACE.search(text)
+        only_spaces = None  # looked at only when the block has an end of sentence
         for m in _END.finditer(text):
+            if only_spaces is None:
+                only_spaces = not _OTHER_SPACE.search(text)
             before = _word_before(text, m.start(), only_spaces)
             if before in NOT_ENDS or before.endswith(_DOT_NOT_ENDS):
                 continue
