@@ -91,7 +91,8 @@ class _Finder:
     page: the regex engine tries every phrase at every word. So, giving the same matches:
 
     - a phrase whose longest run of letters (:func:`_key`) is nowhere in the page cannot match,
-      so it is left out (most phrases are on no page at all);
+      nor can an all-ASCII phrase one of whose runs (:func:`_runs`) is not a whole run of the
+      page, so it is left out (most phrases are on no page at all);
     - a match can only start where a phrase's first run of letters (:func:`_head`) starts a run
       of the folded text (:func:`_head_at_run_start`; inside a run the character before is a
       letter or digit, which ``(?<![\\w-])`` refuses), so the pattern is tried only there, with
@@ -106,14 +107,20 @@ class _Finder:
         self.keys = [_key(p) for p in phrases]
         self.heads = [_head(p) for p in phrases]
         self.exact = [p.isascii() for p in phrases]
-        self._keys = list(zip(self.keys, self.exact, strict=True))
+        # What the page must hold (see Folded.may_hold): every run of an all-ASCII phrase
+        # as a whole run, or else the longest run somewhere.
+        self._needs = [
+            _runs(p) if exact else key
+            for p, key, exact in zip(phrases, self.keys, self.exact, strict=True)
+        ]
 
     def may_match(self, folded: Folded) -> bool:
         """False if no phrase can match (a quick test before :meth:`finditer`): a loop, not
-        ``any`` over :meth:`Folded.may_hold`, as it runs for every phrase on every page."""
+        ``any`` over :meth:`Folded.may_hold` (with all of an all-ASCII phrase's runs), as it runs
+        for every phrase on every page."""
         runs, text = folded.runs, folded.text
-        for key, exact in self._keys:
-            if key is None or (key in runs if exact else key in text):
+        for need in self._needs:
+            if need is None or (need in text if type(need) is str else need <= runs):
                 return True
         return False
 
@@ -122,8 +129,8 @@ class _Finder:
         runs, lower = folded.runs, folded.text
         keep = [
             i
-            for i, (key, exact) in enumerate(self._keys)
-            if key is None or (key in runs if exact else key in lower)  # Folded.may_hold
+            for i, need in enumerate(self._needs)
+            if need is None or (need in lower if type(need) is str else need <= runs)
         ]
         if not keep:
             return
@@ -216,6 +223,13 @@ def _head_at_run_start(head: str) -> re.Pattern[str]:
     """
     words = re.escape(head)
     return re.compile(words + r"(?<![a-z0-9_]" + words + ")")
+
+
+def _runs(phrase: str) -> frozenset[str]:
+    """The runs of ASCII letters and digits in an all-ASCII phrase, lower-cased: wherever the
+    phrase matches, each is a whole run of the :func:`fold` of the text (as :func:`_key` is),
+    as its pattern has no letter next to a run that could match a letter or digit."""
+    return frozenset(r.lower() for r in _ASCII_RUN.findall(phrase))
 
 
 @functools.lru_cache(maxsize=4096)
