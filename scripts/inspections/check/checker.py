@@ -87,7 +87,7 @@ def check_page(
         report.findings.append(finding)
 
     folded = fold(p.text)
-    _sentence_rules(report, sents, rules, where, text_audience, scope.own_words, add)
+    _sentence_rules(report, scope.sentences(sents), rules, where, add)
     if page not in rules.rule("glossary-links").exempt_pages:
         _glossary_rule(report, p, folded, rules, glossary, where, checked, add)
     _word_rule(report, p, folded, rules, where, checked, text_audience, add)
@@ -97,18 +97,16 @@ def check_page(
 
 
 def _sentence_rules(
-    report: PageReport, sents: list[Sentence], rules: Rules, where, text_audience, own_words, add
+    report: PageReport, judged: list[tuple[Sentence, int, int, str]], rules: Rules, where, add
 ) -> None:
+    """Sentence length, average sentence length and reading level. ``judged``: each sentence
+    that is not a citation, with its words, the words that count (official names and titles
+    cannot be shortened, so only the other words count) and its audience
+    (:meth:`.scope.Scope.sentences`)."""
     limits = rules.rule("sentence-length").limits
     counted: list[Sentence] = []
     counted_words = 0
-    for s in sents:
-        if s.kind == "reference":
-            continue  # citations are read as references, not as sentences
-        n = len(s.words)
-        # Official names and titles cannot be shortened, so only the other words count.
-        own = own_words(s, n)
-        aud = text_audience(s.start)
+    for s, n, own, aud in judged:
         limit = limits.get(aud)
         if limit is not None and own > limit:
             add(

@@ -102,6 +102,20 @@ class Scope:
             return self._aud[i]
         return self.audience
 
+    def sentences(self, sents: list[Sentence]) -> list[tuple[Sentence, int, int, str]]:
+        """(sentence, its words, its own words, its audience) for each sentence that is not a
+        citation (see :meth:`own_words` and :meth:`audience_at`)."""
+        own_words, audience_at, findall = self.own_words, self.audience_at, WORD.findall
+        one_audience = self.fast and not self._aud_ends  # no text for one audience
+        out = []
+        for s in sents:
+            if s.kind == "reference":
+                continue
+            n = len(findall(s.text))
+            aud = self.audience if one_audience else audience_at(s.start)
+            out.append((s, n, own_words(s, n), aud))
+        return out
+
     def own_words(self, s: Sentence, n: int) -> int:
         """How many of the ``n`` words of sentence ``s`` are judged (see :meth:`checked`).
 
