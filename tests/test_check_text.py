@@ -115,3 +115,64 @@ def test_words(text: str, count: int) -> None:
 )
 def test_what_counts_as_an_abbreviation(word: str, expected: bool) -> None:
     assert is_abbreviation(word) is expected
+
+
+# The quick ways in text.py beside the plain ones they stand for: the same answers.
+
+_PIECES = [
+    *"ab Z9 .!?\\[]()<>&;#*_`{}:|-+~\"'\u2019\u00a0\t",
+    *["**", "__", "[x](y)", "![i](p.png)", '[x](y "t")', "](z)", "<q>", "</q>", "<small>"],
+    *["<td>", "<th>", "</th>", "<b class='x'>", "&amp;", "&nbsp;", "&#160;", "&NotEqualTilde;"],
+    *["{: .x}", " {#id}", "\t{.c}", "{x}", "<https://x.y>", "<mailto:a@b.c>", "\\|", "\\*"],
+    *["snake_case", " _x_ ", "a  b", "   ", "e.g. ", "Mr. ", "J. Smith"],
+]
+_LINES = ["## ", "- ", "1. ", "> ", '!!! note "T"', "    ", "```", "| a | b |", "|---|---|", ""]
+
+
+def _random_texts(seed: int, count: int, lines: bool = False) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = [rnd.choice(_PIECES) for _ in range(rnd.randint(0, 30))]
+        if lines:
+            for i in sorted(rnd.sample(range(len(parts) + 1), min(4, len(parts) + 1))):
+                parts.insert(i, "\n" + rnd.choice(_LINES))
+        out.append("".join(parts))
+    return out
+
+
+def test_inline_markdown_is_found_where_the_pattern_finds_it() -> None:
+    from inspections.check import inline
+
+    def found(matches) -> list[tuple]:
+        return [(m.span(), m.lastgroup, m.groupdict()) for m in matches]
+
+    texts = _random_texts(1, 3000)
+    assert sum(1 for t in texts if inline.INLINE.search(t)) > 2000  # the texts have Markdown
+    for t in texts:
+        assert found(inline.inline_matches(t)) == found(inline.INLINE.finditer(t)), t
+
+
+def test_plain_runs_in_one_go_are_the_runs_one_by_one() -> None:
+    from inspections.check.text import _Builder
+
+    for t in _random_texts(2, 3000):
+        for before in ("", "x", " "):
+            quick, slow = _Builder(), _Builder()
+            for b in (quick, slow):
+                b.add(before, 0)
+            quick._plain_run(t, 7)
+            slow._runs(t, 7)
+            assert (quick.chars, quick.src) == (slow.chars, slow.src), (before, t)
+
+
+def test_plain_text_never_goes_back_in_the_markdown(site_data) -> None:
+    """The checker takes a stretch's first and last offsets as its lowest and highest."""
+    from inspections.pages import build_pages
+
+    pages = [page.markdown for page in build_pages(site_data).values()]
+    for markdown in [*pages, *_random_texts(3, 3000, lines=True)]:
+        source = plain(markdown).source
+        assert all(a <= b for a, b in zip(source, source[1:], strict=False)), markdown

@@ -113,3 +113,45 @@ def test_finder_finds_what_the_regex_finds(phrases: list[str], words: str) -> No
     )
     expected = [m.span() for m in pattern.finditer(words)]
     assert [m.span() for m in _Finder(phrases).finditer(words, fold(words))] == expected
+
+
+class _PlainPlaces:
+    """A page's places without ``regions``: the checker asks about each word the plain way."""
+
+    def __init__(self, places) -> None:
+        self.place, self.loc_at = places.place, places.loc_at
+
+
+def test_judging_whole_sentences_gives_what_asking_word_by_word_gives(shipped, tmp_path) -> None:
+    """:class:`~inspections.check.scope.Scope` the quick way (the places' ``regions``) and the
+    plain way, with strict rules so that there is plenty to find: the same reports."""
+    from inspections.check.scope import Scope
+
+    site, pages, _ = shipped
+    text = (ROOT / RULES_FILE).read_text(encoding="utf-8")
+    strict = text
+    for before, after in [
+        ("limits: {young-people: 20, families: 25, everyone: 25}", "limits: {young-people: 6}"),
+        ("limits: {young-people: 14, families: 18, everyone: 18}", "limits: {families: 4}"),
+        ("    words:\n", "    words:\n      - {avoid: [children, council, help], use: x}\n"),
+    ]:
+        assert before in strict
+        strict = strict.replace(before, after, 1)
+    strict, glossary_rule = re.subn(r"not_required: \[.*\]", "not_required: []", strict)
+    assert glossary_rule == 1
+    (tmp_path / "rules.yaml").write_text(strict, encoding="utf-8")
+    rules = load_rules(tmp_path / "rules.yaml")
+    glossary = checker_module.GlossaryForms.from_site(site)
+    quick = plain_way = 0
+    for path, page in pages.items():
+        found = places.PagePlaces(page.markdown, path, page.texts, ROOT)
+        slow = _PlainPlaces(found)
+        p = checker_module.plain(page.markdown)
+        assert Scope(p, found, rules, page.audience).fast
+        assert not Scope(p, slow, rules, page.audience).fast
+        a = checker_module.check_page(page.markdown, page.audience, path, found, rules, glossary)
+        b = checker_module.check_page(page.markdown, page.audience, path, slow, rules, glossary)
+        assert a == b, path
+        quick += len(a.findings)
+        plain_way += sum(1 for f in a.findings if f.rule == "sentence-length")
+    assert quick > 1000 and plain_way > 100  # there was plenty to find

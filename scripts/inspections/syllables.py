@@ -31,8 +31,8 @@ _VARIANT = re.compile(r"\(\d+\)$")  # `word(2)`: a second pronunciation
 @functools.cache
 def table() -> dict[str, int]:
     """Every word in the dictionary (lower case) with its syllable count."""
-    text = gzip.decompress(TABLE.read_bytes()).decode("utf-8")
-    return {word: int(n) for word, n in (line.split(" ") for line in text.splitlines())}
+    parts = gzip.decompress(TABLE.read_bytes()).decode("utf-8").split()  # word, count, ...
+    return dict(zip(parts[0::2], map(int, parts[1::2]), strict=True))
 
 
 @functools.cache

@@ -6,9 +6,10 @@ generated page and every hand-written page in ``docs/`` is checked as its reader
 each problem is reported where the words were written: ``data/...yaml:LINE:COL`` for data text,
 the template line for template text, ``docs/...md:LINE:COL`` for hand-written pages.
 
-Modules: :mod:`.text` (Markdown to sentences), :mod:`.readability` (Flesch-Kincaid, offline),
-:mod:`.rules` (the rules file), :mod:`.places` (where words were written), :mod:`.checker`
-(the rules applied), :mod:`.report` (the report for people).
+Modules: :mod:`.text` (Markdown to sentences, with :mod:`.inline` for inline Markdown),
+:mod:`.readability` (Flesch-Kincaid, offline), :mod:`.rules` (the rules file), :mod:`.places`
+(where words were written), :mod:`.scope` (which words are judged, and for whom),
+:mod:`.checker` (the rules applied), :mod:`.report` (the report for people).
 
 Example::
 

@@ -13,7 +13,6 @@ Example::
 
 from __future__ import annotations
 
-from inspections.audiences import READERS
 from inspections.check import readability
 from inspections.check.findings import (
     FilePlaces,
@@ -38,7 +37,8 @@ from inspections.check.glossary import (
 )
 from inspections.check.places import Place
 from inspections.check.rules import Rules
-from inspections.check.text import WORD, Plain, Sentence, plain, sentences
+from inspections.check.scope import Scope
+from inspections.check.text import Plain, Sentence, plain, sentences
 
 # Re-exported: callers and tests import these from here.
 __all__ = [
@@ -57,7 +57,6 @@ __all__ = [
     "is_abbreviation",
 ]
 
-FIELD_AUDIENCE = {a.field: a.slug for a in READERS}
 MIN_SENTENCE_WORDS = 3  # shorter fragments (labels, "Good") do not count towards averages
 
 
@@ -81,58 +80,14 @@ def check_page(
     def where(index: int) -> Place:
         return places.place(p.origin(index))
 
-    def loc(index: int) -> tuple | None:
-        return places.loc_at(p.origin(index))
-
-    def text_audience(index: int) -> str:
-        found = loc(index)
-        return FIELD_AUDIENCE.get(str(found[-1]), audience) if found else audience
-
-    references = [(b.start, b.end) for b in p.blocks if b.kind == "reference"]
-    loc_checked: dict[tuple, bool] = {}  # rules.checked for each field, worked out once
-
-    def field_checked(found: tuple | None) -> bool:
-        if found is None:
-            return True
-        if found not in loc_checked:
-            loc_checked[found] = rules.checked(found)
-        return loc_checked[found]
-
-    def checked(index: int) -> bool:
-        """False for official names and titles, and for citations."""
-        if any(a <= index < b for a, b in references):
-            return False
-        return field_checked(loc(index))
-
-    same_loc = getattr(places, "same_loc", None)
-    fields_between = getattr(places, "fields_between", None)
-
-    def own_words(s: Sentence) -> int:
-        """Words of ``s`` that count (see :func:`_sentence_rules`).
-
-        Most sentences are all template words, or hold only fields that are checked, or are
-        all one field: then every word counts or none does, and asking where each word came
-        from (the slow way, below) is not needed.
-        """
-        if (
-            same_loc is not None
-            and fields_between is not None
-            and not (references and any(a < s.end and s.start < b for a, b in references))
-        ):
-            source = p.source[s.start : s.end]
-            lo, hi = min(source), max(source)
-            if all(field_checked(f) for f in fields_between(lo, hi)):
-                return len(s.words)
-            same, found = same_loc(lo, hi)
-            if same:
-                return len(s.words) if field_checked(found) else 0
-        return sum(1 for m in WORD.finditer(s.text) if checked(s.start + m.start()))
+    scope = Scope(p, places, rules, audience)
+    checked, text_audience = scope.checked, scope.audience_at
 
     def add(finding: Finding) -> None:
         report.findings.append(finding)
 
     folded = fold(p.text)
-    _sentence_rules(report, sents, rules, where, text_audience, own_words, add)
+    _sentence_rules(report, scope.sentences(sents), rules, where, add)
     if page not in rules.rule("glossary-links").exempt_pages:
         _glossary_rule(report, p, folded, rules, glossary, where, checked, add)
     _word_rule(report, p, folded, rules, where, checked, text_audience, add)
@@ -142,18 +97,17 @@ def check_page(
 
 
 def _sentence_rules(
-    report: PageReport, sents: list[Sentence], rules: Rules, where, text_audience, own_words, add
+    report: PageReport, judged: list[tuple[Sentence, int, int, str]], rules: Rules, where, add
 ) -> None:
-    rule = rules.rule("sentence-length")
+    """Sentence length, average sentence length and reading level. ``judged``: each sentence
+    that is not a citation, with its words, the words that count (official names and titles
+    cannot be shortened, so only the other words count) and its audience
+    (:meth:`.scope.Scope.sentences`)."""
+    limits = rules.rule("sentence-length").limits
     counted: list[Sentence] = []
-    for s in sents:
-        if s.kind == "reference":
-            continue  # citations are read as references, not as sentences
-        n = len(s.words)
-        # Official names and titles cannot be shortened, so only the other words count.
-        own = own_words(s)
-        aud = text_audience(s.start)
-        limit = rule.limit(aud)
+    counted_words = 0
+    for s, n, own, aud in judged:
+        limit = limits.get(aud)
         if limit is not None and own > limit:
             add(
                 finding(
@@ -167,11 +121,13 @@ def _sentence_rules(
                     audience=aud,
                 )
             )
-        if s.kind == "prose" and n >= MIN_SENTENCE_WORDS:
-            counted.append(s)
-        if s.kind == "prose" and own > report.longest:
-            report.longest, report.longest_text = own, s.text
-    report.words = sum(len(s.words) for s in counted)
+        if s.kind == "prose":
+            if n >= MIN_SENTENCE_WORDS:
+                counted.append(s)
+                counted_words += n
+            if own > report.longest:
+                report.longest, report.longest_text = own, s.text
+    report.words = counted_words
     report.sentences = len(counted)
     if counted:
         report.average = report.words / len(counted)
@@ -327,10 +283,10 @@ def _glossary_rule(
         return
     finder, keys = found
     headings = [(b.start, b.end) for b in p.blocks if b.kind == "heading"]
-    done: set[str] = set()
+    done: set[str] = set(rule.not_required)  # each key once; those not required never
     for m in finder.finditer(p.text, folded):
         key = keys.get(m.group(1).casefold().replace("\u2019", "'"))
-        if key is None or key in done or key in rule.not_required:
+        if key is None or key in done:
             continue
         if any(a <= m.start() < b for a, b in headings) or not checked(m.start()):
             continue

@@ -26,9 +26,8 @@ class Places(Protocol):
     def place(self, offset: int) -> Place: ...
     def loc_at(self, offset: int) -> tuple | None: ...
 
-    # Optional, to judge a sentence in one go (see :meth:`.places.PagePlaces.same_loc`):
-    # ``same_loc(lo, hi) -> (True, loc)`` when every offset from lo to hi has the same field,
-    # ``fields_between(lo, hi) -> [loc, ...]`` every field an offset from lo to hi may have.
+    # Optional, to judge a sentence in one go: ``regions() -> [(start, end, loc), ...]``, every
+    # stretch where loc_at gives a field, in order (see :meth:`.places.PagePlaces.regions`).
 
 
 class FilePlaces:
@@ -44,10 +43,7 @@ class FilePlaces:
     def loc_at(self, offset: int) -> tuple | None:
         return None
 
-    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
-        return True, None
-
-    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
+    def regions(self) -> list[tuple[int, int, tuple | None]]:
         return []
 
 

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from inspections.check.text import Plain
 
 _GLOSSARY_TARGET = re.compile(r"(?:^|/)glossary(?:\.md|/)?#([\w-]+)$|^glossary:([\w-]+)$")
-ABBREVIATION = re.compile(r"(?<![\w\u2019'-])([A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?![\w])")
+# A word with two capitals or more, not after a letter, apostrophe or hyphen. The look-behind
+# comes after the first capital, so the engine jumps from capital to capital.
+ABBREVIATION = re.compile(r"([A-Z](?<![\w\u2019'-][A-Z])[A-Za-z]*[A-Z][A-Za-z]*)(?![\w])")
 
 
 def _both(text: str) -> tuple[str, Folded]:
@@ -89,10 +91,13 @@ class _Finder:
     page: the regex engine tries every phrase at every word. So, giving the same matches:
 
     - a phrase whose longest run of letters (:func:`_key`) is nowhere in the page cannot match,
-      so it is left out (most phrases are on no page at all);
-    - a match can only start where a phrase's first run of letters (:func:`_head`) is, so the
-      pattern is tried only there (``str.find``), with only the phrases starting there, in the
-      same order, skipping places inside the last match, as ``finditer`` does.
+      nor can an all-ASCII phrase one of whose runs (:func:`_runs`) is not a whole run of the
+      page, so it is left out (most phrases are on no page at all);
+    - a match can only start where a phrase's first run of letters (:func:`_head`) starts a run
+      of the folded text (:func:`_head_at_run_start`; inside a run the character before is a
+      letter or digit, which ``(?<![\\w-])`` refuses), so the pattern is tried only there, with
+      only the phrases starting there, in the same order, skipping places inside the last
+      match, as ``finditer`` does.
 
     A phrase that does not start with an ASCII letter or digit is looked for the slow way.
     """
@@ -102,33 +107,45 @@ class _Finder:
         self.keys = [_key(p) for p in phrases]
         self.heads = [_head(p) for p in phrases]
         self.exact = [p.isascii() for p in phrases]
+        # What the page must hold (see Folded.may_hold): every run of an all-ASCII phrase
+        # as a whole run, or else the longest run somewhere.
+        self._needs = [
+            _runs(p) if exact else key
+            for p, key, exact in zip(phrases, self.keys, self.exact, strict=True)
+        ]
 
     def may_match(self, folded: Folded) -> bool:
-        """False if no phrase can match (a quick test before :meth:`finditer`)."""
-        return any(
-            key is None or folded.may_hold(key, exact)
-            for key, exact in zip(self.keys, self.exact, strict=True)
-        )
+        """False if no phrase can match (a quick test before :meth:`finditer`): a loop, not
+        ``any`` over :meth:`Folded.may_hold` (with all of an all-ASCII phrase's runs), as it runs
+        for every phrase on every page."""
+        runs, text = folded.runs, folded.text
+        for need in self._needs:
+            if need is None or (need in text if type(need) is str else need <= runs):
+                return True
+        return False
 
     def finditer(self, text: str, folded: Folded) -> Iterator[re.Match[str]]:
         """Matches in ``text``, in order; ``folded`` is :func:`fold` (``text``)."""
+        runs, lower = folded.runs, folded.text
         keep = [
             i
-            for i, key in enumerate(self.keys)
-            if key is None or folded.may_hold(key, self.exact[i])
+            for i, need in enumerate(self._needs)
+            if need is None or (need in lower if type(need) is str else need <= runs)
         ]
         if not keep:
             return
         if any(self.heads[i] is None for i in keep):
             yield from self._pattern(tuple(keep)).finditer(text)
             return
-        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        by_head: dict[str, list[int]] = {}  # phrases sharing a first run are looked for once
         for i in keep:
-            head = self.heads[i]
-            at = folded.text.find(head)  # type: ignore[arg-type]
-            while at >= 0:
-                starting.setdefault(at, []).append(i)
-                at = folded.text.find(head, at + 1)  # type: ignore[arg-type]
+            by_head.setdefault(self.heads[i], []).append(i)  # type: ignore[arg-type]
+        starting: dict[int, list[int]] = {}  # offset -> phrases whose first word is there
+        for head, group in by_head.items():
+            for found in _head_at_run_start(head).finditer(lower):
+                at = found.start()
+                before = starting.get(at)
+                starting[at] = group if before is None else sorted(before + group)
         end = 0
         for at in sorted(starting):
             if at < end:
@@ -196,6 +213,23 @@ def _head(phrase: str) -> str | None:
     """The run of ASCII letters and digits a phrase starts with, lower-cased (None if none)."""
     m = _ASCII_RUN.match(phrase)
     return m.group().lower() if m else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _head_at_run_start(head: str) -> re.Pattern[str]:
+    """Finds ``head`` in folded text where it starts a run of ASCII letters and digits.
+
+    The look-behind comes after the words, so the engine looks for the words themselves.
+    """
+    words = re.escape(head)
+    return re.compile(words + r"(?<![a-z0-9_]" + words + ")")
+
+
+def _runs(phrase: str) -> frozenset[str]:
+    """The runs of ASCII letters and digits in an all-ASCII phrase, lower-cased: wherever the
+    phrase matches, each is a whole run of the :func:`fold` of the text (as :func:`_key` is),
+    as its pattern has no letter next to a run that could match a letter or digit."""
+    return frozenset(r.lower() for r in _ASCII_RUN.findall(phrase))
 
 
 @functools.lru_cache(maxsize=4096)

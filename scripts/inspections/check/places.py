@@ -52,6 +52,8 @@ class Span:
     are asked for: most texts have no problem, and the national site has about 50,000 of them.
     """
 
+    __slots__ = ("start", "end", "use", "loc", "_root")
+
     def __init__(self, start: int, end: int, use: TextUse, loc: tuple | None, root: str):
         self.start, self.end, self.use, self.loc = start, end, use, loc
         self._root = root
@@ -217,7 +219,6 @@ class PagePlaces:
             self.spans.append(Span(start, end, use, use.loc, str(root)))
         self.spans.sort(key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
-        self._locs = [s.loc for s in self.spans]
         self.located = len(self.spans)
         self.expected = len(uses)
 
@@ -233,25 +234,18 @@ class PagePlaces:
         span = self.span_at(offset)
         return span.loc if span else None
 
-    def fields_between(self, lo: int, hi: int) -> list[tuple | None]:
-        """Every field :meth:`loc_at` may give for an offset from lo to hi (besides None)."""
-        first = max(bisect.bisect_right(self._starts, lo) - 1, 0)
-        return self._locs[first : bisect.bisect_right(self._starts, hi)]
+    def regions(self) -> list[tuple[int, int, tuple | None]]:
+        """(start, end, field) for every stretch of Markdown where :meth:`loc_at` gives a field,
+        in order and not overlapping (a text found inside another ends the outer one, as there).
 
-    def same_loc(self, lo: int, hi: int) -> tuple[bool, tuple | None]:
-        """(True, field) if :meth:`loc_at` gives the same answer for every offset lo..hi.
-
-        (False, None) if it may not: then ask offset by offset. This lets the checker judge a
-        whole sentence at once instead of word by word.
+        The checker uses these to judge a whole sentence at once instead of word by word.
         """
-        i = bisect.bisect_right(self._starts, lo) - 1
-        if i != bisect.bisect_right(self._starts, hi) - 1:
-            return False, None  # a data text starts in between
-        if i < 0 or lo >= self.spans[i].end:
-            return True, None  # all after the end of the text before: template words
-        if hi < self.spans[i].end:
-            return True, self.spans[i].loc  # all inside one data text
-        return False, None
+        spans, out = self.spans, []
+        for i, span in enumerate(spans):
+            end = min(span.end, spans[i + 1].start) if i + 1 < len(spans) else span.end
+            if span.start < end:
+                out.append((span.start, end, span.loc))
+        return out
 
     def place(self, offset: int) -> Place:
         """Where the character at Markdown ``offset`` was written."""
@@ -307,7 +301,8 @@ def shown_forms(use: TextUse) -> list[str]:
     """How a data text can look in the page: as the renderer printed it (recorded in the
     :class:`~inspections.render.TextUse`), and on one line (the ``inline`` filter)."""
     printed = str(use.markdown if use.markdown is not None else use.text).strip()
-    return [cand for cand in (printed, " ".join(printed.split())) if cand]
+    one_line = " ".join(printed.split())
+    return [printed, one_line] if one_line != printed else [printed] if printed else []
 
 
 def _find(markdown: str, forms: list[str], cursor: int) -> tuple[int, int] | None:

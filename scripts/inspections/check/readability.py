@@ -68,11 +68,6 @@ def syllables(text: str) -> int:
     return sum(word_syllables(w) for w in list_words(text))
 
 
-def _clean(sentence: str) -> str:
-    """A sentence as it is counted: its words, then one full stop."""
-    return " ".join(w.replace("\u2019", "'") for w in words(sentence)) + "."
-
-
 def grade(sentences: list[str]) -> float:
     """Flesch-Kincaid grade of the sentences.
 
@@ -80,7 +75,7 @@ def grade(sentences: list[str]) -> float:
     (textstat's rule). Each sentence's counts are remembered: many sentences are on hundreds of
     pages at national scale.
     """
-    counts = [_line_counts(_clean(s)) for s in sentences if words(s)]
+    counts = [c for c in map(_sentence_counts, sentences) if c is not None]
     if not counts:
         return 0.0
     word_count = sum(w for w, _ in counts)
@@ -93,10 +88,30 @@ def grade(sentences: list[str]) -> float:
 
 
 @functools.lru_cache(maxsize=65536)
-def _line_counts(line: str) -> tuple[int, int]:
-    """Words and syllables in one sentence."""
-    found = list_words(line)
-    return len(found), sum(word_syllables(w) for w in found)
+def _sentence_counts(sentence: str) -> tuple[int, int] | None:
+    """Words and syllables in one sentence (None if it has no words: it is not counted).
+
+    textstat counted the sentence's words joined by spaces, with ’ as ' and one full stop; its
+    rule works within each word (no word ends with an apostrophe, and punctuation goes one
+    character at a time), so the counts are the sums of each word's (:func:`_word_counts`).
+    Remembered by the sentence as written: many are on hundreds of pages.
+    """
+    found = words(sentence)
+    if not found:
+        return None
+    count = syllable_count = 0
+    for word in found:
+        n, s = _word_counts(word)
+        count += n
+        syllable_count += s
+    return count, syllable_count
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_counts(word: str) -> tuple[int, int]:
+    """Words (1, or 0 if textstat's rule leaves no letters) and syllables in one of our words."""
+    counted = list_words(word.replace("\u2019", "'"))
+    return len(counted), sum(word_syllables(w) for w in counted)
 
 
 def reading_age(fk_grade: float) -> int:

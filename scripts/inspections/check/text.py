@@ -23,25 +23,13 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK_TAIL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # "](x)" of a link split by a value
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_ENTITY = re.compile(r"&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);")
-_ATTR = re.compile(r"\s*\{[:#.][^{}]*\}")
-_MARK = re.compile(r"\*\*|__|[*`]|(?<![\w])_|_(?![\w])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^>\s]*)>")
+from inspections.check.inline import INLINE_AT, REFERENCE_TAG, RUN, TABLE_TAG, inline_matches
 
-# Read as references, not as our prose: citations (<small>) and quotations of Ofsted's own
-# words (<q>), which stay exactly as Ofsted wrote them.
-_REFERENCE_TAG = re.compile(r"<(/?)(?:small|q)\b", re.I)
-# HTML table parts: each caption and cell is its own block, like a Markdown table's cells.
-# A header cell (<th>) is a label, read like a heading.
-_TABLE_TAG = re.compile(r"<(/?)(table|caption|thead|tbody|tfoot|tr|th|td)\b", re.I)
 # A bold label at the start of a block: "**In short:**", "**Name** (plain name):"
 _LABEL = re.compile(r"\*\*[^*\n]+?:\*\*|\*\*[^*\n]+?\*\*(?:[ \t]*\([^()\n]*\))?[ \t]*:")
 _HEADING = re.compile(r"(#{1,6})[ \t]+")
@@ -69,9 +57,11 @@ class Link:
     target: str
 
 
-@dataclass(frozen=True)
-class Block:
-    """A paragraph, heading, list item, table cell or admonition title: ``text[start:end]``."""
+class Block(NamedTuple):
+    """A paragraph, heading, list item, table cell or admonition title: ``text[start:end]``.
+
+    A named tuple, as :class:`Sentence`: made about 100,000 times at national scale.
+    """
 
     start: int
     end: int
@@ -80,7 +70,12 @@ class Block:
 
 @dataclass
 class Plain:
-    """Plain text with, for each character, its offset in the Markdown it came from."""
+    """Plain text with, for each character, its offset in the Markdown it came from.
+
+    The plain text follows the Markdown in order, so ``source`` never goes down: the first and
+    last offsets of a stretch are its lowest and highest (the checker relies on it; the tests
+    check it on every page).
+    """
 
     text: str = ""
     source: list[int] = field(default_factory=list)
@@ -97,18 +92,21 @@ class Plain:
         return self.source[index]
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence (or heading, list item, table cell) of plain text."""
+class Sentence(NamedTuple):
+    """One sentence (or heading, list item, table cell) of plain text.
+
+    A named tuple: the national site has about 160,000, and a frozen dataclass took twice as
+    long to make.
+    """
 
     start: int
     end: int
     text: str
     kind: str
 
-    @functools.cached_property
+    @property
     def words(self) -> list[str]:
-        """The sentence's words (worked out once: the rules ask several times)."""
+        """The sentence's words (the checker asks once per sentence)."""
         return WORD.findall(self.text)
 
 
@@ -143,15 +141,18 @@ class _Builder:
         self._block_start, self._kind = len(self.chars), kind
 
     def close(self) -> None:
-        if self._block_start is None:
+        start = self._block_start
+        if start is None:
             return
-        while len(self.chars) > self._block_start and self.chars[-1].isspace():
-            self.chars.pop()
-            self.src.pop()
-        if len(self.chars) > self._block_start:
-            self.blocks.append(Block(self._block_start, len(self.chars), self._kind))
-            self.add_char("\n", self.src[-1] + 1)
-            self.add_char("\n", self.src[-1])
+        chars, src = self.chars, self.src
+        while len(chars) > start and chars[-1].isspace():
+            chars.pop()
+            src.pop()
+        if len(chars) > start:
+            self.blocks.append(Block(start, len(chars), self._kind))
+            end = src[-1] + 1
+            chars += "\n\n"
+            src += (end, end)
         self._block_start = None
 
     def at_start(self) -> bool:
@@ -165,31 +166,37 @@ class _Builder:
     def inline(self, text: str, offset: int) -> None:
         """Add one line's inline Markdown: links keep their words, markers and tags go."""
         pos = 0
-        # Most lines have no inline Markdown at all: a quick look for the characters that
-        # every piece of it starts with saves scanning them with the long pattern below.
-        for m in _INLINE.finditer(text) if _INLINE_START.search(text) else ():
-            self._plain_run(text[pos : m.start()], offset + pos)
+        # Most lines have no inline Markdown at all: no need to set up the search for it.
+        for m in inline_matches(text) if INLINE_AT.search(text) else ():
+            start = m.start()
+            if pos < start:
+                self._plain_run(text[pos:start], offset + pos)
             pos = m.end()
-            if m.group("link") is not None:
-                bang, words, target = m.group("bang"), m.group("words"), m.group("target")
-                start = len(self.chars)
+            kind = m.lastgroup  # None for the parts that are not read
+            if kind == "link":
+                words, target = m.group("words", "target")
+                at = len(self.chars)
                 self._plain_run(words, offset + m.start("words"))
-                if not bang:
-                    self.links.append(Link(start, len(self.chars), target))
-            elif m.group("auto") is not None:
+                if not m.group("bang"):
+                    self.links.append(Link(at, len(self.chars), target))
+            elif kind == "auto":
                 self._plain_run(m.group("auto"), offset + m.start("auto"))
-            elif m.group("entity") is not None:
-                self.add_char(html.unescape(m.group("entity")), offset + m.start())
+            elif kind == "entity":
+                self.add_char(html.unescape(m.group("entity")), offset + start)
             else:  # tag, attribute list, emphasis marker, split link tail: not read
-                self.skipped.append((offset + m.start(), offset + m.end()))
-                tag = _REFERENCE_TAG.match(m.group())
+                self.skipped.append((offset + start, offset + pos))
+                if text[start] != "<":
+                    continue
+                tag = REFERENCE_TAG.match(text, start)
                 if tag:  # <small>, <q>: a citation or a quotation, read as a reference
-                    self.open("prose" if tag.group(1) else "reference", offset + m.end())
-                elif tag := _TABLE_TAG.match(m.group()):  # a cell never runs into the next
+                    self.open("prose" if tag.group(1) else "reference", offset + pos)
+                elif tag := TABLE_TAG.match(text, start):  # a cell never runs into the next
                     header = not tag.group(1) and tag.group(2).lower() == "th"
-                    self.open("heading" if header else "prose", offset + m.end())
-        self._plain_run(text[pos:], offset + pos)
-        self.add_char(" ", offset + len(text))
+                    self.open("heading" if header else "prose", offset + pos)
+        if pos < len(text):
+            self._plain_run(text[pos:] if pos else text, offset + pos)
+        self.chars.append(" ")
+        self.src.append(offset + len(text))
 
     def _plain_run(self, text: str, offset: int) -> None:
         """Add text with no links or markers: escapes and link brackets go, spaces fold to one.
@@ -197,10 +204,30 @@ class _Builder:
         A backslash before a character that is not a letter or digit is a Markdown escape (the
         next character is shown as it is); ``[`` and ``]`` left here belong to links whose words
         come from a data value; any run of spaces and line breaks is one space, and none after
-        a space already added. Done run by run (see :data:`_RUN`), not character by character.
+        a space already added.
+
+        Most text is words with single spaces between them: that is added as it is, in one go
+        (a backslash, a link bracket, two spaces or white space other than a space need more,
+        and so does a space after a space); the rest run by run (:meth:`_runs`).
         """
         chars = self.chars
-        for m in _RUN.finditer(text):
+        if (
+            "\\" in text
+            or "[" in text
+            or "]" in text
+            or "  " in text
+            or _OTHER_SPACE.search(text)
+            or (text[:1] == " " and chars and chars[-1] == " ")
+        ):
+            self._runs(text, offset)
+        else:
+            chars += text
+            self.src += range(offset, offset + len(text))
+
+    def _runs(self, text: str, offset: int) -> None:
+        """:meth:`_plain_run` run by run (see :data:`.inline.RUN`), not character by character."""
+        chars = self.chars
+        for m in RUN.finditer(text):
             kind = m.lastgroup
             if kind == "plain":
                 start = offset + m.start()
@@ -212,29 +239,6 @@ class _Builder:
             elif kind == "backslash":  # not an escape: shown as it is
                 self.add_char("\\", offset + m.start())
             # "escape" (the backslash of an escape) and "bracket": not shown
-
-
-# One run of a plain stretch of text: words with single spaces between them (kept as they
-# are, so a whole phrase is one run), an escape's backslash (before a character that is not a
-# letter or digit: ``str.isalnum`` is ``\w`` without ``_``), a backslash shown as it is,
-# other spaces, or link brackets.
-_RUN = re.compile(
-    r"(?P<plain>[^\s\\\[\]]+(?: [^\s\\\[\]]+)*)|(?P<escape>\\(?=\W|_))"
-    r"|(?P<backslash>\\)|(?P<space>\s+)|(?P<bracket>[\[\]]+)"
-)
-
-
-_INLINE = re.compile(
-    r"(?P<link>(?P<bang>!?)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\))"
-    r"|<(?P<auto>(?:https?|mailto|tel):[^>\s]*)>"
-    r"|(?P<entity>" + _ENTITY.pattern + ")"
-    r"|" + _TAG.pattern + r"|" + _ATTR.pattern + r"|" + _LINK_TAIL.pattern + r"|" + _MARK.pattern
-)
-
-
-# Every match of _INLINE holds one of these (a link's "[" or "](", a tag's or autolink's "<",
-# an entity's "&", an attribute list's "{", an emphasis or code marker).
-_INLINE_START = re.compile(r"[\[\]<&{*_`]")
 
 
 def plain(markdown: str) -> Plain:
@@ -334,8 +338,10 @@ def sentences(p: Plain) -> list[Sentence]:
     for block in p.blocks:
         text = p.text[block.start : block.end]
         start = 0
-        only_spaces = not _OTHER_SPACE.search(text)
+        only_spaces = None  # looked at only when the block has an end of sentence
         for m in _END.finditer(text):
+            if only_spaces is None:
+                only_spaces = not _OTHER_SPACE.search(text)
             before = _word_before(text, m.start(), only_spaces)
             if before in NOT_ENDS or before.endswith(_DOT_NOT_ENDS):
                 continue
