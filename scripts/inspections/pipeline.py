@@ -206,9 +206,11 @@ def run_saved_check(source: BinaryIO):
     """The words check :func:`save_words_check` sent: (its Result, its rules, the project
     folder). The same Result as the check ``generate`` runs itself (tests compare them)."""
     from inspections.check import check_in_worker
+    from inspections.speed import collector_paused
 
-    pages, root, rules, glossary = pickle.load(source)
-    return check_in_worker(pages, root, rules, glossary), rules, Path(root)
+    with collector_paused():  # as in generate: the collector kept scanning the pages
+        pages, root, rules, glossary = pickle.load(source)
+        return check_in_worker(pages, root, rules, glossary), rules, Path(root)
 
 
 def check_saved(source: BinaryIO) -> int:
