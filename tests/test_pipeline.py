@@ -1,6 +1,7 @@
 """``make site``'s words check beside the build (inspections/pipeline.py, ``WordsBeside``): a
 check never given the pages stops and fails, and when no second process can start the check
-runs in this process with the same outcome. (That its errors stop ``make site`` and leave
+runs in this process with the same outcome; a checker that itself breaks is reported as
+its own fault, not the words'. (That its errors stop ``make site`` and leave
 site/ untouched: tests/test_site_untouched.py; that the check sent to the second process finds
 what the build's own check finds: tests/test_preview_checker.py.)"""
 
@@ -55,3 +56,23 @@ def test_without_a_second_process_errors_still_fail(site_data, root, report, cap
     assert words.wait() is False
     err = capsys.readouterr().err
     assert "Some words are not plain enough" in err and "facilitates" in err
+
+
+def test_a_checker_that_breaks_is_not_blamed_on_the_words(root, monkeypatch) -> None:
+    """The second process's own error (here: it is sent something that is not a check) fails the
+    build with a message that puts the fault in the checker, not in the comms team's words."""
+    import pickle
+
+    import inspections.pipeline as pipeline
+
+    def send_nonsense(site, pages, root, rules, out) -> None:
+        pickle.dump(("not", "a", "check", "at", "all"), out)
+
+    monkeypatch.setattr(pipeline, "save_words_check", send_nonsense)
+    words = WordsBeside.start(root)
+    words.send(None, {}, root, None)
+    assert words.wait() is False
+    assert words.broke
+    said = words.why_not(Path("site"))
+    assert "fault in the checker, not in your data" in said
+    assert "fix the words above" not in said

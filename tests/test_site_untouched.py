@@ -164,5 +164,6 @@ def test_words_not_plain_enough_stop_make_site_and_leave_site_untouched(project,
     assert f"data/inspections/derby/2022-03-ilacs.yaml:{line}:" in result.stderr
     assert "facilitates" in result.stderr
     assert "Some words are not plain enough" in result.stderr
+    assert "site/ was not changed: fix the words above." in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(project / "site") == before

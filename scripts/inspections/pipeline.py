@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -47,6 +48,8 @@ from inspections.problems import DataError
 from inspections.search import SearchIndexError, index_site
 
 NICER = 10  # the words check's lower priority (POSIX `nice`): the engine's build comes first
+WORDS_TO_CHANGE = 1  # check-words' exit code when it found words to change (printed above)
+CHECKER_BROKE = 3  # check-words' exit code when the checker itself stopped with an error
 
 
 @dataclass
@@ -89,7 +92,7 @@ class SiteBuild:
             return 0
         shutil.rmtree(self.new, ignore_errors=True)
         if built:
-            print(f"{self.site_dir}/ was not changed: fix the words above.", file=sys.stderr)
+            print(self.words.why_not(self.site_dir), file=sys.stderr)
         return 1
 
     def _generate(self) -> bool:
@@ -146,6 +149,7 @@ class WordsBeside:
         self.root = root
         self.sent = False
         self.passed_here: bool | None = None
+        self.broke = False
 
     @classmethod
     def start(cls, root: Path) -> WordsBeside:
@@ -188,7 +192,20 @@ class WordsBeside:
             self.process.kill()
             self.process.wait()
             return False
-        return self.process.wait() == 0
+        code = self.process.wait()
+        self.broke = code not in (0, WORDS_TO_CHANGE)
+        return code == 0
+
+    def why_not(self, site_dir: Path) -> str:
+        """What to tell a person whose site the words check stopped (after :meth:`wait`)."""
+        if self.broke:
+            return (
+                f"{site_dir}/ was not changed: the words check itself stopped with an error "
+                "(above), so your words were not judged. This is a fault in the checker, not in "
+                "your data. Run make site again; if the error stays, run "
+                "`python -m inspections check` and send its error to the site's developers."
+            )
+        return f"{site_dir}/ was not changed: fix the words above."
 
 
 def save_words_check(site, pages: dict, root: Path, rules, out: BinaryIO) -> None:
@@ -214,18 +231,22 @@ def run_saved_check(source: BinaryIO):
 
 
 def check_saved(source: BinaryIO) -> int:
-    """``check-words``: run the saved check, write the report, print any error; 0 or 1 (2 when
-    nothing, or not a whole check, was sent: make site stopped before its pages were made)."""
+    """``check-words``: run the saved check, write the report, print any error; 0, or
+    ``WORDS_TO_CHANGE`` (2 when nothing, or not a whole check, was sent: make site stopped
+    before its pages were made; ``CHECKER_BROKE``, with the traceback, when the checker itself
+    failed, so make site can say the fault is not in the comms team's words)."""
     try:
         result, rules, root = run_saved_check(source)
+        report_words(result, rules, root)
     except (EOFError, pickle.UnpicklingError):
         print("check-words: no pages were sent to check (make site sends them).", file=sys.stderr)
         return 2
-    try:
-        report_words(result, rules, root)
     except WordsError as exc:
         print(exc, file=sys.stderr)
-        return 1
+        return WORDS_TO_CHANGE
+    except Exception:  # the process's edge: said as the checker's fault, never as bad words
+        traceback.print_exc()
+        return CHECKER_BROKE
     return 0
 
 
