@@ -375,3 +375,36 @@ def test_the_site_workflow_publishes_on_schedule_only_when_an_embargo_ends(root:
     assert "needs.checks.result == 'success'" in deploy
     assert "needs.tests.result == 'success'" in deploy  # a push still needs every test
     assert "schedule" in workflow["concurrency"]["group"]
+
+
+def test_a_preview_left_running_shows_it_when_the_time_comes(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make preview` generates again when an embargo ends, with no edit to any file, as the
+    site's scheduled run publishes it (INSPECTIONS_NOW stands in for the clock moving on)."""
+    import threading
+    import time
+
+    from inspections import speed
+    from inspections.commands.preview import CONTENT, next_embargo_end, regenerate, watch
+
+    page = project / CONTENT / "areas" / "derby" / STEM / "index.md"
+    monkeypatch.setenv("INSPECTIONS_NOW", BEFORE)
+    preview, stop = speed.Preview(), threading.Event()
+    try:
+        assert regenerate(project, preview)
+        assert not page.exists()
+        assert next_embargo_end(preview) == parse_uk_time("2027-01-19 09:30")
+        thread = threading.Thread(target=watch, args=(project, preview, 0.05, stop))
+        thread.start()
+        time.sleep(1)
+        assert not page.exists()  # nothing changed, and the time has not come
+        monkeypatch.setenv("INSPECTIONS_NOW", AFTER)
+        end = time.monotonic() + 60
+        while not page.exists() and time.monotonic() < end:
+            time.sleep(0.1)
+        assert page.exists() and MARKER in page.read_text(encoding="utf-8")
+        assert next_embargo_end(preview) is None
+    finally:
+        stop.set()
+        preview.checker.close()

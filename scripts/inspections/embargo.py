@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticCustomError
@@ -71,6 +71,21 @@ def under_embargo(embargo_until: str | None, when: dt.datetime) -> bool:
     (True, False)
     """
     return bool(embargo_until) and when < parse_uk_time(embargo_until)
+
+
+def next_end(embargoes: Iterable[str | None], when: dt.datetime) -> dt.datetime | None:
+    """The soonest of these ``embargo_until`` values still to come at ``when`` (None: none),
+    so a preview that is left running can show the inspection the moment its embargo ends.
+
+    >>> at = parse_uk_time("2027-01-14 09:29")
+    >>> ends = ["2027-01-14 09:30", None, "2027-01-14 09:00", "2027-02-01 09:30"]
+    >>> next_end(ends, at).isoformat()
+    '2027-01-14T09:30:00+00:00'
+    >>> next_end(["2027-01-14 09:00"], at) is None
+    True
+    """
+    ends = [parse_uk_time(e) for e in embargoes if e]
+    return min((end for end in ends if end > when), default=None)
 
 
 def published(site: Site, when: dt.datetime) -> Site:

@@ -6,7 +6,9 @@ and scripts/theme are watched: an edit generates again, reusing what it can
 (inspections/speed.py), and writes only the files whose bytes changed, so the server rebuilds
 only those pages. After a new grade, the edited inspection's pages are written first and the
 rest follows in chunks, one per build of the server (:class:`Engine`). A problem (bad data,
-words not plain enough) is printed and the last good preview stays up. `make preview` runs this.
+words not plain enough) is printed and the last good preview stays up. When an embargo
+ends it generates again too, so the inspection appears as it will on the site. `make preview`
+runs this.
 
 Example:
     python -m inspections preview --dev-addr 127.0.0.1:8000
@@ -15,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -25,7 +28,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from inspections import gethelp, speed
+from inspections import embargo, gethelp, speed
 from inspections.content import THEME
 from inspections.generate import WordsError, generate
 from inspections.problems import DataError
@@ -113,16 +116,32 @@ def watch(
     engine: Engine | None = None,
 ) -> None:
     """Generate again whenever a watched file changes (until ``stop`` is set); at once when
-    one changed while generating (or stopped the rest of an edit: :class:`Engine`)."""
+    one changed while generating (or stopped the rest of an edit: :class:`Engine`). Also when
+    an embargo ends, so an inspection appears in a preview left running, as it will on the
+    site, with no edit."""
     last = stamp(watched(root))
+    lifts = next_embargo_end(preview)
     while not stop.wait(interval):
         now = stamp(watched(root))
-        while now != last and not stop.is_set():
-            last = now
+        ended = lifts is not None and embargo.now() >= lifts
+        if ended:
+            log.info("An embargo has ended: generating again to show its inspection")
+        while (now != last or ended) and not stop.is_set():
+            last, ended = now, False
             if engine is not None:  # the rest of a grade edit goes at the engine's pace
                 preview.pace = partial(engine.pace, partial(_newer, root, now))
             regenerate(root, preview)
+            lifts = next_embargo_end(preview)
             now = stamp(watched(root))
+
+
+def next_embargo_end(preview: speed.Preview) -> dt.datetime | None:
+    """When the soonest embargo in the data the preview last read ends (None: none is under
+    embargo). With ``INSPECTIONS_NOW`` set the clock stands still, so that time never comes."""
+    models = (
+        model for (kind, _), (_, _, model, _) in preview.files.items() if kind == "inspection"
+    )
+    return embargo.next_end((getattr(m, "embargo_until", None) for m in models), embargo.now())
 
 
 def _newer(root: Path, seen: dict[str, tuple[int, int]]) -> bool:
