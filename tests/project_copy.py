@@ -13,37 +13,19 @@ Example::
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from bench.project import real_copy
+
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = (
-    "data",
-    "docs",
-    "mkdocs.yml",
-    "Makefile",
-    "pyproject.toml",
-    "constraints.txt",
-    "README.md",
-)
-LINKED = ("scripts", ".venv")
 
 
 def copy_project(tmp: Path) -> Path:
-    project = tmp / "project"
-    project.mkdir()
-    for name in COPIED:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.exists():
-            shutil.copy2(source, project / name)
-    for name in LINKED:
-        if (ROOT / name).exists():
-            (project / name).symlink_to(ROOT / name)
-    return project
+    """A copy of the project in ``tmp/project`` (the bench's copy: one list of what is copied
+    and what is linked, in scripts/bench/project.py)."""
+    return real_copy(ROOT, tmp / "project")
 
 
 def run_inspections(

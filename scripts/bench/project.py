@@ -3,8 +3,9 @@
 Why copies and commands: the bench measures what a person feels when they type ``make site``
 or ``make validate``, so it runs those commands as subprocesses, and never calls the pipeline's
 functions (which other work may change). Each copy has its own ``data/``, ``docs/``,
-``mkdocs.yml`` and ``Makefile``; ``scripts/`` and ``.venv`` are links to the real ones (as in
-``tests/project_copy.py``), so nothing is installed again and the project is never written to.
+``mkdocs.yml`` and ``Makefile``; ``scripts/`` and ``.venv`` are links to the real ones, so
+nothing is installed again and the project is never written to. The tests' copies
+(``tests/project_copy.py``) are made here too.
 
 Example::
 
@@ -23,7 +24,15 @@ from pathlib import Path
 
 from bench.synthetic import make_project
 
-COPIED = ("data", "docs", "mkdocs.yml", "Makefile", "pyproject.toml", "constraints.txt")
+COPIED = (
+    "data",
+    "docs",
+    "mkdocs.yml",
+    "Makefile",
+    "pyproject.toml",
+    "constraints.txt",
+    "README.md",
+)
 LINKED = ("scripts", ".venv")
 STAMP = ".venv/.installed"  # the Makefile's "packages are installed" file
 
