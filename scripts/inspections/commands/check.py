@@ -17,17 +17,13 @@ from pathlib import Path
 
 from inspections.check import RULES_FILE, check_site, load_rules
 from inspections.check.report import render
+from inspections.commands._options import add_root
 
 REPORT = Path("build/plain-language-report.md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
     parser.add_argument(
         "--rules", type=Path, default=None, help=f"the rules file (default: {RULES_FILE})"
     )

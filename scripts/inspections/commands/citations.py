@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from inspections.annotations import add_format_argument
+from inspections.commands._options import add_root, add_shared
 from inspections.commands.copies import report
 from inspections.faithful.check import run_checks
 
@@ -27,19 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="inspection files to check (default: every file in data/inspections/)",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=None,
-        help="the shared folder with ofsted/reports/ and seeds/ (default: "
-        "../shared beside the project)",
-    )
+    add_root(parser)
+    add_shared(parser)
     add_format_argument(parser)
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspections.annotations import add_format_argument, annotations
+from inspections.commands._options import add_root
 from inspections.load import Document, load_file
 from inspections.problems import DataError, Problem
 
@@ -66,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the date to count from, YYYY-MM-DD (default: today, or "
         f"{TODAY_VARIABLE} when set; tests use a fixed date)",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
     add_format_argument(parser)
 
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from inspections.annotations import add_format_argument, annotations
+from inspections.commands._options import add_root, add_shared
 from inspections.faithful.check import run_checks
 
 
@@ -36,19 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="also compare with this report (PDF or text); may be repeated",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=None,
-        help="the shared folder with ofsted/reports/ and seeds/ (default: "
-        "../shared beside the project)",
-    )
+    add_root(parser)
+    add_shared(parser)
     add_format_argument(parser)
 
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 
 from inspections import embargo
+from inspections.commands._options import add_root
 from inspections.models import UK_TIME, parse_uk_time
 from inspections.site import load_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
     parser.add_argument(
         "--lifted-within",
         type=int,

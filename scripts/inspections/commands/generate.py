@@ -19,6 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.generate import WordsError, generate
 
 
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme", type=Path, default=None, help="theme folder (default: build/theme beside --out)"
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
     parser.add_argument(
         "--places", type=Path, default=None, help="write the councils' list for the search index"
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.importer import ImportRefused
 from inspections.importer.pipeline import import_report
 
@@ -35,12 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="where to write the draft (default: "
         "data/inspections/<area>/<YYYY-MM>-<framework>.yaml)",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

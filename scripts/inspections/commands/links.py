@@ -20,18 +20,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.links import check_all, find_links, report
 
 REPORT = Path("build/link-report.md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
     parser.add_argument(
         "--report",
         type=Path,

@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from inspections.commands._options import add_root
 from inspections.load import load_file
 from inspections.models import PLACEHOLDER
 from inspections.newfile import FrameworkInfo, template
@@ -80,7 +81,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the new file's name without .yaml (default: the start month and "
         "the kind, e.g. 2025-06-ilacs)",
     )
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

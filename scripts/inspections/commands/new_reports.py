@@ -22,6 +22,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.newreports import run as runner
 from inspections.newreports.fetch import Limits
 from inspections.newreports.github import GitHub
@@ -92,12 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="write the drafts, open no pull request"
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
 
 
 def _pages(values: list[str]) -> tuple[dict[str, str | None], list[str]]:

@@ -29,6 +29,7 @@ from functools import partial
 from pathlib import Path
 
 from inspections import embargo, gethelp, speed
+from inspections.commands._options import add_root
 from inspections.content import THEME
 from inspections.generate import WordsError, generate
 from inspections.problems import DataError
@@ -40,7 +41,7 @@ CONTENT, THEME_OUT = Path("build/content"), Path("build/theme")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
     parser.add_argument(
         "--interval", type=float, default=0.3, help="seconds between looks for changes"
     )

@@ -18,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.problems import DataError
 
 DEFAULT = Path("..") / "shared" / "ofsted"
@@ -36,12 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT / "reports",
         help="the folder with Ofsted's reports (index.csv and the PDFs)",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
     parser.add_argument("--areas", help="only these areas, e.g. derby,derbyshire")
     parser.add_argument(
         "--no-pdfs",

@@ -17,6 +17,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from inspections.commands._options import add_root, add_shared
 from inspections.faithful.review import load, review
 from inspections.faithful.sources import Library
 
@@ -29,18 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="characters per line (default: the terminal's width)",
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
-    parser.add_argument(
-        "--shared",
-        type=Path,
-        default=None,
-        help="the shared folder with ofsted/reports/ and seeds/ (default: ../shared)",
-    )
+    add_root(parser)
+    add_shared(parser)
 
 
 def run(args: argparse.Namespace) -> int:

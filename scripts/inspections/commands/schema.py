@@ -5,9 +5,9 @@ Run it after changing a model; a test checks the files are up to date.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspections.commands._options import add_root
 from inspections.models import MODELS
 from inspections.schema import schemas
 
@@ -18,7 +18,7 @@ __all__ = ["schemas", "add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

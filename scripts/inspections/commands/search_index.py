@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.places import read_places
 from inspections.search import SearchIndexError, index_site
 
@@ -18,9 +19,7 @@ NAME = "search-index"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("site_dir", type=Path, help="the built site, e.g. build/site.new")
-    parser.add_argument(
-        "--root", type=Path, default=Path("."), help="the project folder the site was built from"
-    )
+    add_root(parser, "the project folder the site was built from")
     parser.add_argument(
         "--places",
         type=Path,

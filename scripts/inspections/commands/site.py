@@ -11,13 +11,13 @@ Example:
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from inspections.commands._options import add_root
 from inspections.pipeline import SiteBuild
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."), help="the project folder")
+    add_root(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,20 +8,15 @@ on the changed line of the pull request.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from inspections.annotations import add_format_argument, annotations
+from inspections.commands._options import add_root
 from inspections.problems import DataError
 from inspections.site import load_site
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=Path("."),
-        help="the project folder (default: the current folder)",
-    )
+    add_root(parser)
     add_format_argument(parser)
 
 
