@@ -24,6 +24,11 @@ from inspections.refresh.statistics import SOURCES, Record, ilacs_framework
 WINDOW_DAYS = 60
 LONGEST_ITEM = 600  # characters: longer "areas for improvement" are paragraphs read by mistake
 REPORT = "ofsted-report"
+GRADES_REF = {  # where a report gives its grades (the importer reads them there)
+    None: "the judgements at the start of the report",
+    "tlac-2013": "the 'Record of main findings' at the end of the report",
+}
+LSCB_REVIEW = "ofsted-lscb-review"  # a board review published apart from its inspection
 GRADED = (
     "standard",
     "short",
@@ -246,6 +251,61 @@ def _end(end: str | None, start: str | None, published: str | None, source: str 
     return info
 
 
+def join_lscb_review(
+    planned: list[Planned], report: ReportFile, facts: ReportFacts | None, fw, area_name: str
+) -> bool:
+    """A review of the Local Safeguarding Children Board that Ofsted published on its own
+    (Surrey's, two months after its 2015 inspection), joined to the last SIF inspection before
+    it that has the board's grade: the review becomes one of its sources, and a note says what
+    the review found. The review's grade fills an unknown one; one that differs from the
+    statistics is left for a person, as with other older reports. False when no inspection fits.
+    """
+    if facts is None or facts.kind != "lscb-review" or fw is None:
+        return False
+    fits = [
+        p
+        for p in planned
+        if p.framework == "sif-2013"
+        and "lscb-review" in p.data.get("judgements", {})
+        and (p.published or "") <= report.published
+    ]
+    if not fits:
+        return False
+    into = max(fits, key=lambda p: p.published or "")
+    into.data["sources"][LSCB_REVIEW] = {
+        "url": report.ofsted_url,
+        "title": f"Ofsted's review of the Local Safeguarding Children Board in {area_name}, "
+        f"published {month_words(report.published)}",
+        "date": report.published,
+    }
+    when = (
+        f" from {month_words(facts.start)} to {month_words(facts.end)}"
+        if facts.start and facts.end
+        else ""
+    )
+    note = (
+        f"Ofsted reviewed the Local Safeguarding Children Board on its own{when}. It published "
+        f"that review on {month_words(report.published)} (see the sources below)."
+    )
+    found, given = facts.judgements.get("lscb-review"), into.data["judgements"]["lscb-review"]
+    if found in fw.grades and given == found:
+        note += (
+            f' The review gives the board "{fw.grades[found].official}", as Ofsted\'s '
+            "statistics do."
+        )
+    elif found in fw.grades and given == "unknown":
+        into.data["judgements"]["lscb-review"] = found
+        note += f' The review gives the board "{fw.grades[found].official}", the grade we show.'
+    elif found in fw.grades:
+        into.undecided.append(
+            f'`lscb-review`: the importer read "{fw.grades[found].official}" in the review '
+            f'({report.ofsted_url}), the statistics give "{fw.grades[given].official}". Kept '
+            "the statistics' grade: check the review"
+        )
+    into.notes.append(note)
+    return True
+
+
 def _grades(
     rec: Record, facts: ReportFacts | None, fw, notes: list[str], undecided: list[str]
 ) -> tuple[dict[str, str], str, str]:
@@ -286,8 +346,6 @@ def _grades(
                 "so we show the report's grade."
             )
         grades[key] = word
-    if rec.source != REPORT and all(k in from_report for k, g in grades.items() if g != "unknown"):
-        return grades, REPORT, "the judgements at the start of the report"
-    if rec.source == REPORT:
-        return grades, REPORT, "the judgements at the start of the report"
+    if rec.source == REPORT or all(k in from_report for k, g in grades.items() if g != "unknown"):
+        return grades, REPORT, GRADES_REF.get(rec.framework, GRADES_REF[None])
     return grades, rec.source, rec.ref

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspections.refresh import merge
-from inspections.refresh.plan import WINDOW_DAYS, Planned, match_reports, month_words, plan
+from inspections.refresh.plan import (
+    WINDOW_DAYS,
+    Planned,
+    join_lscb_review,
+    match_reports,
+    month_words,
+    plan,
+)
 from inspections.refresh.reports import Reader, ReportFile, read_index
 from inspections.refresh.statistics import S2023, S2025, SOURCES, AreaRecord, read_statistics
 from inspections.refresh.yamlfiles import MARKER, dump, is_generated, plain, read, to_yaml
@@ -255,6 +262,8 @@ def _refresh_area(
             planned.append(p)
     for report in left:
         facts, why = reader.facts(report, name) if reader else (None, "reports not read")
+        if join_lscb_review(planned, report, facts, frameworks.get("sif-2013"), name):
+            continue
         p = plan(None, report, facts, frameworks, page, name)
         if p is None:
             log.undecided.append(
