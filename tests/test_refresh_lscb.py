@@ -43,9 +43,10 @@ def test_a_review_with_the_same_grade_becomes_a_source_with_a_note(sif) -> None:
     assert into.data["sources"][LSCB_REVIEW]["url"] == URL
     assert into.data["judgements"]["lscb-review"] == "requires-improvement"
     assert into.notes == [
-        "Ofsted reviewed the Local Safeguarding Children Board on its own from 15 June 2015 to "
-        "17 June 2015. It published that review on 3 August 2015 (see the sources below). The "
-        'review gives the board "Requires improvement", as Ofsted\'s statistics do.'
+        "Ofsted reviewed the [Local Safeguarding Children Board](glossary:lscb) on its own from "
+        "15 June 2015 to 17 June 2015. It published that review on 3 August 2015 (see the "
+        'sources below). The review gives the board "Requires improvement", as Ofsted\'s '
+        "statistics do."
     ]
     assert into.undecided == []
 

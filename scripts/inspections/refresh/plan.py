@@ -284,8 +284,8 @@ def join_lscb_review(
         else ""
     )
     note = (
-        f"Ofsted reviewed the Local Safeguarding Children Board on its own{when}. It published "
-        f"that review on {month_words(report.published)} (see the sources below)."
+        f"Ofsted reviewed the [Local Safeguarding Children Board](glossary:lscb) on its own{when}. "
+        f"It published that review on {month_words(report.published)} (see the sources below)."
     )
     found, given = facts.judgements.get("lscb-review"), into.data["judgements"]["lscb-review"]
     if found in fw.grades and given == found:
