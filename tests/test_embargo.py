@@ -390,12 +390,12 @@ def test_a_preview_left_running_shows_it_when_the_time_comes(
 
     page = project / CONTENT / "areas" / "derby" / STEM / "index.md"
     monkeypatch.setenv("INSPECTIONS_NOW", BEFORE)
-    preview, stop = speed.Preview(), threading.Event()
+    preview, stop, since = speed.Preview(), threading.Event(), now()
     try:
         assert regenerate(project, preview)
         assert not page.exists()
-        assert next_embargo_end(preview) == parse_uk_time("2027-01-19 09:30")
-        thread = threading.Thread(target=watch, args=(project, preview, 0.05, stop))
+        assert next_embargo_end(preview, since) == parse_uk_time("2027-01-19 09:30")
+        thread = threading.Thread(target=watch, args=(project, preview, 0.05, stop, None, since))
         thread.start()
         time.sleep(1)
         assert not page.exists()  # nothing changed, and the time has not come
@@ -404,7 +404,7 @@ def test_a_preview_left_running_shows_it_when_the_time_comes(
         while not page.exists() and time.monotonic() < end:
             time.sleep(0.1)
         assert page.exists() and MARKER in page.read_text(encoding="utf-8")
-        assert next_embargo_end(preview) is None
+        assert next_embargo_end(preview, now()) is None
     finally:
         stop.set()
         preview.checker.close()

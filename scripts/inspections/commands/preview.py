@@ -115,13 +115,15 @@ def watch(
     interval: float,
     stop: threading.Event,
     engine: Engine | None = None,
+    since: dt.datetime | None = None,
 ) -> None:
     """Generate again whenever a watched file changes (until ``stop`` is set); at once when
     one changed while generating (or stopped the rest of an edit: :class:`Engine`). Also when
     an embargo ends, so an inspection appears in a preview left running, as it will on the
-    site, with no edit."""
+    site, with no edit. ``since``: the build's "now" just before the preview's last generation
+    (an embargo that ends after it may not be shown yet)."""
     last = stamp(watched(root))
-    lifts = next_embargo_end(preview)
+    lifts = next_embargo_end(preview, since or embargo.now())
     while not stop.wait(interval):
         now = stamp(watched(root))
         ended = lifts is not None and embargo.now() >= lifts
@@ -131,18 +133,19 @@ def watch(
             last, ended = now, False
             if engine is not None:  # the rest of a grade edit goes at the engine's pace
                 preview.pace = partial(engine.pace, partial(_newer, root, now))
+            since = embargo.now()
             regenerate(root, preview)
-            lifts = next_embargo_end(preview)
+            lifts = next_embargo_end(preview, since)
             now = stamp(watched(root))
 
 
-def next_embargo_end(preview: speed.Preview) -> dt.datetime | None:
-    """When the soonest embargo in the data the preview last read ends (None: none is under
-    embargo). With ``INSPECTIONS_NOW`` set the clock stands still, so that time never comes."""
+def next_embargo_end(preview: speed.Preview, since: dt.datetime) -> dt.datetime | None:
+    """When the soonest embargo in the data the preview last read ends after ``since`` (None:
+    none does). With ``INSPECTIONS_NOW`` set the clock stands still, so that time never comes."""
     models = (
         model for (kind, _), (_, _, model, _) in preview.files.items() if kind == "inspection"
     )
-    return embargo.next_end((getattr(m, "embargo_until", None) for m in models), embargo.now())
+    return embargo.next_end((getattr(m, "embargo_until", None) for m in models), since)
 
 
 def _newer(root: Path, seen: dict[str, tuple[int, int]]) -> bool:
@@ -226,6 +229,7 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="INFO    -  %(message)s")
     root = args.root.resolve()
     preview = speed.Preview()
+    since = embargo.now()
     if not regenerate(root, preview):
         return 1
     stop = threading.Event()
@@ -233,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
     engine.listen()
     preview.writing = engine.writing
     threading.Thread(
-        target=watch, args=(root, preview, args.interval, stop, engine), daemon=True
+        target=watch, args=(root, preview, args.interval, stop, engine, since), daemon=True
     ).start()
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
     try:
