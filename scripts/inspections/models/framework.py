@@ -26,7 +26,10 @@ class Grade(Strict):
     official: Text = Field(description="The grade as Ofsted writes it.")
     young_people: Text = Field(description="The grade in plain words for young people.")
     families: Text = Field(description="The grade in plain words for families.")
-    meaning: ForAudience = Field(description="What this grade means, for each audience.")
+    meaning: ForAudience = Field(
+        description="What this grade means, for each audience. Pages show it after the grade's "
+        "name, so do not start by repeating it (not `Not good enough yet. Some things...`)."
+    )
 
 
 class Judgement(Strict):
