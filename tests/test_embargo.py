@@ -395,7 +395,7 @@ def test_a_preview_left_running_shows_it_when_the_time_comes(
         assert regenerate(project, preview)
         assert not page.exists()
         assert next_embargo_end(preview, since) == parse_uk_time("2027-01-19 09:30")
-        thread = threading.Thread(target=watch, args=(project, preview, 0.05, stop, None, since))
+        thread = threading.Thread(target=watch, args=(project, preview, 0.05, stop, since))
         thread.start()
         time.sleep(1)
         assert not page.exists()  # nothing changed, and the time has not come

@@ -25,7 +25,10 @@ AREAS = "derby,derbyshire"
 MADE = "# Made by `python -m inspections refresh`"
 
 
-def run_refresh(project: Path, capsys, *extra: str) -> tuple[int, str, str]:
+def run_refresh(
+    project: Path, capsys, *extra: str, areas: str | None = AREAS
+) -> tuple[int, str, str]:
+    """Refresh the copy from ../shared/ofsted: AREAS only, or every council (``areas=None``)."""
     code = cli.main(
         [
             "refresh",
@@ -35,8 +38,7 @@ def run_refresh(project: Path, capsys, *extra: str) -> tuple[int, str, str]:
             str(OFSTED / "statistics"),
             "--reports",
             str(OFSTED / "reports"),
-            "--areas",
-            AREAS,
+            *(["--areas", areas] if areas else []),
             *extra,
         ]
     )
@@ -210,18 +212,7 @@ def test_the_shipped_data_is_what_refresh_makes(project: Path, capsys) -> None:
     showed 1 of 8, 4 of 7 and 7 of 13 of their areas for improvement, well after the importer
     had learned to read them all."""
     before = snapshot(project / "data")
-    code = cli.main(
-        [
-            "refresh",
-            "--root",
-            str(project),
-            "--statistics",
-            str(OFSTED / "statistics"),
-            "--reports",
-            str(OFSTED / "reports"),
-        ]
-    )
-    out, err = capsys.readouterr()
+    code, out, err = run_refresh(project, capsys, areas=None)
     assert code == 0, out + err
     assert [line for line in out.splitlines() if line.startswith(("Added", "Changed"))] == []
     assert "could not tell what kind" not in out

@@ -114,8 +114,8 @@ def watch(
     preview: speed.Preview,
     interval: float,
     stop: threading.Event,
+    since: dt.datetime,
     engine: Engine | None = None,
-    since: dt.datetime | None = None,
 ) -> None:
     """Generate again whenever a watched file changes (until ``stop`` is set); at once when
     one changed while generating (or stopped the rest of an edit: :class:`Engine`). Also when
@@ -123,7 +123,7 @@ def watch(
     site, with no edit. ``since``: the build's "now" just before the preview's last generation
     (an embargo that ends after it may not be shown yet)."""
     last = stamp(watched(root))
-    lifts = next_embargo_end(preview, since or embargo.now())
+    lifts = next_embargo_end(preview, since)
     while not stop.wait(interval):
         now = stamp(watched(root))
         ended = lifts is not None and embargo.now() >= lifts
@@ -237,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
     engine.listen()
     preview.writing = engine.writing
     threading.Thread(
-        target=watch, args=(root, preview, args.interval, stop, engine, since), daemon=True
+        target=watch, args=(root, preview, args.interval, stop, since, engine), daemon=True
     ).start()
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_notice)
     try:
